@@ -1,0 +1,53 @@
+"""Settings of the contract (environment variables ``ASSISTANT_*``), read once per process.
+
+A ``.env`` file in the working directory may mirror them; the environment wins.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def _default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "climate-target-assistant"
+
+
+def _default_corpus_dir() -> Path:
+    bundled = REPO_ROOT / "corpus"
+    return bundled if bundled.is_dir() else Path.cwd() / "corpus"
+
+
+class Settings(BaseSettings):
+    """Every knob of the assistant; names follow ../shared/CONTRACT.md."""
+
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    corpus_dir: Path = Field(default_factory=_default_corpus_dir)
+    embeddings: str = "bundled"
+    chroma_url: str | None = None
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout_s: float = 60.0
+    # Chunk size bounds, in the embedder's tokens.
+    chunk_max_tokens: int = 160
+    chunk_overlap_tokens: int = 40
+    max_question_chars: int = 4000
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

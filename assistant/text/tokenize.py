@@ -1,0 +1,107 @@
+"""Language-aware lexical tokens for BM25.
+
+Chinese goes through jieba (search mode, so 科学碳目标 also yields 科学 and 目标); Vietnamese is
+written in syllables, so single syllables and adjacent syllable pairs are both kept; English words
+are lower-cased and lightly stemmed. Numbers, percentages and clause ids (``4.2%``, ``C16``,
+``2.1.1``) stay whole because users quote them exactly.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from functools import lru_cache
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+# Clause ids, numbers with decimals/percent, then CJK runs, then Latin words (with Vietnamese letters).
+_TOKEN = re.compile(
+    r"(?P<clause>\b[CR]\d{1,2}(?:\.\d{1,2})?\b)"
+    r"|(?P<num>\d+(?:[.,]\d+)*\s?%?)"
+    r"|(?P<cjk>[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)"
+    r"|(?P<word>[A-Za-zÀ-ỹĐđ]+(?:[-'][A-Za-zÀ-ỹĐđ]+)*)"
+)
+_CAMEL = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+
+_STOP_EN = frozenset(
+    "a an the of to in on for and or is are be by with as at from that this it its what which how "
+    "do does did can could should would i we our my your you they their there has have had not "
+    "if then than so such into per".split()
+)
+_STOP_VI = frozenset(
+    "là và của các có cho những được một trong với để không thì này khi đã về theo từ như "
+    "gì nào thế bao nhiêu sao ạ nhé".split()
+)
+_STOP_ZH = frozenset("的 了 和 是 在 与 及 或 对 等 为 中 将 其 之 也 都 而 把 被 吗 呢 什么 如何 哪些 多少 怎么".split())
+
+
+@lru_cache(maxsize=1)
+def _jieba_ready() -> bool:
+    jieba.initialize()
+    return True
+
+
+def normalize(text: str) -> str:
+    """NFC, because Vietnamese arrives both precomposed and decomposed."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _stem_en(word: str) -> str:
+    for suffix in ("ies", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def tokenize(text: str) -> list[str]:
+    """Tokens for indexing and querying alike (mixed-language text is fine)."""
+    _jieba_ready()
+    text = normalize(text)
+    tokens: list[str] = []
+    latin_run: list[str] = []
+
+    def flush() -> None:
+        # Vietnamese syllable pairs carry the meaning ("phát thải", "năm cơ sở").
+        if len(latin_run) > 1:
+            tokens.extend(f"{a}_{b}" for a, b in zip(latin_run, latin_run[1:], strict=False))
+        latin_run.clear()
+
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        value = m.group()
+        if kind == "clause":
+            flush()
+            tokens.append(value.lower())
+        elif kind == "num":
+            flush()
+            tokens.append(value.replace(" ", "").replace(",", "."))
+        elif kind == "cjk":
+            flush()
+            tokens.extend(w for w in jieba.cut_for_search(value) if w.strip() and w not in _STOP_ZH)
+        else:
+            parts = _CAMEL.sub(" ", value).split() if value[:1].isupper() else [value]
+            for part in parts:
+                low = part.lower()
+                if low in _STOP_EN or low in _STOP_VI:
+                    flush()
+                    continue
+                if _VI_LETTER.search(low):
+                    latin_run.append(low)
+                    tokens.append(low)
+                else:
+                    if latin_run and not _is_vi_context(latin_run):
+                        flush()
+                    latin_run.append(low)
+                    tokens.append(_stem_en(low))
+    flush()
+    return tokens
+
+
+_VI_LETTER = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
+
+
+def _is_vi_context(run: list[str]) -> bool:
+    return any(_VI_LETTER.search(w) for w in run)
