@@ -58,7 +58,8 @@ def load_file(path: Path) -> LoadedText:
 def _decode_text(data: bytes, path: Path) -> str:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CorruptDocumentError(path, "binary content")
-    for encoding in ("utf-8-sig", "utf-16", "gb18030"):
+    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
             break
@@ -117,9 +118,4 @@ def load_pdf_bytes(data: bytes, path: Path) -> LoadedText:
         title = str(meta.title) if meta and meta.title else None
     except Exception:
         title = None
-    return LoadedText(text=text, kind="pdf", pages=_drop_running_lines(text, pages), pdf_title=title)
-
-
-def _drop_running_lines(text: str, pages: list[PageSpan]) -> list[PageSpan]:
-    """Page spans stay as they are; running headers are handled by the cleaner."""
-    return pages
+    return LoadedText(text=text, kind="pdf", pages=pages, pdf_title=title)

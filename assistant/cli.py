@@ -1,0 +1,126 @@
+"""The ``assistant`` command of the contract (../shared/CONTRACT.md)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assistant.config import get_settings
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Multilingual advisory assistant for science-based climate targets (apparel & footwear).",
+)
+
+_LANG_OPT = typer.Option("--lang", help="Language of messages and answers: vi, zh or en.")
+
+
+def _echo_json(obj: object) -> None:
+    typer.echo(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: corpus/)")] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Start a fresh index (the old one serves until done)")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+    lang: Annotated[str, _LANG_OPT] = "en",
+) -> None:
+    """Index the corpus or the given files/folders; idempotent."""
+    from assistant.corpus.ingest import ingest as run_ingest
+    from assistant.index.vector_store import IndexUnavailableError
+
+    try:
+        report = run_ingest(get_settings(), list(paths) if paths else None, rebuild=rebuild, progress=not quiet)
+    except IndexUnavailableError as err:
+        typer.echo(err.messages.get(lang, err.messages["en"]) + f" ({err})", err=True)
+        raise typer.Exit(2) from err
+    for name, err in report.failed:
+        typer.echo(f"! {err.message(lang)}", err=True)
+    typer.echo(
+        f"documents: {report.total_documents} (added {len(report.added)}, updated {len(report.updated)}, "
+        f"unchanged {len(report.unchanged)}, removed {len(report.removed)}, failed {len(report.failed)}); "
+        f"chunks: {report.total_chunks} ({report.chunks_written} written); {report.seconds:.1f} s"
+    )
+
+
+@app.command()
+def retrieve(
+    question: Annotated[str, typer.Argument(help="The question")],
+    k: Annotated[int, typer.Option("--k", min=1, max=100, help="How many passages")] = 5,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output (contract)")] = False,
+    mode: Annotated[str, typer.Option("--mode", help="hybrid, dense or bm25")] = "hybrid",
+) -> None:
+    """The top N passages for a question, no answer."""
+    from assistant.index.vector_store import IndexUnavailableError
+    from assistant.retrieval.retriever import HybridRetriever
+    from assistant.text.language import detect_language
+
+    if mode not in ("hybrid", "dense", "bm25"):
+        raise typer.BadParameter("mode must be hybrid, dense or bm25")
+    retriever = HybridRetriever(get_settings())
+    try:
+        passages = retriever.retrieve(question, k=k, mode=mode)  # type: ignore[arg-type]
+    except IndexUnavailableError as err:
+        lang = detect_language(question)
+        typer.echo(err.messages.get(lang, err.messages["en"]), err=True)
+        raise typer.Exit(2) from err
+    if as_json:
+        _echo_json([p.contract_json() for p in passages])
+        return
+    for i, p in enumerate(passages, 1):
+        typer.echo(f"[{i}] {p.doc} · {p.locator} · {p.score:.4f}\n    {p.text[:300]}\n")
+
+
+@app.command("eval")
+def eval_command(
+    questions: Annotated[Path | None, typer.Option("--questions", help="Question file (JSON Lines)")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Report folder")] = Path("artifacts/eval"),
+    retrieval_only: Annotated[bool, typer.Option("--retrieval-only", help="Score retrieval only")] = False,
+    k: Annotated[int, typer.Option("--k", help="Top-k for retrieval scores")] = 5,
+) -> None:
+    """Run the eval suite on a question file; writes report.json and report.md."""
+    from evals.retrieval_eval import run_retrieval_eval
+
+    settings = get_settings()
+    if not retrieval_only:
+        typer.echo("Answer scoring is not built yet; running --retrieval-only.", err=True)
+    qfile = questions or (Path(__file__).resolve().parents[1] / "evals" / "retrieval_questions.jsonl")
+    summary = run_retrieval_eval(settings, qfile, out, k=k)
+    typer.echo(summary)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+    workers: Annotated[int, typer.Option("--workers")] = 1,
+    no_ingest: Annotated[bool, typer.Option("--no-ingest", help="Do not ingest a missing index first")] = False,
+) -> None:
+    """HTTP API (and web UI); ingests the corpus first if the index is missing."""
+    import uvicorn
+
+    from assistant.corpus.ingest import ingest as run_ingest
+    from assistant.retrieval.retriever import HybridRetriever
+
+    settings = get_settings()
+    if not no_ingest and not HybridRetriever(settings).ready():
+        typer.echo("Index missing: ingesting the corpus first…")
+        report = run_ingest(settings, progress=sys.stderr.isatty())
+        typer.echo(f"ingested {report.total_documents} documents, {report.total_chunks} chunks in {report.seconds:.1f} s")
+    uvicorn.run("assistant.api.app:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+def main() -> None:  # pragma: no cover
+    logging.basicConfig(level=logging.WARNING)
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

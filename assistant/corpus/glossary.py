@@ -1,0 +1,131 @@
+"""The trilingual domain glossary (``corpus/glossary.csv``) and term matching in any text.
+
+Keywords do not cross languages, so retrieval leans on this table: a query's terms are expanded
+into their Vietnamese / Chinese / English equivalents, and each chunk is also indexed under the
+equivalents of the terms it contains.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.text.language import LANGS, Lang
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    id: str
+    category: str
+    terms: dict[str, tuple[str, ...]]  # lang -> preferred term first, then aliases
+    docs: tuple[str, ...] = ()
+    note: str = ""
+
+    def preferred(self, lang: str) -> str:
+        forms = self.terms.get(lang) or ()
+        return forms[0] if forms else ""
+
+
+@dataclass
+class Glossary:
+    entries: list[GlossaryEntry]
+    _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
+    _lookup: dict[str, dict[str, list[GlossaryEntry]]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for lang in LANGS:
+            table: dict[str, list[GlossaryEntry]] = {}
+            for e in self.entries:
+                for form in e.terms.get(lang, ()):
+                    key = _norm(form, lang)
+                    if len(key) >= 2 and e not in table.setdefault(key, []):
+                        table[key].append(e)
+            self._lookup[lang] = table
+            keys = sorted(table, key=len, reverse=True)
+            if not keys:
+                continue
+            alternation = "|".join(re.escape(k) for k in keys)
+            if lang == "zh":
+                self._patterns[lang] = re.compile(alternation)
+            else:
+                self._patterns[lang] = re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation})(?![\wÀ-ỹ])")
+
+    def match(self, text: str) -> list[tuple[GlossaryEntry, str, str]]:
+        """Entries whose forms occur in the text, with the language and form that matched."""
+        found: list[tuple[GlossaryEntry, str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for lang, pattern in self._patterns.items():
+            hay = _norm(text, lang)
+            for m in pattern.finditer(hay):
+                for e in self._lookup[lang][m.group()]:
+                    if (e.id, lang) not in seen:
+                        seen.add((e.id, lang))
+                        found.append((e, lang, m.group()))
+        return found
+
+    def expansions(self, text: str, exclude_lang: str | None = None, aliases: bool = False) -> list[str]:
+        """Equivalents, in the other languages, of the glossary terms found in the text."""
+        out: list[str] = []
+        matched = self.match(text)
+        ids_seen: set[str] = set()
+        for entry, _, _ in matched:
+            if entry.id in ids_seen:
+                continue
+            ids_seen.add(entry.id)
+            for lang in LANGS:
+                if lang == exclude_lang:
+                    continue
+                forms = entry.terms.get(lang, ())
+                out.extend(forms if aliases else forms[:1])
+        return [t for t in dict.fromkeys(out) if t]
+
+    def search(self, query: str, limit: int = 50) -> list[GlossaryEntry]:
+        """Entries whose terms contain the query (for the UI's glossary page)."""
+        q = query.strip().casefold()
+        if not q:
+            return self.entries[:limit]
+        hits = [
+            e
+            for e in self.entries
+            if any(q in f.casefold() for forms in e.terms.values() for f in forms) or q in e.id
+        ]
+        return hits[:limit]
+
+
+def _norm(text: str, lang: Lang | str) -> str:
+    text = unicodedata.normalize("NFC", text).casefold()
+    if lang == "zh":
+        return re.sub(r"\s+", "", text)
+    return re.sub(r"\s+", " ", text)
+
+
+def load_glossary(path: Path) -> Glossary:
+    entries: list[GlossaryEntry] = []
+    if not path.is_file():
+        return Glossary(entries)
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            terms: dict[str, tuple[str, ...]] = {}
+            for lang in LANGS:
+                forms = [row.get(lang, "") or ""] + (row.get(f"aliases_{lang}", "") or "").split("|")
+                terms[lang] = tuple(dict.fromkeys(unicodedata.normalize("NFC", f.strip()) for f in forms if f.strip()))
+            docs = tuple(d.strip() for d in (row.get("docs") or "").split("|") if d.strip())
+            entries.append(
+                GlossaryEntry(
+                    id=(row.get("id") or "").strip(),
+                    category=(row.get("category") or "").strip(),
+                    terms=terms,
+                    docs=docs,
+                    note=(row.get("note") or "").strip(),
+                )
+            )
+    return Glossary(entries)
+
+
+@lru_cache(maxsize=4)
+def glossary_for(path: Path) -> Glossary:
+    return load_glossary(path)

