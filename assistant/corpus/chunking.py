@@ -87,9 +87,10 @@ def chunk_units(
         if clause is None:
             clause = section.rsplit(" > ", 1)[-1] if state.clause and section.endswith(state.clause) else None
         page = page_of(a)
-        chunks.append(
-            Chunk(doc, len(chunks), text, a, b, section, _locator(page, section, clause), page, clause)
-        )
+        line = raw.count("\n", 0, a) + 1
+        last_page = page_of(max(a, b - 1))
+        locator = _locator(page, section, clause, line, last_page)
+        chunks.append(Chunk(doc, len(chunks), text, a, b, section, locator, page, clause))
         keep: list[tuple[Unit, int, str]] = []
         if overlap:
             total = 0
@@ -131,10 +132,12 @@ def _windows(raw: str, unit: Unit, tokens: int, max_tokens: int) -> list[tuple[i
     return [(a, min(a + size, unit.end)) for a in range(unit.start, unit.end, size)]
 
 
-def _locator(page: int | None, section: str, clause: str | None) -> str:
+def _locator(page: int | None, section: str, clause: str | None, line: int, last_page: int | None = None) -> str:
+    """``p. 24, C16`` for paged documents, else the clause or heading, else the line number."""
     if page is not None:
-        return f"p. {page}" + (f", {clause}" if clause else "")
+        pages = f"pp. {page}–{last_page}" if last_page and last_page != page else f"p. {page}"
+        return pages + (f", {clause}" if clause else "")
     if clause:
         return f"§{clause}"
     last = section.rsplit(" > ", 1)[-1] if section else ""
-    return f"§ {last}" if last else ""
+    return f"§ {last}" if last else f"line {line}"

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.corpus.ingest import ingest, open_store
+from assistant.index.embedders import get_embedder
+from assistant.index.vector_store import VectorStore
+from assistant.retrieval.retriever import HybridRetriever
+from tests.conftest import CORPUS, REPO, write_pdf
+
+VI = "Chương trình MCAP hỗ trợ nhà sản xuất.\n\nMỗi năm có mười giờ tư vấn trực tuyến và trực tiếp.\n"
+ZH = "范围三目标必须覆盖范围三排放总量的三分之二。科学碳目标的设定最短期限为5年。\n"
+EN = "# Renewable electricity\n\nCompanies should source 80% renewable electricity by 2025 and 100% by 2030.\n"
+
+
+def _small_corpus(root: Path) -> Path:
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "vi.txt").write_text(VI, encoding="utf-8")
+    (corpus / "zh.txt").write_text(ZH, encoding="utf-8")
+    (corpus / "en.md").write_text(EN, encoding="utf-8")
+    return corpus
+
+
+def _store(settings) -> VectorStore:  # type: ignore[no-untyped-def]
+    return open_store(settings, get_embedder(settings.embeddings))
+
+
+def test_ingest_is_idempotent_and_replaces_changed_files(tmp_path: Path, make_settings) -> None:  # type: ignore[no-untyped-def]
+    corpus = _small_corpus(tmp_path)
+    settings = make_settings(corpus)
+    first = ingest(settings, progress=False)
+    assert sorted(first.added) == ["en.md", "vi.txt", "zh.txt"]
+    assert first.chunks_written == first.total_chunks > 0
+
+    again = ingest(settings, progress=False)
+    assert again.chunks_written == 0
+    assert sorted(again.unchanged) == ["en.md", "vi.txt", "zh.txt"]
+
+    (corpus / "zh.txt").write_text("范围一和范围二目标须与1.5°C一致。\n", encoding="utf-8")
+    changed = ingest(settings, progress=False)
+    assert changed.updated == ["zh.txt"]
+    store = _store(settings)
+    gen = store.active_generation()
+    assert gen
+    texts = [c.text for c in store.all_chunks(gen) if c.meta["doc"] == "zh.txt"]
+    assert texts and all("三分之二" not in t for t in texts)  # the old chunk is gone
+    ids = [c.chunk_id for c in store.all_chunks(gen)]
+    assert len(ids) == len(set(ids)) == changed.total_chunks
+
+    (corpus / "vi.txt").unlink()
+    removed = ingest(settings, progress=False)
+    assert removed.removed == ["vi.txt"]
+
+    rebuilt = ingest(settings, rebuild=True, progress=False)
+    assert rebuilt.generation != gen
+    assert rebuilt.total_documents == 2
+
+
+def test_bad_files_are_reported_and_the_rest_is_ingested(tmp_path: Path, make_settings) -> None:  # type: ignore[no-untyped-def]
+    corpus = _small_corpus(tmp_path)
+    write_pdf(corpus / "locked.pdf", [("zh", "机密")], encrypt="pw")
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4\nnot really a pdf")
+    write_pdf(corpus / "guide.pdf", [("zh", "基准年不得早于2015年。"), ("zh", "范围三筛查"), ("zh", "可再生电力")])
+    report = ingest(make_settings(corpus), progress=False)
+    failed = dict(report.failed)
+    assert set(failed) == {"locked.pdf", "broken.pdf"}
+    assert failed["locked.pdf"].code == "encrypted_pdf"
+    assert "guide.pdf" in report.added and len(report.added) == 4
+    store = _store(make_settings(corpus))
+    gen = store.active_generation()
+    assert gen
+    pdf_chunks = [c for c in store.all_chunks(gen) if c.meta["doc"] == "guide.pdf"]
+    locators = {c.meta["locator"] for c in pdf_chunks}
+    assert locators in ({"pp. 1–3"}, {"p. 1", "p. 2", "p. 3"})
+    assert all("Running footer" not in c.text for c in pdf_chunks)  # repeated footer dropped
+
+
+def test_failed_ingest_leaves_previous_index_usable(tmp_path: Path, make_settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    corpus = _small_corpus(tmp_path)
+    settings = make_settings(corpus)
+    ingest(settings, progress=False)
+    before = HybridRetriever(settings).retrieve("renewable electricity 2030", k=3)
+    assert before and before[0].doc == "en.md"
+
+    def boom(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(VectorStore, "upsert_chunks", boom)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(settings, rebuild=True, progress=False)
+    monkeypatch.undo()
+
+    after = HybridRetriever(settings).retrieve("renewable electricity 2030", k=3)
+    assert [p.chunk_id for p in after] == [p.chunk_id for p in before]
+    report = ingest(settings, progress=False)
+    assert report.chunks_written == 0 and report.total_documents == 3
+
+
+@pytest.mark.slow
+def test_killed_rebuild_keeps_the_old_index(tmp_path: Path) -> None:
+    """SIGKILL a real ingest process halfway through a rebuild of the full corpus."""
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(tmp_path / "data"), "ASSISTANT_CORPUS_DIR": str(tmp_path / "c")}
+    small = tmp_path / "c"
+    small.mkdir()
+    (small / "en.md").write_text(EN, encoding="utf-8")
+    cli = [sys.executable, "-m", "assistant.cli"]
+    subprocess.run([*cli, "ingest", "-q"], env=env, check=True, cwd=REPO, capture_output=True)
+    for f in CORPUS.glob("*.txt"):
+        (small / f.name).write_bytes(f.read_bytes())
+    proc = subprocess.Popen([*cli, "ingest", "-q", "--rebuild"], env=env, cwd=REPO)
+    time.sleep(8)  # embedding the corpus takes ~35 s: the process is mid-way
+    assert proc.poll() is None
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    out = subprocess.run(
+        [*cli, "retrieve", "renewable electricity", "--json"], env=env, cwd=REPO, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert '"en.md"' in out.stdout
+    redo = subprocess.run([*cli, "ingest", "-q"], env=env, cwd=REPO, capture_output=True, text=True)
+    assert redo.returncode == 0, redo.stderr
+    assert "documents: 6" in redo.stdout
