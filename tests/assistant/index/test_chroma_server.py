@@ -1,0 +1,65 @@
+"""Server mode: a real ``chroma run`` on loopback, the assistant pointed at it by URL."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.corpus.ingest import ingest
+from assistant.retrieval.retriever import HybridRetriever
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def chroma_url(tmp_path: Path) -> Iterator[str]:
+    exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    if not Path(exe).exists():
+        pytest.skip("chroma CLI not installed")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [exe, "run", "--path", str(tmp_path / "chroma"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("chroma server did not start")
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_ingest_and_retrieve_against_a_chroma_server(tmp_path: Path, chroma_url: str, make_settings) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "zh.txt").write_text("范围三目标必须覆盖范围三排放总量的三分之二。\n", encoding="utf-8")
+    (corpus / "en.md").write_text("# RE\n\nSource 80% renewable electricity by 2025.\n", encoding="utf-8")
+    settings = make_settings(corpus, chroma_url=chroma_url)
+    report = ingest(settings, progress=False)
+    assert report.total_documents == 2
+    assert not (tmp_path / "data" / "index").exists()  # nothing written locally
+    again = ingest(settings, progress=False)
+    assert again.chunks_written == 0
+    hits = HybridRetriever(settings).retrieve("renewable electricity 2025", k=2)
+    assert hits[0].doc == "en.md"
