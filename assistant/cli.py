@@ -28,7 +28,9 @@ def _echo_json(obj: object) -> None:
 @app.command()
 def ingest(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: corpus/)")] = None,
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Start a fresh index (the old one serves until done)")] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Start a fresh index (the old one serves until done)")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
     lang: Annotated[str, _LANG_OPT] = "en",
 ) -> None:
@@ -37,12 +39,14 @@ def ingest(
     from assistant.index.vector_store import IndexUnavailableError
 
     try:
-        report = run_ingest(get_settings(), list(paths) if paths else None, rebuild=rebuild, progress=not quiet)
+        report = run_ingest(
+            get_settings(), list(paths) if paths else None, rebuild=rebuild, progress=not quiet
+        )
     except IndexUnavailableError as err:
         typer.echo(err.messages.get(lang, err.messages["en"]) + f" ({err})", err=True)
         raise typer.Exit(2) from err
-    for name, err in report.failed:
-        typer.echo(f"! {err.message(lang)}", err=True)
+    for _, failure in report.failed:
+        typer.echo(f"! {failure.message(lang)}", err=True)
     typer.echo(
         f"documents: {report.total_documents} (added {len(report.added)}, updated {len(report.updated)}, "
         f"unchanged {len(report.unchanged)}, removed {len(report.removed)}, failed {len(report.failed)}); "
@@ -101,7 +105,9 @@ def serve(
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port")] = 8000,
     workers: Annotated[int, typer.Option("--workers")] = 1,
-    no_ingest: Annotated[bool, typer.Option("--no-ingest", help="Do not ingest a missing index first")] = False,
+    no_ingest: Annotated[
+        bool, typer.Option("--no-ingest", help="Do not ingest a missing index first")
+    ] = False,
 ) -> None:
     """HTTP API (and web UI); ingests the corpus first if the index is missing."""
     import uvicorn
@@ -113,7 +119,9 @@ def serve(
     if not no_ingest and not HybridRetriever(settings).ready():
         typer.echo("Index missing: ingesting the corpus first…")
         report = run_ingest(settings, progress=sys.stderr.isatty())
-        typer.echo(f"ingested {report.total_documents} documents, {report.total_chunks} chunks in {report.seconds:.1f} s")
+        typer.echo(
+            f"ingested {report.total_documents} documents, {report.total_chunks} chunks in {report.seconds:.1f} s"
+        )
     uvicorn.run("assistant.api.app:create_app", factory=True, host=host, port=port, workers=workers)
 
 

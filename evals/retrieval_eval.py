@@ -12,6 +12,7 @@ import re
 import statistics
 import time
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -79,22 +80,40 @@ def run_retrieval_eval(settings: Settings, questions_path: Path, out: Path, k: i
     table = {m: {lang: _scores(rs, k) for lang, rs in sorted(ranks[m].items())} for m in MODES}
     lat = {
         "p50_ms": statistics.median(latency) if latency else 0.0,
-        "p95_ms": statistics.quantiles(latency, n=20)[-1] if len(latency) >= 20 else max(latency, default=0.0),
+        "p95_ms": statistics.quantiles(latency, n=20)[-1]
+        if len(latency) >= 20
+        else max(latency, default=0.0),
     }
     out.mkdir(parents=True, exist_ok=True)
-    report = {"questions": str(questions_path), "k": k, "embeddings": settings.embeddings,
-              "scores": table, "latency_hybrid": lat, "items": items}
-    (out / "retrieval_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    report = {
+        "questions": str(questions_path),
+        "k": k,
+        "embeddings": settings.embeddings,
+        "scores": table,
+        "latency_hybrid": lat,
+        "items": items,
+    }
+    (out / "retrieval_report.json").write_text(
+        json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     summary = format_summary(table, lat, k)
     failures = [i for i in items if i["hybrid"]["rank"] is None or i["hybrid"]["rank"] > k]
-    md = [f"# Retrieval eval\n\nQuestions: `{questions_path.name}` ({len(questions)}), embeddings `{settings.embeddings}`\n",
-          "```", summary, "```", "", f"## Hybrid misses at {k} ({len(failures)})", ""]
+    md = [
+        f"# Retrieval eval\n\nQuestions: `{questions_path.name}` ({len(questions)}), "
+        f"embeddings `{settings.embeddings}`\n",
+        "```",
+        summary,
+        "```",
+        "",
+        f"## Hybrid misses at {k} ({len(failures)})",
+        "",
+    ]
     md += [f"- {f['id']} ({f['lang']}): gold {f['source_doc']}; got {f['hybrid']['top']}" for f in failures]
     (out / "retrieval_report.md").write_text("\n".join(md) + "\n", encoding="utf-8")
     return summary
 
 
-def format_summary(table: dict[str, dict[str, dict[str, float]]], lat: dict[str, float], k: int) -> str:
+def format_summary(table: Mapping[str, dict[str, dict[str, float]]], lat: dict[str, float], k: int) -> str:
     langs = sorted({lang for m in table.values() for lang in m})
     lines = [f"{'mode':<8}{'lang':<6}{'n':>4}{'R@1':>8}{f'R@{k}':>8}{'MRR':>8}"]
     for mode, per_lang in table.items():

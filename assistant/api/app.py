@@ -1,6 +1,7 @@
-"""FastAPI application: the HTTP interface of the contract."""
+"""FastAPI application: the HTTP interface of the contract.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: FastAPI reads the route annotations at runtime.
+"""
 
 from typing import Annotated, Any
 

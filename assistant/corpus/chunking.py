@@ -132,7 +132,9 @@ def _windows(raw: str, unit: Unit, tokens: int, max_tokens: int) -> list[tuple[i
     return [(a, min(a + size, unit.end)) for a in range(unit.start, unit.end, size)]
 
 
-def _locator(page: int | None, section: str, clause: str | None, line: int, last_page: int | None = None) -> str:
+def _locator(
+    page: int | None, section: str, clause: str | None, line: int, last_page: int | None = None
+) -> str:
     """``p. 24, C16`` for paged documents, else the clause or heading, else the line number."""
     if page is not None:
         pages = f"pp. {page}–{last_page}" if last_page and last_page != page else f"p. {page}"

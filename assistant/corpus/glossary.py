@@ -112,7 +112,9 @@ def load_glossary(path: Path) -> Glossary:
             terms: dict[str, tuple[str, ...]] = {}
             for lang in LANGS:
                 forms = [row.get(lang, "") or ""] + (row.get(f"aliases_{lang}", "") or "").split("|")
-                terms[lang] = tuple(dict.fromkeys(unicodedata.normalize("NFC", f.strip()) for f in forms if f.strip()))
+                terms[lang] = tuple(
+                    dict.fromkeys(unicodedata.normalize("NFC", f.strip()) for f in forms if f.strip())
+                )
             docs = tuple(d.strip() for d in (row.get("docs") or "").split("|") if d.strip())
             entries.append(
                 GlossaryEntry(

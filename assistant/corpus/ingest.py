@@ -59,9 +59,10 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, Do
     for p in paths:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES and f.name.lower() not in _NOT_GUIDANCE:
-                    if not any(part.startswith(".") for part in f.relative_to(p).parts):
-                        files.append(f)
+                hidden = any(part.startswith(".") for part in f.relative_to(p).parts)
+                wanted = f.suffix.lower() in SUPPORTED_SUFFIXES and f.name.lower() not in _NOT_GUIDANCE
+                if f.is_file() and wanted and not hidden:
+                    files.append(f)
         elif p.is_file():
             if p.suffix.lower() in SUPPORTED_SUFFIXES:
                 files.append(p)

@@ -72,9 +72,11 @@ def prepare_document(
     loaded = load_file(path)
     raw = loaded.text
     title = entry.title if entry else _infer_title(path, raw, loaded.pdf_title)
-    languages = list(entry.languages) if entry and entry.languages else languages_present(raw) or [
-        detect_language(raw[:4000])
-    ]
+    languages: list[str] = (
+        list(entry.languages)
+        if entry and entry.languages
+        else languages_present(raw) or [detect_language(raw[:4000])]
+    )
     header = (entry.running_header if entry else None) or (title if loaded.kind == "txt" else None)
     skips, pages = running_header_pages(raw, header or "")
     if loaded.kind == "pdf":
@@ -84,8 +86,15 @@ def prepare_document(
     # Text that lost its spaces in extraction: long lines, hardly any spaces (004).
     glued = raw.count(" ") < len(raw) / 200 and max((len(x) for x in raw.splitlines()), default=0) > 2000
     chunks = chunk_units(
-        path.name, raw, units, skips, pages, count_tokens,
-        max_tokens=max_tokens, overlap_tokens=overlap_tokens, glued=glued,
+        path.name,
+        raw,
+        units,
+        skips,
+        pages,
+        count_tokens,
+        max_tokens=max_tokens,
+        overlap_tokens=overlap_tokens,
+        glued=glued,
     )
     title_en = entry.title_en if entry else None
     prepared: list[PreparedChunk] = []

@@ -103,7 +103,7 @@ _CATI_ID = re.compile(r"^\s*(?P<id>\d\.\d\.\d)\s")
 _NUMBERED_LINE = re.compile(r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s*(?P<title>[^\d\s%].{1,70})$")
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.+)$")
 _INLINE_SECTION = re.compile(rf"(?<=[。）)\]])(?P<num>[1-9]\.\d{{1,2}})(?=[{CJK}A-Z])")
-_SENTENCE_END = re.compile(rf"[。！？；!?]+|(?<=[a-zà-ỹ0-9\)])[.;](?=\s+[A-ZÀ-Ỹ\"“(])")
+_SENTENCE_END = re.compile(r"[。！？；!?]+|(?<=[a-zà-ỹ0-9\)])[.;](?=\s+[A-ZÀ-Ỹ\"“(])")
 
 
 def _is_caps_heading(line: str) -> bool:

@@ -169,7 +169,11 @@ class VectorStore:
         n = min(k, col.count())
         if n <= 0:
             return []
-        res = col.query(query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1), n_results=n, include=["distances"])
+        res = col.query(
+            query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
+            n_results=n,
+            include=["distances"],
+        )
         ids = res["ids"][0]
         dists = (res.get("distances") or [[1.0] * len(ids)])[0]
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]

@@ -17,7 +17,9 @@ from tests.conftest import CORPUS, REPO, write_pdf
 
 VI = "Chương trình MCAP hỗ trợ nhà sản xuất.\n\nMỗi năm có mười giờ tư vấn trực tuyến và trực tiếp.\n"
 ZH = "范围三目标必须覆盖范围三排放总量的三分之二。科学碳目标的设定最短期限为5年。\n"
-EN = "# Renewable electricity\n\nCompanies should source 80% renewable electricity by 2025 and 100% by 2030.\n"
+EN = (
+    "# Renewable electricity\n\nCompanies should source 80% renewable electricity by 2025 and 100% by 2030.\n"
+)
 
 
 def _small_corpus(root: Path) -> Path:
@@ -68,7 +70,9 @@ def test_bad_files_are_reported_and_the_rest_is_ingested(tmp_path: Path, make_se
     corpus = _small_corpus(tmp_path)
     write_pdf(corpus / "locked.pdf", [("zh", "机密")], encrypt="pw")
     (corpus / "broken.pdf").write_bytes(b"%PDF-1.4\nnot really a pdf")
-    write_pdf(corpus / "guide.pdf", [("zh", "基准年不得早于2015年。"), ("zh", "范围三筛查"), ("zh", "可再生电力")])
+    write_pdf(
+        corpus / "guide.pdf", [("zh", "基准年不得早于2015年。"), ("zh", "范围三筛查"), ("zh", "可再生电力")]
+    )
     report = ingest(make_settings(corpus), progress=False)
     failed = dict(report.failed)
     assert set(failed) == {"locked.pdf", "broken.pdf"}
@@ -107,7 +111,11 @@ def test_failed_ingest_leaves_previous_index_usable(tmp_path: Path, make_setting
 @pytest.mark.slow
 def test_killed_rebuild_keeps_the_old_index(tmp_path: Path) -> None:
     """SIGKILL a real ingest process halfway through a rebuild of the full corpus."""
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(tmp_path / "data"), "ASSISTANT_CORPUS_DIR": str(tmp_path / "c")}
+    env = {
+        **os.environ,
+        "ASSISTANT_DATA_DIR": str(tmp_path / "data"),
+        "ASSISTANT_CORPUS_DIR": str(tmp_path / "c"),
+    }
     small = tmp_path / "c"
     small.mkdir()
     (small / "en.md").write_text(EN, encoding="utf-8")
@@ -121,7 +129,11 @@ def test_killed_rebuild_keeps_the_old_index(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     out = subprocess.run(
-        [*cli, "retrieve", "renewable electricity", "--json"], env=env, cwd=REPO, capture_output=True, text=True
+        [*cli, "retrieve", "renewable electricity", "--json"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     assert out.returncode == 0, out.stderr
     assert '"en.md"' in out.stdout

@@ -19,7 +19,10 @@ def test_pdf_pages_are_kept_with_vietnamese_and_chinese_text(tmp_path: Path) -> 
         pytest.skip("DejaVu font (fonts-dejavu-core) not installed")
     pdf = write_pdf(
         tmp_path / "guide.pdf",
-        [("vi", "Mục tiêu phạm vi 3 phải bao phủ hai phần ba phát thải."), ("zh", "范围三目标必须覆盖范围三排放总量的三分之二。")],
+        [
+            ("vi", "Mục tiêu phạm vi 3 phải bao phủ hai phần ba phát thải."),
+            ("zh", "范围三目标必须覆盖范围三排放总量的三分之二。"),
+        ],
     )
     loaded = load_file(pdf)
     assert loaded.kind == "pdf"

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def _run(args: list[str], settings) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+    env = {
+        **os.environ,
+        "ASSISTANT_DATA_DIR": str(settings.data_dir),
+        "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_retrieve_json_follows_the_contract(corpus_settings) -> None:  # type: ignore[no-untyped-def]
+    out = _run(
+        ["retrieve", "Mục tiêu phạm vi 3 phải bao phủ bao nhiêu phần phát thải?", "--k", "4", "--json"],
+        corpus_settings,
+    )
+    assert out.returncode == 0, out.stderr
+    items = json.loads(out.stdout)
+    assert len(items) == 4
+    for item in items:
+        assert {"doc", "chunk_id", "locator", "text", "score"} <= set(item)
+        assert item["doc"].endswith(".txt") and item["locator"]
+    scores = [i["score"] for i in items]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_retrieve_without_index_says_so_in_the_question_language(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    class S:
+        data_dir = tmp_path / "empty"
+        corpus_dir = tmp_path
+
+    out = _run(["retrieve", "范围三是什么？"], S)
+    assert out.returncode == 2
+    assert "索引" in out.stderr
+
+
+def test_ingest_reports_a_summary(corpus_settings) -> None:  # type: ignore[no-untyped-def]
+    out = _run(["ingest", "-q"], corpus_settings)
+    assert out.returncode == 0, out.stderr
+    assert "documents: 5" in out.stdout and "0 written" in out.stdout
