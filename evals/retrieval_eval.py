@@ -77,7 +77,9 @@ def run_retrieval_eval(settings: Settings, questions_path: Path, out: Path, k: i
             ranks[mode]["all"].append(r)
             row[mode] = {"rank": r, "top": [(p.doc, p.locator) for p in passages[:3]]}
         items.append(row)
-    table = {m: {lang: _scores(rs, k) for lang, rs in sorted(ranks[m].items())} for m in MODES}
+    table: dict[str, dict[str, dict[str, float]]] = {
+        m: {lang: _scores(rs, k) for lang, rs in sorted(ranks[m].items())} for m in MODES
+    }
     lat = {
         "p50_ms": statistics.median(latency) if latency else 0.0,
         "p95_ms": statistics.quantiles(latency, n=20)[-1]

@@ -75,7 +75,7 @@ def prepare_document(
     languages: list[str] = (
         list(entry.languages)
         if entry and entry.languages
-        else languages_present(raw) or [detect_language(raw[:4000])]
+        else [str(x) for x in languages_present(raw)] or [str(detect_language(raw[:4000]))]
     )
     header = (entry.running_header if entry else None) or (title if loaded.kind == "txt" else None)
     skips, pages = running_header_pages(raw, header or "")
