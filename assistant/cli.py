@@ -82,6 +82,38 @@ def retrieve(
         typer.echo(f"[{i}] {p.doc} · {p.locator} · {p.score:.4f}\n    {p.text[:300]}\n")
 
 
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in Vietnamese, Chinese or English")],
+    lang: Annotated[str | None, typer.Option("--lang", help="Answer language: vi, zh or en")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output (contract)")] = False,
+) -> None:
+    """Answer one question, with citations; numbers come from the calculators or the documents."""
+    from assistant.answer.errors import QuestionError
+    from assistant.answer.service import AnswerService
+    from assistant.index.vector_store import IndexUnavailableError
+    from assistant.text.language import detect_language
+
+    if lang is not None and lang not in ("vi", "zh", "en"):
+        raise typer.BadParameter("lang must be vi, zh or en")
+    try:
+        answer = AnswerService(get_settings()).ask(question, lang=lang)
+    except QuestionError as err:
+        typer.echo(err.message(lang), err=True)
+        raise typer.Exit(2) from err
+    except IndexUnavailableError as err:
+        typer.echo(err.messages.get(lang or detect_language(question), err.messages["en"]), err=True)
+        raise typer.Exit(2) from err
+    if as_json:
+        typer.echo(answer.model_dump_json(indent=2))
+        return
+    typer.echo(answer.answer)
+    if answer.citations:
+        typer.echo("")
+        for c in answer.citations:
+            typer.echo(f"[{c.id}] {c.title} ({c.doc}), {c.locator}")
+
+
 @app.command("eval")
 def eval_command(
     questions: Annotated[Path | None, typer.Option("--questions", help="Question file (JSON Lines)")] = None,

@@ -41,6 +41,7 @@ class Passage:
     page: int | None = None
     start: int = 0
     end: int = 0
+    dense_score: float = 0.0  # cosine similarity to the question (0 when not a dense candidate)
 
     def contract_json(self) -> dict[str, Any]:
         """The ``retrieve --json`` item of the contract (plus a few extra fields)."""
@@ -137,10 +138,12 @@ class HybridRetriever:
         assert self._generation is not None
         expansions = self.expand(query)
         rankings: list[tuple[float, list[tuple[str, float]]]] = []
+        dense_sims: dict[str, float] = {}
         if mode in ("hybrid", "dense"):
             texts = [query] + ([query + " (" + "; ".join(expansions) + ")"] if expansions else [])
             vectors = self.embedder.embed_queries(texts)
             dense = self.store.query(self._generation, vectors[0], CANDIDATES)
+            dense_sims = dict(dense)
             rankings.append((self.weights[0], dense))
             if len(texts) > 1 and mode == "hybrid":
                 rankings.append((self.weights[1], self.store.query(self._generation, vectors[1], CANDIDATES)))
@@ -172,6 +175,7 @@ class HybridRetriever:
                     page=int(m["page"]) if m.get("page") is not None else None,
                     start=int(m.get("start", 0)),
                     end=int(m.get("end", 0)),
+                    dense_score=dense_sims.get(chunk_id, 0.0),
                 )
             )
         return out

@@ -1,0 +1,101 @@
+"""Answer wording in Vietnamese, Chinese and English (no-LLM mode and fallbacks)."""
+
+from __future__ import annotations
+
+LANG_NAMES = {
+    "vi": {"vi": "tiếng Việt", "zh": "tiếng Trung", "en": "tiếng Anh"},
+    "zh": {"vi": "越南语", "zh": "中文", "en": "英文"},
+    "en": {"vi": "Vietnamese", "zh": "Chinese", "en": "English"},
+}
+
+T: dict[str, dict[str, str]] = {
+    "fact_intro": {
+        "vi": "Theo các tài liệu hướng dẫn, những đoạn sau trả lời câu hỏi của bạn:",
+        "zh": "根据指南文件，以下段落回答了您的问题：",
+        "en": "According to the guidance documents, these passages answer your question:",
+    },
+    "quoted_in": {
+        "vi": "trích nguyên văn bằng {lang}",
+        "zh": "原文为{lang}",
+        "en": "quoted in {lang}",
+    },
+    "terms": {
+        "vi": "Thuật ngữ trong trích dẫn",
+        "zh": "引文中的术语",
+        "en": "Terms in the quotes",
+    },
+    "refusal": {
+        "vi": (
+            "Các tài liệu hiện có không đề cập đến câu hỏi này, nên tôi không thể trả lời dựa trên tài liệu "
+            "và sẽ không đưa ra con số nào."
+        ),
+        "zh": "现有文件没有涉及这个问题，因此我无法根据文件作答，也不会给出任何数字。",
+        "en": "The documents I have do not cover this question, so I cannot answer it from them and will not give a figure.",
+    },
+    "refusal_where": {
+        "vi": (
+            "Về MCAP, bạn có thể liên hệ Cascale qua mcap@cascale.org; về tiêu chí SBTi hiện hành, "
+            "hãy xem trang web của Science Based Targets initiative."
+        ),
+        "zh": "关于 MCAP，可联系 Cascale：mcap@cascale.org；关于现行 SBTi 标准，请查阅科学碳目标倡议（SBTi）官网。",
+        "en": (
+            "For MCAP, contact Cascale at mcap@cascale.org; for the SBTi criteria in force today, see the "
+            "Science Based Targets initiative's website."
+        ),
+    },
+    "closest": {
+        "vi": "Đoạn gần nhất tìm được (không trả lời trực tiếp):",
+        "zh": "找到的最接近的段落（并未直接回答）：",
+        "en": "The closest passage found (it does not answer the question directly):",
+    },
+    "calc_intro": {
+        "vi": "Kết quả tính toán (bằng công cụ tính, không ước lượng):",
+        "zh": "计算结果（由计算工具得出，非估算）：",
+        "en": "Calculation (done by the calculator, not estimated):",
+    },
+    "rule_source": {
+        "vi": "Quy tắc áp dụng",
+        "zh": "适用规则",
+        "en": "Rule applied",
+    },
+    "warnings": {
+        "vi": "Lưu ý",
+        "zh": "注意",
+        "en": "Note",
+    },
+    "sources_for_rule": {
+        "vi": "Nguồn trong tài liệu:",
+        "zh": "文件出处：",
+        "en": "Where the documents say so:",
+    },
+    "empty_question": {
+        "vi": "Câu hỏi trống. Hãy nhập câu hỏi của bạn.",
+        "zh": "问题为空，请输入您的问题。",
+        "en": "The question is empty. Please type your question.",
+    },
+    "question_too_long": {
+        "vi": "Câu hỏi quá dài (tối đa {limit} ký tự). Hãy rút gọn câu hỏi.",
+        "zh": "问题过长（最多 {limit} 个字符），请缩短后再问。",
+        "en": "The question is too long (at most {limit} characters). Please shorten it.",
+    },
+    "llm_fallback": {
+        "vi": "Mô hình ngôn ngữ không phản hồi đúng; câu trả lời dưới đây được soạn trực tiếp từ tài liệu.",
+        "zh": "语言模型未能正常响应；以下回答直接由文件内容生成。",
+        "en": "The language model did not respond properly; this answer was composed directly from the documents.",
+    },
+    "numbers_removed": {
+        "vi": "Một số con số không có trong tài liệu hay kết quả tính đã bị lược bỏ.",
+        "zh": "已删除无法在文件或计算结果中找到依据的数字。",
+        "en": "Figures not found in the documents or calculator results were removed.",
+    },
+}
+
+
+def t(key: str, lang: str, **kw: object) -> str:
+    table = T[key]
+    text = table.get(lang) or table["en"]
+    return text.format(**kw) if kw else text
+
+
+def lang_name(of: str, in_lang: str) -> str:
+    return LANG_NAMES.get(in_lang, LANG_NAMES["en"]).get(of, of)
