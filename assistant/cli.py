@@ -39,9 +39,7 @@ def ingest(
     from assistant.index.vector_store import IndexUnavailableError
 
     try:
-        report = run_ingest(
-            get_settings(), list(paths) if paths else None, rebuild=rebuild, progress=not quiet
-        )
+        report = run_ingest(get_settings(), list(paths) if paths else None, rebuild=rebuild, progress=not quiet)
     except IndexUnavailableError as err:
         typer.echo(err.messages.get(lang, err.messages["en"]) + f" ({err})", err=True)
         raise typer.Exit(2) from err
@@ -137,9 +135,7 @@ def serve(
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port")] = 8000,
     workers: Annotated[int, typer.Option("--workers")] = 1,
-    no_ingest: Annotated[
-        bool, typer.Option("--no-ingest", help="Do not ingest a missing index first")
-    ] = False,
+    no_ingest: Annotated[bool, typer.Option("--no-ingest", help="Do not ingest a missing index first")] = False,
 ) -> None:
     """HTTP API (and web UI); ingests the corpus first if the index is missing."""
     import uvicorn

@@ -30,9 +30,7 @@ class Chunk:
 
     @property
     def chunk_id(self) -> str:
-        digest = hashlib.sha1(
-            f"{CHUNKER_VERSION}\x00{self.start}\x00{self.end}\x00{self.text}".encode()
-        ).hexdigest()
+        digest = hashlib.sha1(f"{CHUNKER_VERSION}\x00{self.start}\x00{self.end}\x00{self.text}".encode()).hexdigest()
         return f"{self.doc}:{digest[:16]}"
 
 
@@ -132,9 +130,7 @@ def _windows(raw: str, unit: Unit, tokens: int, max_tokens: int) -> list[tuple[i
     return [(a, min(a + size, unit.end)) for a in range(unit.start, unit.end, size)]
 
 
-def _locator(
-    page: int | None, section: str, clause: str | None, line: int, last_page: int | None = None
-) -> str:
+def _locator(page: int | None, section: str, clause: str | None, line: int, last_page: int | None = None) -> str:
     """``p. 24, C16`` for paged documents, else the clause or heading, else the line number."""
     if page is not None:
         pages = f"pp. {page}–{last_page}" if last_page and last_page != page else f"p. {page}"

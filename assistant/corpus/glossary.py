@@ -89,9 +89,7 @@ class Glossary:
         if not q:
             return self.entries[:limit]
         hits = [
-            e
-            for e in self.entries
-            if any(q in f.casefold() for forms in e.terms.values() for f in forms) or q in e.id
+            e for e in self.entries if any(q in f.casefold() for forms in e.terms.values() for f in forms) or q in e.id
         ]
         return hits[:limit]
 
@@ -112,9 +110,7 @@ def load_glossary(path: Path) -> Glossary:
             terms: dict[str, tuple[str, ...]] = {}
             for lang in LANGS:
                 forms = [row.get(lang, "") or ""] + (row.get(f"aliases_{lang}", "") or "").split("|")
-                terms[lang] = tuple(
-                    dict.fromkeys(unicodedata.normalize("NFC", f.strip()) for f in forms if f.strip())
-                )
+                terms[lang] = tuple(dict.fromkeys(unicodedata.normalize("NFC", f.strip()) for f in forms if f.strip()))
             docs = tuple(d.strip() for d in (row.get("docs") or "").split("|") if d.strip())
             entries.append(
                 GlossaryEntry(

@@ -75,10 +75,7 @@ class SentenceTransformerEmbedder:
         except Exception as exc:
             raise EmbedderConfigError(f"cannot load sentence-transformers model {model!r}: {exc}") from exc
         self.name = "st-" + re.sub(r"[^A-Za-z0-9._-]+", "-", model).strip("-")[-60:]
-        dim_of = (
-            getattr(self._model, "get_embedding_dimension", None)
-            or self._model.get_sentence_embedding_dimension
-        )
+        dim_of = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         self.dim = int(dim_of() or 0)
         self.max_tokens = int(getattr(self._model, "max_seq_length", 256) or 256)
         prompts: dict[str, str] = dict(getattr(self._model, "prompts", {}) or {})

@@ -12,9 +12,7 @@ import numpy as np
 
 
 class LexicalIndex:
-    def __init__(
-        self, ids: list[str], token_lists: list[list[str]], k1: float = 1.2, b: float = 0.75
-    ) -> None:
+    def __init__(self, ids: list[str], token_lists: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
         self.ids = ids
         self._bm25: bm25s.BM25 | None = None
         if ids:
