@@ -97,8 +97,8 @@ def pdf_furniture(text: str, pages: list[PageSpan]) -> list[Span]:
 
 # --- headings, clauses and sentences ----------------------------------------------------------
 
-_CLAUSE = re.compile(r"■\s*(?P<id>[CR]\d{1,2}(?:\.\d{1,2})?)\s*[-–—:：]")
-_BULLET = re.compile(r"[■▶•●◆§]")
+_CLAUSE = re.compile(r"[■◼]\s*(?:标准)?\s*(?P<id>[CR]\d{1,2}(?:\.\d{1,2})?)\s*[-–—:：]")
+_BULLET = re.compile(r"[■◼▶•●◆§]")
 _CATI_ID = re.compile(r"^\s*(?P<id>\d\.\d\.\d)\s")
 _NUMBERED_LINE = re.compile(r"^\s*(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s*(?P<title>[^\d\s%].{1,70})$")
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.+)$")

@@ -1,0 +1,107 @@
+"""One LLM turn with the calculators bound as tools.
+
+The model may call tools (executed here, by code); tool calls that small local models write as
+JSON text in the message are recognised too. What the model writes is checked afterwards by the
+answer service (language, numbers, citations); nothing here is trusted blindly.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
+from langchain_core.tools import BaseTool
+
+log = logging.getLogger(__name__)
+
+ToolRunner = Callable[[str, dict[str, Any]], dict[str, Any]]
+_JSON_CALL = re.compile(r"\{.*\}", re.DOTALL)
+
+
+@dataclass
+class AgentTurn:
+    text: str
+    tool_calls: list[tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    messages: list[BaseMessage] = field(default_factory=list)
+
+
+def _content_text(msg: AIMessage) -> str:
+    content = msg.content
+    if isinstance(content, str):
+        return content
+    parts = [p.get("text", "") if isinstance(p, dict) else str(p) for p in content]
+    return "".join(parts)
+
+
+def _json_tool_call(text: str, names: set[str]) -> tuple[str, dict[str, Any]] | None:
+    """``{"name": "geva", "arguments": {...}}`` written as plain text by a small model."""
+    m = _JSON_CALL.search(text.strip())
+    if not m:
+        return None
+    try:
+        obj = json.loads(m.group())
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(obj, dict):
+        return None
+    name = obj.get("name") or (obj.get("function") or {}).get("name")
+    args = obj.get("arguments") or obj.get("parameters") or (obj.get("function") or {}).get("arguments") or {}
+    if isinstance(args, str):
+        try:
+            args = json.loads(args)
+        except json.JSONDecodeError:
+            return None
+    if name in names and isinstance(args, dict):
+        return str(name), args
+    return None
+
+
+def run_agent(
+    model: BaseChatModel,
+    system: str,
+    user: str,
+    tools: list[BaseTool],
+    run_tool: ToolRunner,
+    history: list[BaseMessage] | None = None,
+    max_rounds: int = 3,
+) -> AgentTurn:
+    bound: Any = model
+    if tools:
+        try:
+            bound = model.bind_tools(tools)
+        except NotImplementedError:
+            bound = model
+    names = {t.name for t in tools}
+    messages: list[BaseMessage] = [SystemMessage(system), *(history or []), HumanMessage(user)]
+    turn = AgentTurn(text="")
+    for _ in range(max_rounds):
+        ai = bound.invoke(messages)
+        if not isinstance(ai, AIMessage):
+            ai = AIMessage(content=str(getattr(ai, "content", ai)))
+        messages.append(ai)
+        calls = [
+            (c["name"], dict(c.get("args") or {}), c.get("id") or f"call-{len(turn.tool_calls)}") for c in ai.tool_calls
+        ]
+        text = _content_text(ai)
+        if not calls and (parsed := _json_tool_call(text, names)):
+            calls = [(parsed[0], parsed[1], f"text-call-{len(turn.tool_calls)}")]
+            messages[-1] = AIMessage(
+                content="", tool_calls=[{"name": calls[0][0], "args": calls[0][1], "id": calls[0][2]}]
+            )
+        if not calls:
+            turn.text = text
+            break
+        for name, args, call_id in calls:
+            result = run_tool(name, args)
+            turn.tool_calls.append((name, args, result))
+            messages.append(
+                ToolMessage(content=json.dumps(result, ensure_ascii=False, default=str), tool_call_id=call_id)
+            )
+    turn.messages = messages
+    return turn

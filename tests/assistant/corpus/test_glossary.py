@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+
+from assistant.corpus.glossary import load_glossary
+from tests.conftest import CORPUS
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", "", s).casefold()
+
+
+def test_glossary_has_150_terms_checked_against_the_documents() -> None:
+    rows = list(csv.DictReader((CORPUS / "glossary.csv").open(encoding="utf-8")))
+    assert len(rows) >= 150
+    assert len({r["id"] for r in rows}) == len(rows)
+    texts = {p.name[:3]: _fold(p.read_text(encoding="utf-8")) for p in CORPUS.glob("*.txt")}
+    for r in rows:
+        assert r["en"] and r["vi"] and r["zh"], r["id"]
+        assert unicodedata.normalize("NFC", r["vi"]) == r["vi"]
+        docs = [d for d in r["docs"].split("|") if d]
+        assert docs, r["id"]
+        forms = [r["en"], r["vi"], r["zh"]] + [
+            f for k in ("aliases_en", "aliases_vi", "aliases_zh") for f in r[k].split("|") if f
+        ]
+        for d in docs:
+            assert any(_fold(f) in texts[d] for f in forms), (r["id"], d)
+
+
+def test_matching_and_expansion_cross_languages() -> None:
+    g = load_glossary(CORPUS / "glossary.csv")
+    ids = {e.id for e, _, _ in g.match("Khi nào phải đặt mục tiêu phạm vi 3 và năm cơ sở?")}
+    assert {"scope-3", "base-year"} <= ids
+    exp = g.expansions("范围三目标的基准年")
+    assert "scope 3" in exp and "phạm vi 3" in exp and "base year" in exp
+    # Latin forms match whole words only
+    assert "scope-1" not in {e.id for e, _, _ in g.match("scope 12 monkeys")}
+    assert g.search("GEVA")[0].id == "geva"
