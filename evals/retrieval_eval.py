@@ -29,15 +29,20 @@ def _fold(s: str) -> str:
 
 
 def is_gold(p: Passage, q: Question) -> bool:
+    """``alt_quotes`` (an extension field) lists the same fact in another language of a bilingual document."""
     if not q.source_doc or p.doc != q.source_doc:
         return False
     if not q.source_quote:
         return True
-    quote, text = _fold(q.source_quote), _fold(p.text)
-    if quote in text:
-        return True
-    edge = min(12, len(quote))
-    return len(quote) >= 16 and (quote[:edge] in text or quote[-edge:] in text)
+    text = _fold(p.text)
+    for raw in [q.source_quote, *q.extra.get("alt_quotes", [])]:
+        quote = _fold(raw)
+        if quote in text:
+            return True
+        edge = min(12, len(quote))
+        if len(quote) >= 16 and (quote[:edge] in text or quote[-edge:] in text):
+            return True
+    return False
 
 
 def gold_rank(passages: list[Passage], q: Question) -> int | None:

@@ -81,7 +81,7 @@ class AnswerService:
         for i, e in enumerate(evidence, 1):
             p = e.passage
             src_lang = p.language or detect_language(e.sentence)
-            note = f" _({t('quoted_in', lang, lang=lang_name(src_lang, lang))})_" if src_lang != lang else ""
+            note = f" _({t('quoted_in', lang, language=lang_name(src_lang, lang))})_" if src_lang != lang else ""
             lines.append(f"> {e.sentence} [{i}]{note}")
             lines.append("")
             citations.append(

@@ -15,9 +15,9 @@ T: dict[str, dict[str, str]] = {
         "en": "According to the guidance documents, these passages answer your question:",
     },
     "quoted_in": {
-        "vi": "trích nguyên văn bằng {lang}",
-        "zh": "原文为{lang}",
-        "en": "quoted in {lang}",
+        "vi": "trích nguyên văn bằng {language}",
+        "zh": "原文为{language}",
+        "en": "quoted in {language}",
     },
     "terms": {
         "vi": "Thuật ngữ trong trích dẫn",

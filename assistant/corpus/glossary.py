@@ -83,6 +83,25 @@ class Glossary:
                 out.extend(forms if aliases else forms[:1])
         return [t for t in dict.fromkeys(out) if t]
 
+    def probes(self, text: str) -> dict[str, tuple[str, list[str]]]:
+        """Per language: the text with its glossary terms switched into that language, and those
+        terms alone. A multilingual embedder and BM25 both find other-language passages better
+        from such a code-switched probe than from the original wording."""
+        matches = self.match(text)
+        out: dict[str, tuple[str, list[str]]] = {}
+        for lang in LANGS:
+            terms: list[str] = []
+            probe = _norm(text, "en")
+            for entry, found_lang, form in sorted(matches, key=lambda m: len(m[2]), reverse=True):
+                target = entry.preferred(lang)
+                if not target:
+                    continue
+                terms.append(target)
+                if found_lang != lang and form in probe:
+                    probe = probe.replace(form, f" {target} ")
+            out[lang] = (re.sub(r"\s+", " ", probe).strip(), list(dict.fromkeys(terms)))
+        return out
+
     def search(self, query: str, limit: int = 50) -> list[GlossaryEntry]:
         """Entries whose terms contain the query (for the UI's glossary page)."""
         q = query.strip().casefold()

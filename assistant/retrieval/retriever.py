@@ -8,6 +8,7 @@ equivalents too (see ``assistant.corpus.pipeline``).
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from dataclasses import asdict, dataclass
@@ -19,12 +20,15 @@ from assistant.corpus.ingest import open_store
 from assistant.index.embedders import Embedder, get_embedder
 from assistant.index.lexical import LexicalIndex
 from assistant.index.vector_store import IndexUnavailableError, StoredChunk, VectorStore
+from assistant.text.language import detect_language
 from assistant.text.tokenize import tokenize
 
 log = logging.getLogger(__name__)
 
 Mode = Literal["hybrid", "dense", "bm25"]
 RRF_K = 60
+# Numbers, percentages and clause ids carry over to every language's probe unchanged.
+_ANCHOR = re.compile(r"\b[CR]\d{1,2}(?:\.\d)?\b|\d+(?:[.,]\d+)*%?")
 CANDIDATES = 40
 
 
@@ -64,12 +68,13 @@ class HybridRetriever:
         settings: Settings,
         embedder: Embedder | None = None,
         glossary: Glossary | None = None,
-        weights: tuple[float, float, float] = (1.0, 0.7, 1.0),
+        weights: tuple[float, float, float, float] = (1.0, 0.5, 1.0, 0.5),
     ) -> None:
         self.settings = settings
         self.embedder = embedder or get_embedder(settings.embeddings)
         self.glossary = glossary or glossary_for(settings.corpus_dir / "glossary.csv")
-        self.weights = weights  # dense(question), dense(expanded question), bm25
+        # dense(question), dense(code-switched probes), bm25(question + equivalents), bm25(terms per language)
+        self.weights = weights
         self._store: VectorStore | None = None
         self._lock = threading.Lock()
         self._generation: str | None = None
@@ -137,19 +142,28 @@ class HybridRetriever:
             return []
         assert self._generation is not None
         expansions = self.expand(query)
+        q_lang = detect_language(query)
+        probes = {
+            lang: probe for lang, probe in self.glossary.probes(query).items() if lang != q_lang and probe[1]
+        }
         rankings: list[tuple[float, list[tuple[str, float]]]] = []
         dense_sims: dict[str, float] = {}
         if mode in ("hybrid", "dense"):
-            texts = [query] + ([query + " (" + "; ".join(expansions) + ")"] if expansions else [])
+            texts = [query] + ([text for text, _ in probes.values()] if mode == "hybrid" else [])
             vectors = self.embedder.embed_queries(texts)
             dense = self.store.query(self._generation, vectors[0], CANDIDATES)
             dense_sims = dict(dense)
             rankings.append((self.weights[0], dense))
-            if len(texts) > 1 and mode == "hybrid":
-                rankings.append((self.weights[1], self.store.query(self._generation, vectors[1], CANDIDATES)))
+            for vector in vectors[1:]:
+                rankings.append((self.weights[1], self.store.query(self._generation, vector, CANDIDATES)))
         if mode in ("hybrid", "bm25"):
             tokens = tokenize(query + " " + " ".join(expansions))
             rankings.append((self.weights[2], self._lexical.search(tokens, CANDIDATES)))
+            if mode == "hybrid":
+                anchors = " ".join(_ANCHOR.findall(query))
+                for _, terms in probes.values():
+                    lex = tokenize(" ".join(terms) + " " + anchors)
+                    rankings.append((self.weights[3], self._lexical.search(lex, CANDIDATES)))
         if mode == "dense":
             fused = rankings[0][1]
         elif mode == "bm25":
