@@ -87,9 +87,7 @@ def run_retrieval_eval(settings: Settings, questions_path: Path, out: Path, k: i
     }
     lat = {
         "p50_ms": statistics.median(latency) if latency else 0.0,
-        "p95_ms": statistics.quantiles(latency, n=20)[-1]
-        if len(latency) >= 20
-        else max(latency, default=0.0),
+        "p95_ms": statistics.quantiles(latency, n=20)[-1] if len(latency) >= 20 else max(latency, default=0.0),
     }
     out.mkdir(parents=True, exist_ok=True)
     report = {
@@ -100,9 +98,7 @@ def run_retrieval_eval(settings: Settings, questions_path: Path, out: Path, k: i
         "latency_hybrid": lat,
         "items": items,
     }
-    (out / "retrieval_report.json").write_text(
-        json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8"
-    )
+    (out / "retrieval_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     summary = format_summary(table, lat, k)
     failures = [i for i in items if i["hybrid"]["rank"] is None or i["hybrid"]["rank"] > k]
     md = [

@@ -156,7 +156,7 @@ cati-governance|cati|Governance|Cơ chế quản trị|治理机制|governance m
 cati-pledged-policies|cati|Pledged Policies|Tuyên bố chính sách|政策宣示|pledged policy|cam kết chính sách|政策|
 cati-mechanism|cati|Mechanism Construction|Xây dựng cơ chế|机制建设|mechanism building|xây dựng cơ chế quản lý|机制|
 cati-measurement|cati|Measurement & Disclosure|Đo lường và công bố|测算披露|measurement and disclosure|tính toán và công bố|测算并披露|
-cati-target-setting|cati|Carbon Targets Setting|Thiết lập mục tiêu carbon|碳目标设定|carbon target setting;target setting|đặt mục tiêu;thiết lập mục tiêu|目标设定|
+cati-target-setting|cati|Carbon Targets Setting|Thiết lập mục tiêu carbon|碳目标设定|carbon target setting|thiết lập mục tiêu carbon CATI|碳目标设定(14%)|
 cati-performance|cati|Performance against Carbon Targets|Hiệu quả thực hiện mục tiêu carbon|碳目标绩效|target performance|tiến độ thực hiện mục tiêu|目标绩效|
 cati-climate-action|cati|Climate Action|Hành động giảm phát thải|减排行动|emission reduction actions;decarbonization|hành động khí hậu|减排|
 cati-company-operation|cati|Decarbonization in Company Operation|Giảm phát thải trong hoạt động doanh nghiệp|企业自身运营减排|company operation|hoạt động của doanh nghiệp|自身运营|

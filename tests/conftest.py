@@ -50,9 +50,7 @@ def write_pdf(path: Path, pages: list[tuple[str, str]], encrypt: str | None = No
         pdfmetrics.registerFont(TTFont("DejaVu", str(DEJAVU)))
     c = canvas.Canvas(str(path), encrypt=encrypt)
     for font, text in pages:
-        name = {"zh": "STSong-Light", "vi": "DejaVu" if DEJAVU.is_file() else "Helvetica"}.get(
-            font, "Helvetica"
-        )
+        name = {"zh": "STSong-Light", "vi": "DejaVu" if DEJAVU.is_file() else "Helvetica"}.get(font, "Helvetica")
         c.setFont(name, 11)
         y = 800
         for line in text.splitlines():

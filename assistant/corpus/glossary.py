@@ -41,6 +41,8 @@ class Glossary:
             table: dict[str, list[GlossaryEntry]] = {}
             for e in self.entries:
                 for form in e.terms.get(lang, ()):
+                    if lang == "zh" and not _HAS_CJK.search(form):
+                        continue  # Latin forms (UNGC, GEVA) are matched with word boundaries below
                     key = _norm(form, lang)
                     if len(key) >= 2 and e not in table.setdefault(key, []):
                         table[key].append(e)
@@ -111,6 +113,9 @@ class Glossary:
             e for e in self.entries if any(q in f.casefold() for forms in e.terms.values() for f in forms) or q in e.id
         ]
         return hits[:limit]
+
+
+_HAS_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _norm(text: str, lang: Lang | str) -> str:

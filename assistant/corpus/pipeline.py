@@ -106,7 +106,7 @@ def prepare_document(
             PreparedChunk(
                 chunk=c,
                 language=lang,
-                embed_text=f"{heading}\n{c.text}",
+                embed_text=f"{heading}\n{c.text}" + (f"\n({'; '.join(expansions[:24])})" if expansions else ""),
                 lex_tokens=tokenize(c.text + " " + " ".join(expansions)),
             )
         )

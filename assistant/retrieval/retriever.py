@@ -68,7 +68,7 @@ class HybridRetriever:
         settings: Settings,
         embedder: Embedder | None = None,
         glossary: Glossary | None = None,
-        weights: tuple[float, float, float, float] = (1.0, 0.5, 1.0, 0.5),
+        weights: tuple[float, float, float, float] = (1.0, 0.5, 1.0, 1.0),
     ) -> None:
         self.settings = settings
         self.embedder = embedder or get_embedder(settings.embeddings)
@@ -143,9 +143,7 @@ class HybridRetriever:
         assert self._generation is not None
         expansions = self.expand(query)
         q_lang = detect_language(query)
-        probes = {
-            lang: probe for lang, probe in self.glossary.probes(query).items() if lang != q_lang and probe[1]
-        }
+        probes = {lang: probe for lang, probe in self.glossary.probes(query).items() if lang != q_lang and probe[1]}
         rankings: list[tuple[float, list[tuple[str, float]]]] = []
         dense_sims: dict[str, float] = {}
         if mode in ("hybrid", "dense"):

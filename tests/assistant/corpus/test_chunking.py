@@ -30,9 +30,9 @@ def test_chunks_are_bounded_traceable_and_cover_the_text(name: str, count_tokens
         # bounded in the embedder's tokens (a little slack for the joins cleaning adds)
         assert count_tokens(c.text) <= 160 + 16, (c.locator, c.text[:80])
         # offsets lead back to the source
-        assert c.text == clean_text(
-            remove_spans(raw[c.start : c.end], c.start, skips), glued=False
-        ) or name.startswith("004")
+        assert c.text == clean_text(remove_spans(raw[c.start : c.end], c.start, skips), glued=False) or name.startswith(
+            "004"
+        )
         assert c.locator
     # every word of the source is in some chunk (running headers excepted)
     covered = "".join(re.sub(r"\s+", "", c.text) for c in chunks)

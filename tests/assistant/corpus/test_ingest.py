@@ -17,9 +17,7 @@ from tests.conftest import CORPUS, REPO, write_pdf
 
 VI = "Chương trình MCAP hỗ trợ nhà sản xuất.\n\nMỗi năm có mười giờ tư vấn trực tuyến và trực tiếp.\n"
 ZH = "范围三目标必须覆盖范围三排放总量的三分之二。科学碳目标的设定最短期限为5年。\n"
-EN = (
-    "# Renewable electricity\n\nCompanies should source 80% renewable electricity by 2025 and 100% by 2030.\n"
-)
+EN = "# Renewable electricity\n\nCompanies should source 80% renewable electricity by 2025 and 100% by 2030.\n"
 
 
 def _small_corpus(root: Path) -> Path:
@@ -70,9 +68,7 @@ def test_bad_files_are_reported_and_the_rest_is_ingested(tmp_path: Path, make_se
     corpus = _small_corpus(tmp_path)
     write_pdf(corpus / "locked.pdf", [("zh", "机密")], encrypt="pw")
     (corpus / "broken.pdf").write_bytes(b"%PDF-1.4\nnot really a pdf")
-    write_pdf(
-        corpus / "guide.pdf", [("zh", "基准年不得早于2015年。"), ("zh", "范围三筛查"), ("zh", "可再生电力")]
-    )
+    write_pdf(corpus / "guide.pdf", [("zh", "基准年不得早于2015年。"), ("zh", "范围三筛查"), ("zh", "可再生电力")])
     report = ingest(make_settings(corpus), progress=False)
     failed = dict(report.failed)
     assert set(failed) == {"locked.pdf", "broken.pdf"}
