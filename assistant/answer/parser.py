@@ -136,16 +136,16 @@ def parse_question(text: str) -> ParsedQuestion:
             p.rule_set = name
             break
     p.cati_ids = list(dict.fromkeys(_CATI_ID.findall(text)))
-    if m := _RANGE.search(text):
-        p.base_year, p.target_year = int(m.group(1)), int(m.group(2))
-    if m := _BASE.search(text):
-        p.base_year = int(m.group(1) or m.group(2))
-    if m := _TARGET.search(text):
-        p.target_year = int(m.group(1) or m.group(2))
+    if span := _RANGE.search(text):
+        p.base_year, p.target_year = int(span.group(1)), int(span.group(2))
+    if base := _BASE.search(text):
+        p.base_year = int(base.group(1) or base.group(2))
+    if target := _TARGET.search(text):
+        p.target_year = int(target.group(1) or target.group(2))
     if p.base_year is None and p.target_year is None and len(p.years) >= 2:
         p.base_year, p.target_year = p.years[0], p.years[-1]
-    if m := _GROWTH.search(text):
-        p.growth_percent = _number(m.group(1) or m.group(2))
-        tail = text[m.end() : m.end() + 30]
+    if growth := _GROWTH.search(text):
+        p.growth_percent = _number(growth.group(1) or growth.group(2))
+        tail = text[growth.end() : growth.end() + 30]
         p.growth_per_year = bool(_PER_YEAR.search(tail))
     return p

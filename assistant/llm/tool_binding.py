@@ -19,4 +19,4 @@ def calculator_tools() -> list[StructuredTool]:
 
 def tool_schemas() -> dict[str, dict[str, Any]]:
     """JSON schema of every calculator's arguments (for the HTTP API and the UI forms)."""
-    return {t.name: t.get_input_schema().model_json_schema() for t in calculator_tools()}
+    return {t.name: dict(t.get_input_schema().model_json_schema()) for t in calculator_tools()}  # type: ignore[union-attr]
