@@ -1,0 +1,109 @@
+"""CATI 2.0 points by sub-dimension and dimension, and the industry's default weighting factor.
+
+The document gives the factors but no formula for applying them, so none is invented here."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from tools import rules
+from tools.errors import CalculatorInputError
+from tools.result import CalcResult, Message, RuleRef
+
+
+def cati_score(
+    indicator_ids: Annotated[
+        list[str], Field(description="CATI 2.0 indicator ids the company meets, e.g. ['1.1.1', '2.1.1']")
+    ],
+    industry: Annotated[
+        str | None, Field(description="Industry key or name (e.g. textile, 纺织, Textile) for the weighting factor")
+    ] = None,
+) -> CalcResult:
+    """Raw CATI 2.0 points per sub-dimension and dimension, with dimension weights and the industry weighting factor."""
+    data = rules.cati()
+    points: dict[str, int] = data["indicators"]
+    ids = list(dict.fromkeys(str(i).strip() for i in indicator_ids))
+    for i in ids:
+        if i not in points:
+            raise CalculatorInputError("unknown_indicator", "indicator_ids", value=i)
+    by_sub: dict[str, int] = {}
+    by_dim: dict[str, int] = {}
+    for i in ids:
+        sub, dim = i.rsplit(".", 1)[0], i.split(".")[0]
+        by_sub[sub] = by_sub.get(sub, 0) + points[i]
+        by_dim[dim] = by_dim.get(dim, 0) + points[i]
+    dims = data["dimensions"]
+    dim_max = {d: sum(p for k, p in points.items() if k.split(".")[0] == d) for d in dims}
+    factor = None
+    if industry:
+        key = industry.strip().lower()
+        match = next((k for k, v in data["industries"].items() if key in (k, v["zh"].lower(), v["en"].lower())), None)
+        if match is None:
+            raise CalculatorInputError("unknown_industry", "industry", value=industry)
+        row = data["industries"][match]
+        factor = {
+            "industry": match,
+            "zh": row["zh"],
+            "en": row["en"],
+            "scope12_percent": row["s12"],
+            "upstream_scope3_percent": row["s3"],
+            "applies_to_dimensions": data["weighted_dimensions"],
+        }
+    total = sum(by_dim.values())
+    ref = RuleRef(
+        id="cati_indicators",
+        rule_set="cati-2.0",
+        document=data["document"],
+        clause=data["clause"],
+        quote="碳目标设定(14%)",
+        value=total,
+        unit="points",
+    )
+    dim_lines = {
+        lang: "; ".join(f"{dims[d][lang]} {by_dim.get(d, 0)}/{dim_max[d]}" for d in sorted(dims))
+        for lang in ("vi", "zh", "en")
+    }
+    expl = {
+        "vi": f"Tổng điểm thô CATI: {total}/100 ({dim_lines['vi']}).",
+        "zh": f"CATI原始总分：{total}/100（{dim_lines['zh']}）。",
+        "en": f"Raw CATI points: {total}/100 ({dim_lines['en']}).",
+    }
+    if factor:
+        expl = {
+            lang: expl[lang]
+            + {
+                "vi": f" Hệ số trọng số mặc định của ngành: phạm vi 1+2 {factor['scope12_percent']}% / phạm vi 3 thượng nguồn {factor['upstream_scope3_percent']}%.",
+                "zh": f" 行业默认权重：范围1+2 {factor['scope12_percent']}% / 范围3上游 {factor['upstream_scope3_percent']}%。",
+                "en": f" Industry default weighting factor: scope 1+2 {factor['scope12_percent']}% / upstream scope 3 {factor['upstream_scope3_percent']}%.",
+            }[lang]
+            for lang in expl
+        }
+    warnings = [
+        Message(
+            code="no_weighting_formula",
+            text={
+                "vi": "Tài liệu CATI nêu hệ số trọng số theo ngành nhưng không nêu công thức áp dụng; chỉ báo cáo điểm thô và hệ số.",
+                "zh": "CATI文件给出了行业权重，但未给出计算公式；此处只报告原始分值和权重。",
+                "en": data["weighting_note"],
+            },
+        )
+    ]
+    return CalcResult(
+        calculator="cati_score",
+        rule_set="cati-2.0",
+        inputs={"indicator_ids": ids, "industry": industry},
+        outputs={
+            "total_points": total,
+            "points_by_subdimension": dict(sorted(by_sub.items())),
+            "points_by_dimension": dict(sorted(by_dim.items())),
+            "dimension_max_points": dim_max,
+            "dimension_weights_percent": {d: dims[d]["weight"] for d in dims},
+            "weighting_factor": factor,
+        },
+        verdict=None,
+        rules=[ref],
+        warnings=warnings,
+        explanation=expl,
+    )

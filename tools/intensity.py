@@ -1,0 +1,297 @@
+"""Intensity targets and their absolute equivalents; GEVA (compound 7%/yr per unit of value added)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from tools import rules, validation
+from tools.i18n import ambition_name, render
+from tools.pathways import annual_rate, min_ambition
+from tools.result import CalcResult, Message
+from tools.rules import DEFAULT_RULE_SET, RuleSet
+
+
+def _total_growth(growth_percent: float, years: int, annual: bool) -> float:
+    """Activity growth over the whole period as a fraction (annual growth compounds)."""
+    g = growth_percent / 100
+    return (1 + g) ** years - 1 if annual else g
+
+
+def intensity_to_absolute(
+    base_year: Annotated[int, Field(description="Base year")],
+    target_year: Annotated[int, Field(description="Target year")],
+    intensity_reduction_percent: Annotated[float, Field(description="Intensity cut over the period, percent")],
+    activity_growth_percent: Annotated[float, Field(description="Growth of production or value added, percent")],
+    growth_is_annual: Annotated[bool, Field(description="True if the growth is per year (compounded)")] = False,
+    base_emissions: Annotated[float | None, Field(description="Base-year emissions in tCO2e (optional)")] = None,
+    rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
+) -> CalcResult:
+    """Absolute emissions change implied by an intensity target and an activity growth projection."""
+    n = validation.years(base_year, target_year)
+    r = validation.share(intensity_reduction_percent, "intensity_reduction_percent") / 100
+    gp = validation.growth(activity_growth_percent, "activity_growth_percent")
+    rs = validation.rule_set(rule_set)
+    base = validation.non_negative(base_emissions, "base_emissions") if base_emissions is not None else None
+    g = _total_growth(gp, n, growth_is_annual)
+    change = ((1 - r) * (1 + g) - 1) * 100
+    implied_rate = -change / n
+    meets = [a for a in ("1.5C", "wb2c", "2c") if implied_rate + 1e-9 >= annual_rate(rs, a)[0]]  # type: ignore[arg-type]
+    outputs: dict[str, object] = {
+        "years": n,
+        "total_activity_growth_percent": round(g * 100, 4),
+        "absolute_change_percent": round(change, 4),
+        "absolute_reduction_percent": round(-change, 4),
+        "implied_linear_absolute_rate_percent": round(implied_rate, 4),
+        "meets_ambitions": meets,
+    }
+    if base is not None:
+        outputs["target_emissions_tco2e"] = round(base * (1 + change / 100), 3)
+    expl = render(
+        {
+            "vi": "Cường độ giảm {r}% trong khi hoạt động tăng {g}% ⇒ phát thải tuyệt đối thay đổi {c}% ({b}→{t}).",
+            "zh": "强度降低{r}%、业务增长{g}% ⇒ 绝对排放变化{c}%（{b}→{t}）。",
+            "en": "Intensity down {r}% while activity grows {g}% ⇒ absolute emissions change {c}% ({b}→{t}).",
+        },
+        r=r * 100,
+        g=g * 100,
+        c=change,
+        b=base_year,
+        t=target_year,
+    )
+    warnings = []
+    if change > 0:
+        warnings.append(
+            Message(
+                code="absolute_increase",
+                text=render(
+                    {
+                        "vi": "Phát thải tuyệt đối vẫn tăng: mục tiêu cường độ này không đủ cho giảm tuyệt đối.",
+                        "zh": "绝对排放量仍在增加：该强度目标不足以实现绝对减排。",
+                        "en": "Absolute emissions still rise: this intensity target does not deliver an absolute cut.",
+                    }
+                ),
+            )
+        )
+    return CalcResult(
+        calculator="intensity_to_absolute",
+        rule_set=rs,
+        inputs={
+            "base_year": base_year,
+            "target_year": target_year,
+            "intensity_reduction_percent": r * 100,
+            "activity_growth_percent": gp,
+            "growth_is_annual": growth_is_annual,
+            "base_emissions": base,
+            "rule_set": rs,
+        },
+        outputs=outputs,
+        verdict=None,
+        rules=[annual_rate(rs, "1.5C")[1], annual_rate(rs, "wb2c")[1]],
+        warnings=warnings,
+        explanation=expl,
+    )
+
+
+def required_intensity_reduction(
+    base_year: Annotated[int, Field(description="Base year")],
+    target_year: Annotated[int, Field(description="Target year")],
+    activity_growth_percent: Annotated[float, Field(description="Growth of production or value added, percent")],
+    growth_is_annual: Annotated[bool, Field(description="True if the growth is per year (compounded)")] = False,
+    ambition: Annotated[str, Field(description="1.5C, wb2c or 2c")] = "1.5C",
+    scope: Annotated[str, Field(description="s1+s2 or s3")] = "s1+s2",
+    rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
+) -> CalcResult:
+    """Intensity cut needed to match an absolute contraction pathway, given activity growth."""
+    n = validation.years(base_year, target_year)
+    gp = validation.growth(activity_growth_percent, "activity_growth_percent")
+    amb = validation.ambition(ambition)
+    sc = validation.scope(scope)
+    rs = validation.rule_set(rule_set)
+    rate, rate_ref = annual_rate(rs, amb)
+    absolute = min(rate * n, 100.0) / 100
+    g = _total_growth(gp, n, growth_is_annual)
+    cut = (1 - (1 - absolute) / (1 + g)) * 100
+    minimum, min_ref = min_ambition(rs, sc)
+    expl = render(
+        {
+            "vi": "Để khớp với giảm tuyệt đối {a}% ({amb}, {b}→{t}) khi hoạt động tăng {g}%, cường độ phải giảm {c}%.",
+            "zh": "在业务增长{g}%的情况下，要与{amb}绝对减排{a}%（{b}→{t}）一致，强度需降低{c}%。",
+            "en": "To match a {a}% absolute cut ({amb}, {b}→{t}) with activity growth of {g}%, intensity must fall {c}%.",
+        },
+        a=absolute * 100,
+        amb="{amb}",
+        b=base_year,
+        t=target_year,
+        g=g * 100,
+        c=cut,
+    )
+    expl = {lang: text.replace("{amb}", ambition_name(amb, lang)) for lang, text in expl.items()}
+    return CalcResult(
+        calculator="required_intensity_reduction",
+        rule_set=rs,
+        inputs={
+            "base_year": base_year,
+            "target_year": target_year,
+            "activity_growth_percent": gp,
+            "growth_is_annual": growth_is_annual,
+            "ambition": amb,
+            "scope": sc,
+            "rule_set": rs,
+        },
+        outputs={
+            "years": n,
+            "absolute_reduction_percent": round(absolute * 100, 4),
+            "total_activity_growth_percent": round(g * 100, 4),
+            "required_intensity_reduction_percent": round(cut, 4),
+            "minimum_ambition": minimum,
+        },
+        verdict=None,
+        rules=[rate_ref, min_ref],
+        explanation=expl,
+    )
+
+
+def physical_intensity_rate(
+    base_year: Annotated[int, Field(description="Base year")],
+    target_year: Annotated[int, Field(description="Target year")],
+    intensity_reduction_percent: Annotated[
+        float, Field(description="Intensity cut over the period, percent (e.g. per pair of shoes)")
+    ],
+    absolute_emissions_change_percent: Annotated[
+        float | None, Field(description="Expected absolute emissions change over the period, percent (optional)")
+    ] = None,
+    rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
+) -> CalcResult:
+    """Linear annual rate of a physical intensity target and the scope 3 test (≥2%/yr linear, no absolute increase)."""
+    n = validation.years(base_year, target_year)
+    r = validation.share(intensity_reduction_percent, "intensity_reduction_percent")
+    rs = validation.rule_set(rule_set)
+    change = (
+        validation.finite(absolute_emissions_change_percent, "absolute_emissions_change_percent")
+        if absolute_emissions_change_percent is not None
+        else None
+    )
+    ref = rules.ref(rs, "s3_physical_intensity_rate")
+    minimum = float(ref.value)
+    rate = r / n
+    rate_ok = rate + 1e-9 >= minimum
+    no_increase = None if change is None else change <= 0
+    ok = rate_ok and (no_increase is not False)
+    warnings = [
+        Message(
+            code="c19_wording",
+            text=render(
+                {
+                    "vi": "Bản tiếng Trung của C19 viết cường độ 'không tăng ít nhất 2%/năm' — lỗi dịch; ý đúng là giảm ít nhất 2%/năm tuyến tính.",
+                    "zh": "C19中文版写作“不会导致每年线性强度至少增加2%”，系翻译笔误；原意为每年线性降低至少2%。",
+                    "en": "C19's Chinese text says intensity must not 'increase by at least 2%' a year — a translation slip for a linear reduction of at least 2% a year.",
+                }
+            ),
+        )
+    ]
+    if change is None:
+        warnings.append(
+            Message(
+                code="absolute_change_unknown",
+                text=render(
+                    {
+                        "vi": "Chưa biết phát thải tuyệt đối có tăng hay không; điều kiện 'không tăng tuyệt đối' chưa được kiểm tra.",
+                        "zh": "未提供绝对排放变化，尚未检验“绝对排放不增加”条件。",
+                        "en": "Absolute emissions change not given: the 'no absolute increase' condition is not checked.",
+                    }
+                ),
+            )
+        )
+    expl = render(
+        {
+            "vi": "Giảm cường độ {r}% trong {n} năm = {rate}%/năm tuyến tính (tối thiểu cho phạm vi 3: {m}%/năm).",
+            "zh": "{n}年强度降低{r}% = 每年线性{rate}%（范围三最低要求：每年{m}%）。",
+            "en": "An intensity cut of {r}% over {n} years = {rate}%/yr linear (scope 3 minimum: {m}%/yr).",
+        },
+        r=r,
+        n=n,
+        rate=rate,
+        m=minimum,
+    )
+    return CalcResult(
+        calculator="physical_intensity_rate",
+        rule_set=rs,
+        inputs={
+            "base_year": base_year,
+            "target_year": target_year,
+            "intensity_reduction_percent": r,
+            "absolute_emissions_change_percent": change,
+            "rule_set": rs,
+        },
+        outputs={
+            "years": n,
+            "annual_linear_rate_percent": round(rate, 4),
+            "minimum_rate_percent": minimum,
+            "rate_ok": rate_ok,
+            "no_absolute_increase": no_increase,
+        },
+        verdict="meets" if ok else "does_not_meet",
+        rules=[ref],
+        warnings=warnings,
+        explanation=expl,
+    )
+
+
+def geva(
+    base_year: Annotated[int, Field(description="Base year")],
+    target_year: Annotated[int, Field(description="Target year")],
+    value_added_growth_percent: Annotated[
+        float, Field(description="Annual growth of value added, percent per year")
+    ] = 0.0,
+    base_emissions: Annotated[float | None, Field(description="Base-year emissions in tCO2e (optional)")] = None,
+    rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
+) -> CalcResult:
+    """GEVA: emissions per unit of value added fall 7% a year COMPOUNDED; the absolute change for a value-added growth rate."""
+    n = validation.years(base_year, target_year)
+    g = validation.growth(value_added_growth_percent, "value_added_growth_percent") / 100
+    rs = validation.rule_set(rule_set)
+    base = validation.non_negative(base_emissions, "base_emissions") if base_emissions is not None else None
+    ref = rules.ref(rs, "geva_rate")
+    d = float(ref.value) / 100
+    intensity_factor = (1 - d) ** n
+    absolute_factor = intensity_factor * (1 + g) ** n
+    outputs: dict[str, object] = {
+        "years": n,
+        "annual_intensity_reduction_percent": float(ref.value),
+        "intensity_change_percent": round((intensity_factor - 1) * 100, 4),
+        "absolute_change_percent": round((absolute_factor - 1) * 100, 4),
+        "linear_misreading_percent": round(-float(ref.value) * n, 4),
+        "pathway": [{"year": base_year + i, "intensity_index": round(100 * (1 - d) ** i, 3)} for i in range(n + 1)],
+    }
+    if base is not None:
+        outputs["target_emissions_tco2e"] = round(base * absolute_factor, 3)
+    expl = render(
+        {
+            "vi": "GEVA: cường độ phát thải trên giá trị gia tăng giảm {d}%/năm, lũy kế: sau {n} năm là {ic}% (không phải {lin}% nếu cộng tuyến tính). Với giá trị gia tăng tăng {g}%/năm, phát thải tuyệt đối thay đổi {ac}%.",
+            "zh": "GEVA：单位增值排放强度每年降低{d}%，按复利计：{n}年后变化{ic}%（并非线性相加的{lin}%）。增值每年增长{g}%时，绝对排放变化{ac}%。",
+            "en": "GEVA: emissions per unit of value added fall {d}% a year, compounded: {ic}% after {n} years (not {lin}% as a linear sum). With value added growing {g}% a year, absolute emissions change {ac}%.",
+        },
+        d=d * 100,
+        n=n,
+        ic=(intensity_factor - 1) * 100,
+        lin=-d * 100 * n,
+        g=g * 100,
+        ac=(absolute_factor - 1) * 100,
+    )
+    return CalcResult(
+        calculator="geva",
+        rule_set=rs,
+        inputs={
+            "base_year": base_year,
+            "target_year": target_year,
+            "value_added_growth_percent": g * 100,
+            "base_emissions": base,
+            "rule_set": rs,
+        },
+        outputs=outputs,
+        verdict=None,
+        rules=[ref],
+        explanation=expl,
+    )

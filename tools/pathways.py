@@ -1,0 +1,272 @@
+"""Absolute contraction: the required reduction is LINEAR (annual rate × years), never compounded."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from tools import rules, validation
+from tools.i18n import ambition_name, render
+from tools.result import CalcResult, Message, OtherRuleSet, RuleRef
+from tools.rules import DEFAULT_RULE_SET, RuleSet
+from tools.validation import AMBITIONS, Ambition, Scope
+
+
+def annual_rate(rule_set: str, ambition: Ambition) -> tuple[float, RuleRef]:
+    ref = rules.ref(rule_set, f"abs_rate.{ambition}")
+    return float(ref.value), ref
+
+
+def min_ambition(rule_set: str, scope: Scope) -> tuple[Ambition, RuleRef]:
+    ref = rules.ref(rule_set, f"min_ambition.{scope}")
+    return ref.value, ref
+
+
+def ambition_meets(ambition: Ambition, minimum: Ambition) -> bool:
+    return AMBITIONS.index(ambition) <= AMBITIONS.index(minimum)
+
+
+def linear_pathway(
+    base_year: int, target_year: int, base_emissions: float, total_reduction: float
+) -> list[dict[str, float]]:
+    n = target_year - base_year
+    return [
+        {"year": y, "emissions": round(base_emissions * (1 - total_reduction * (y - base_year) / n), 3)}
+        for y in range(base_year, target_year + 1)
+    ]
+
+
+def _base_year_warnings(rule_set: str, base_year: int) -> list[Message]:
+    out: list[Message] = []
+    if rules.has("sbti-current-floor", "base_year_min"):
+        earliest = int(rules.value("sbti-current-floor", "base_year_min"))
+        if base_year < earliest:
+            out.append(
+                Message(
+                    code="base_year_before_2015",
+                    text=render(
+                        {
+                            "vi": "Quy tắc SBTi hiện hành không chấp nhận năm cơ sở trước {y}.",
+                            "zh": "现行SBTi规则不接受早于{y}年的基准年。",
+                            "en": "Current SBTi rules do not accept a base year before {y}.",
+                        },
+                        y=earliest,
+                    ),
+                )
+            )
+    if rule_set == "sbti-current-floor" and base_year >= 2020:
+        out.append(
+            Message(
+                code="official_tool_may_differ",
+                text=render(
+                    {
+                        "vi": "Công cụ chính thức của SBTi có thể yêu cầu nhiều hơn tỷ lệ × số năm (ví dụ từng tính số năm từ 2020 cho năm cơ sở từ 2020 trở đi); hãy kiểm tra bằng công cụ đó.",
+                        "zh": "SBTi官方工具的要求可能高于“年率×年数”（例如曾对2020年及以后的基准年从2020年起计算年数）；请用官方工具核对。",
+                        "en": "The official SBTi tool may require more than rate × years (it has counted years from 2020 for base years from 2020 on); check with that tool.",
+                    }
+                ),
+            )
+        )
+    return out
+
+
+def absolute_contraction(
+    base_year: Annotated[int, Field(description="Base year of the target, e.g. 2020")],
+    target_year: Annotated[int, Field(description="Target year, e.g. 2030")],
+    ambition: Annotated[str, Field(description="Temperature ambition: 1.5C, wb2c (well-below 2°C) or 2c")] = "1.5C",
+    scope: Annotated[str, Field(description="s1+s2 or s3")] = "s1+s2",
+    base_emissions: Annotated[float | None, Field(description="Base-year emissions in tCO2e (optional)")] = None,
+    rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
+) -> CalcResult:
+    """Required linear reduction (annual rate × years) for an absolute contraction target, with the pathway."""
+    n = validation.years(base_year, target_year)
+    amb = validation.ambition(ambition)
+    sc = validation.scope(scope)
+    rs = validation.rule_set(rule_set)
+    base = validation.non_negative(base_emissions, "base_emissions") if base_emissions is not None else None
+    rate, rate_ref = annual_rate(rs, amb)
+    raw = rate * n
+    reduction = min(raw, 100.0)
+    minimum, min_ref = min_ambition(rs, sc)
+    ok = ambition_meets(amb, minimum)
+    outputs: dict[str, object] = {
+        "years": n,
+        "annual_rate_percent": rate,
+        "required_reduction_percent": round(reduction, 4),
+        "minimum_ambition": minimum,
+    }
+    warnings = _base_year_warnings(rs, base_year)
+    if raw > 100:
+        warnings.append(
+            Message(
+                code="capped_at_100",
+                text=render(
+                    {
+                        "vi": "Tỷ lệ × số năm vượt 100%; mức giảm được giới hạn ở 100%.",
+                        "zh": "年率×年数超过100%，减排量按100%计。",
+                        "en": "Rate × years exceeds 100%; the reduction is capped at 100%.",
+                    }
+                ),
+            )
+        )
+    if base is not None:
+        outputs["base_emissions_tco2e"] = base
+        outputs["target_emissions_tco2e"] = round(base * (1 - reduction / 100), 3)
+        outputs["reduction_tco2e"] = round(base * reduction / 100, 3)
+        outputs["pathway"] = linear_pathway(base_year, target_year, base, reduction / 100)
+    other_rs = rules.other(rs)
+    other_min, _ = min_ambition(other_rs, sc)
+    other_ok = ambition_meets(amb, other_min)
+    other = OtherRuleSet(
+        rule_set=other_rs,
+        verdict="meets_minimum" if other_ok else "below_minimum",
+        differs=other_ok != ok,
+        note={lang: _min_note(other_rs, sc, other_min, lang) for lang in ("vi", "zh", "en")},
+    )
+    expl = render(
+        {
+            "vi": "Giảm tuyệt đối theo {amb}: {rate}%/năm × {n} năm = {red}% từ {b} đến {t} (tuyến tính, không lũy kế).",
+            "zh": "按{amb}绝对收缩：每年{rate}% × {n}年 = {b}年至{t}年减排{red}%（线性，不复利）。",
+            "en": "Absolute contraction at {amb}: {rate}%/yr × {n} years = {red}% from {b} to {t} (linear, not compounded).",
+        },
+        amb="{amb}",
+        rate=rate,
+        n=n,
+        red=reduction,
+        b=base_year,
+        t=target_year,
+    )
+    expl = {lang: text.replace("{amb}", ambition_name(amb, lang)) for lang, text in expl.items()}
+    if base is not None:
+        for lang, extra in render(
+            {
+                "vi": " Phát thải mục tiêu: {te} tCO2e.",
+                "zh": " 目标排放量：{te} 吨二氧化碳当量。",
+                "en": " Target emissions: {te} tCO2e.",
+            },
+            te=float(outputs["target_emissions_tco2e"]),
+        ).items():  # type: ignore[arg-type]
+            expl[lang] += extra
+    return CalcResult(
+        calculator="absolute_contraction",
+        rule_set=rs,
+        inputs={
+            "base_year": base_year,
+            "target_year": target_year,
+            "ambition": amb,
+            "scope": sc,
+            "base_emissions": base,
+            "rule_set": rs,
+        },
+        outputs=outputs,
+        verdict="meets_minimum" if ok else "below_minimum",
+        rules=[rate_ref, min_ref],
+        warnings=warnings,
+        explanation=expl,
+        other_rule_set=other,
+    )
+
+
+def _min_note(rule_set: str, sc: str, minimum: str, lang: str) -> str:
+    scope_name = {
+        "s1+s2": {"vi": "phạm vi 1+2", "zh": "范围一+二", "en": "scope 1+2"},
+        "s3": {"vi": "phạm vi 3", "zh": "范围三", "en": "scope 3"},
+    }[sc][lang]
+    name = rules.rule_set_name(rule_set, lang)
+    amb = ambition_name(minimum, lang)
+    return {
+        "vi": f"Theo {name}, mức tối thiểu cho {scope_name} là {amb}.",
+        "zh": f"按照{name}，{scope_name}的最低要求为{amb}。",
+        "en": f"Under {name}, the minimum for {scope_name} is {amb}.",
+    }[lang]
+
+
+def check_absolute_target(
+    base_year: Annotated[int, Field(description="Base year")],
+    target_year: Annotated[int, Field(description="Target year")],
+    reduction_percent: Annotated[float, Field(description="Proposed reduction between the two years, in percent")],
+    scope: Annotated[str, Field(description="s1+s2 or s3")] = "s1+s2",
+    base_emissions: Annotated[float | None, Field(description="Base-year emissions in tCO2e (optional)")] = None,
+    rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
+) -> CalcResult:
+    """Does a proposed absolute reduction meet 1.5°C / well-below 2°C / 2°C? Implied linear rate and shortfall."""
+    n = validation.years(base_year, target_year)
+    red = validation.share(reduction_percent, "reduction_percent")
+    sc = validation.scope(scope)
+    rs = validation.rule_set(rule_set)
+    base = validation.non_negative(base_emissions, "base_emissions") if base_emissions is not None else None
+    implied = red / n
+    meets = []
+    refs = []
+    for amb in AMBITIONS:
+        rate, ref = annual_rate(rs, amb)
+        refs.append(ref)
+        if implied + 1e-9 >= rate:
+            meets.append(amb)
+    minimum, min_ref = min_ambition(rs, sc)
+    min_rate, _ = annual_rate(rs, minimum)
+    required = min(min_rate * n, 100.0)
+    shortfall = max(0.0, required - red)
+    ok = shortfall <= 1e-9
+    outputs: dict[str, object] = {
+        "years": n,
+        "implied_annual_rate_percent": round(implied, 4),
+        "meets_ambitions": meets,
+        "best_ambition": meets[0] if meets else None,
+        "minimum_ambition": minimum,
+        "required_reduction_percent": round(required, 4),
+        "shortfall_points": round(shortfall, 4),
+    }
+    if base is not None:
+        outputs["shortfall_tco2e"] = round(base * shortfall / 100, 3)
+        outputs["pathway"] = linear_pathway(base_year, target_year, base, red / 100)
+    other_rs = rules.other(rs)
+    other_min, _ = min_ambition(other_rs, sc)
+    other_ok = other_min in meets
+    best = {
+        lang: (
+            ambition_name(meets[0], lang) if meets else {"vi": "không mức nào", "zh": "均不满足", "en": "none"}[lang]
+        )
+        for lang in ("vi", "zh", "en")
+    }
+    expl = render(
+        {
+            "vi": "Giảm {red}% trong {n} năm tương đương {rate}%/năm (tuyến tính). Mức cao nhất đạt được: {best}. Yêu cầu tối thiểu ({min}): {req}%; còn thiếu {short} điểm phần trăm.",
+            "zh": "{n}年减排{red}%相当于每年{rate}%（线性）。达到的最高力度：{best}。最低要求（{min}）：{req}%；差距{short}个百分点。",
+            "en": "A {red}% cut over {n} years is {rate}%/yr (linear). Highest ambition met: {best}. Minimum required ({min}): {req}%; shortfall {short} percentage points.",
+        },
+        red=red,
+        n=n,
+        rate=implied,
+        best="{best}",
+        min="{min}",
+        req=required,
+        short=shortfall,
+    )
+    expl = {
+        lang: t.replace("{best}", best[lang]).replace("{min}", ambition_name(minimum, lang)) for lang, t in expl.items()
+    }
+    return CalcResult(
+        calculator="check_absolute_target",
+        rule_set=rs,
+        inputs={
+            "base_year": base_year,
+            "target_year": target_year,
+            "reduction_percent": red,
+            "scope": sc,
+            "base_emissions": base,
+            "rule_set": rs,
+        },
+        outputs=outputs,
+        verdict="meets" if ok else "does_not_meet",
+        rules=[*refs, min_ref],
+        warnings=_base_year_warnings(rs, base_year),
+        explanation=expl,
+        other_rule_set=OtherRuleSet(
+            rule_set=other_rs,
+            verdict="meets" if other_ok else "does_not_meet",
+            differs=other_ok != ok,
+            note={lang: _min_note(other_rs, sc, other_min, lang) for lang in ("vi", "zh", "en")},
+        ),
+    )

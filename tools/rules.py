@@ -1,0 +1,70 @@
+"""Typed access to ``rules.toml`` (read once at import; no I/O at call time)."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from typing import Any, Literal
+
+from tools.result import RuleRef
+
+RuleSet = Literal["sbti-apparel-2019", "sbti-current-floor"]
+RULE_SETS: tuple[RuleSet, ...] = ("sbti-apparel-2019", "sbti-current-floor")
+DEFAULT_RULE_SET: RuleSet = "sbti-apparel-2019"
+
+_DATA: dict[str, Any] = tomllib.loads(resources.files("tools").joinpath("rules.toml").read_text(encoding="utf-8"))
+_ROWS: dict[tuple[str, str], dict[str, Any]] = {(r["rule_set"], r["id"]): r for r in _DATA["rule"]}
+
+
+def other(rule_set: str) -> RuleSet:
+    return "sbti-current-floor" if rule_set == "sbti-apparel-2019" else "sbti-apparel-2019"
+
+
+def ref(rule_set: str, rule_id: str) -> RuleRef:
+    """The rule row; the current floor inherits 2019 rows it does not restate."""
+    row = _ROWS.get((rule_set, rule_id))
+    inherited = False
+    if row is None and rule_set == "sbti-current-floor":
+        row = _ROWS.get(("sbti-apparel-2019", rule_id))
+        inherited = True
+    if row is None:
+        raise KeyError(f"no rule {rule_id!r} in {rule_set!r}")
+    note = row.get("note", "")
+    if inherited:
+        note = (note + " " if note else "") + "Not restated in the current floor: the 2019 value applies."
+    return RuleRef(
+        id=rule_id,
+        rule_set=rule_set,
+        value=row.get("value"),
+        unit=row.get("unit", ""),
+        document=row.get("document", ""),
+        clause=row.get("clause", ""),
+        quote=row.get("quote", ""),
+        source=row.get("source", ""),
+        note=note,
+    )
+
+
+def value(rule_set: str, rule_id: str) -> Any:
+    return ref(rule_set, rule_id).value
+
+
+def has(rule_set: str, rule_id: str) -> bool:
+    return (rule_set, rule_id) in _ROWS
+
+
+def rule_set_name(rule_set: str, lang: str) -> str:
+    names = _DATA["rule_set_names"][rule_set]
+    return str(names.get(lang, names["en"]))
+
+
+def cati() -> dict[str, Any]:
+    return dict(_DATA["cati"])
+
+
+def mcap() -> dict[str, Any]:
+    return dict(_DATA["mcap"])
+
+
+def all_rows() -> list[dict[str, Any]]:
+    return list(_DATA["rule"])

@@ -1,0 +1,134 @@
+"""Target timeframe (C5/C18 with endnote 19's half-year rule; 5–10 years today) and inventory age (C6)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field
+
+from tools import rules, validation
+from tools.errors import CalculatorInputError
+from tools.i18n import render
+from tools.result import CalcResult, Message, OtherRuleSet, RuleRef
+from tools.rules import DEFAULT_RULE_SET, RuleSet
+
+
+def _window(rule_set: str, submitted: dt.date) -> tuple[int, int, list[RuleRef]]:
+    lo, hi = rules.ref(rule_set, "timeframe_min_years"), rules.ref(rule_set, "timeframe_max_years")
+    half = rules.ref(rule_set, "timeframe_half_year")
+    early = int(half.value) if submitted.month <= 6 else 0
+    return submitted.year + int(lo.value) - early, submitted.year + int(hi.value) - early, [lo, hi, half]
+
+
+def target_timeframe(
+    submission_date: Annotated[str, Field(description="Date the target is submitted for validation, YYYY-MM-DD")],
+    target_year: Annotated[int, Field(description="Target year")],
+    latest_inventory_year: Annotated[
+        int | None, Field(description="Year of the most recent GHG inventory (optional)")
+    ] = None,
+    base_year: Annotated[int | None, Field(description="Base year (optional)")] = None,
+    rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
+) -> CalcResult:
+    """Is the target year inside the valid window from the submission date, and is the inventory recent enough (C6)?"""
+    try:
+        submitted = dt.date.fromisoformat(str(submission_date))
+    except ValueError as exc:
+        raise CalculatorInputError("bad_date", "submission_date", value=submission_date) from exc
+    validation.year(submitted.year, "submission_date")
+    validation.year(target_year, "target_year")
+    rs = validation.rule_set(rule_set)
+    lo, hi, used = _window(rs, submitted)
+    valid = lo <= target_year <= hi
+    warnings: list[Message] = []
+    inv_ok: bool | None = None
+    if latest_inventory_year is not None:
+        validation.year(latest_inventory_year, "latest_inventory_year")
+        age_ref = rules.ref(rs, "inventory_max_age_years")
+        used.append(age_ref)
+        earliest = submitted.year - int(age_ref.value)
+        inv_ok = latest_inventory_year >= earliest
+        warnings.append(
+            Message(
+                code="endnote_20",
+                text=render(
+                    {
+                        "vi": "Chú thích 20 của tài liệu cho ví dụ: mục tiêu nộp năm 2019 có thể dùng kiểm kê từ năm 2016 (ba năm trước); ở đây áp dụng quy tắc hai năm của C6.",
+                        "zh": "文件尾注20举例：2019年提交的目标最早可用2016年的排放清单（提前三年）；此处按C6的两年规则计算。",
+                        "en": "The document's endnote 20 says 2019 submissions may use inventories from 2016 (three years earlier); C6's two-year rule is applied here.",
+                    }
+                ),
+            )
+        )
+        valid = valid and inv_ok
+    if base_year is not None:
+        validation.year(base_year, "base_year")
+        if rules.has("sbti-current-floor", "base_year_min") and base_year < int(
+            rules.value("sbti-current-floor", "base_year_min")
+        ):
+            warnings.append(
+                Message(
+                    code="base_year_before_2015",
+                    text=render(
+                        {
+                            "vi": "Quy tắc SBTi hiện hành không chấp nhận năm cơ sở trước 2015.",
+                            "zh": "现行SBTi规则不接受早于2015年的基准年。",
+                            "en": "Current SBTi rules do not accept a base year before 2015.",
+                        }
+                    ),
+                )
+            )
+            if rs == "sbti-current-floor":
+                valid = False
+    other_rs = rules.other(rs)
+    olo, ohi, _ = _window(other_rs, submitted)
+    other_valid = olo <= target_year <= ohi and inv_ok is not False
+    expl = render(
+        {
+            "vi": "Nộp ngày {d}: năm mục tiêu hợp lệ từ {lo} đến {hi}; năm {t} {v}.",
+            "zh": "{d}提交：有效目标年为{lo}年至{hi}年；{t}年{v}。",
+            "en": "Submitted {d}: valid target years are {lo} to {hi}; {t} is {v}.",
+        },
+        d=submitted.isoformat(),
+        lo=lo,
+        hi=hi,
+        t=target_year,
+        v="{v}",
+    )
+    words = {"vi": ("hợp lệ", "không hợp lệ"), "zh": ("有效", "无效"), "en": ("valid", "not valid")}
+    expl = {lang: text.replace("{v}", words[lang][0 if valid else 1]) for lang, text in expl.items()}
+    return CalcResult(
+        calculator="target_timeframe",
+        rule_set=rs,
+        inputs={
+            "submission_date": submitted.isoformat(),
+            "target_year": target_year,
+            "latest_inventory_year": latest_inventory_year,
+            "base_year": base_year,
+            "rule_set": rs,
+        },
+        outputs={
+            "earliest_target_year": lo,
+            "latest_target_year": hi,
+            "target_year_in_window": lo <= target_year <= hi,
+            "inventory_recent_enough": inv_ok,
+        },
+        verdict="valid" if valid else "not_valid",
+        rules=used,
+        warnings=warnings,
+        explanation=expl,
+        other_rule_set=OtherRuleSet(
+            rule_set=other_rs,
+            verdict="valid" if other_valid else "not_valid",
+            differs=other_valid != valid,
+            note=render(
+                {
+                    "vi": "Theo bộ quy tắc kia, năm mục tiêu hợp lệ từ {lo} đến {hi}.",
+                    "zh": "按另一规则集，有效目标年为{lo}年至{hi}年。",
+                    "en": "Under the other rule set, valid target years are {lo} to {hi}.",
+                },
+                lo=olo,
+                hi=ohi,
+            ),
+        ),
+    )
