@@ -11,6 +11,7 @@ from tools.i18n import ambition_name, render
 from tools.pathways import annual_rate, min_ambition
 from tools.result import CalcResult, Message
 from tools.rules import DEFAULT_RULE_SET, RuleSet
+from tools.validation import AMBITIONS
 
 
 def _total_growth(growth_percent: float, years: int, annual: bool) -> float:
@@ -37,7 +38,7 @@ def intensity_to_absolute(
     g = _total_growth(gp, n, growth_is_annual)
     change = ((1 - r) * (1 + g) - 1) * 100
     implied_rate = -change / n
-    meets = [a for a in ("1.5C", "wb2c", "2c") if implied_rate + 1e-9 >= annual_rate(rs, a)[0]]  # type: ignore[arg-type]
+    meets = [a for a in AMBITIONS if implied_rate + 1e-9 >= annual_rate(rs, a)[0]]
     outputs: dict[str, object] = {
         "years": n,
         "total_activity_growth_percent": round(g * 100, 4),

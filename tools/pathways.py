@@ -145,8 +145,8 @@ def absolute_contraction(
                 "zh": " 目标排放量：{te} 吨二氧化碳当量。",
                 "en": " Target emissions: {te} tCO2e.",
             },
-            te=float(outputs["target_emissions_tco2e"]),
-        ).items():  # type: ignore[arg-type]
+            te=round(base * (1 - reduction / 100), 3),
+        ).items():
             expl[lang] += extra
     return CalcResult(
         calculator="absolute_contraction",

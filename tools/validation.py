@@ -62,7 +62,7 @@ def scope(value: str) -> Scope:
 def rule_set(value: str) -> RuleSet:
     if value not in RULE_SETS:
         raise CalculatorInputError("unknown_rule_set", "rule_set", value=value)
-    return value  # type: ignore[return-value]
+    return value
 
 
 def year(value: int, field: str) -> int:

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tools.criteria import (
+    renewable_electricity,
+    scope3_coverage,
+    scope3_required,
+    scope12_coverage,
+    supplier_engagement,
+)
+from tools.errors import CalculatorInputError
+
+
+def test_scope3_trigger_and_use_phase_example() -> None:
+    assert scope3_required(30, 30, 40).verdict == "required"  # exactly 40%
+    assert scope3_required(31, 30, 39).verdict == "not_required"
+    # §6.2: a 100-unit total with 40 units of indirect use phase becomes 60 units
+    r = scope3_required(20, 20, 60, indirect_use_phase=40, remove_indirect_use_phase=True)
+    assert r.outputs["total_tco2e"] == 60 and r.verdict == "not_required"
+    with pytest.raises(CalculatorInputError):
+        scope3_required(1, 1, 10, indirect_use_phase=20)
+
+
+def test_two_thirds_and_five_percent() -> None:
+    assert scope3_coverage(900, 600).verdict == "meets"
+    r = scope3_coverage(900, 500)
+    assert r.verdict == "does_not_meet" and r.outputs["tco2e_still_to_cover"] == pytest.approx(100.0)
+    assert scope12_coverage(1000, 50).verdict == "meets"
+    r = scope12_coverage(1000, 80)
+    assert r.verdict == "does_not_meet" and r.outputs["tco2e_to_bring_back"] == pytest.approx(30.0)
+
+
+def test_re100_thresholds() -> None:
+    r = renewable_electricity(10000, 6500, 2024)
+    assert r.outputs["mwh_needed_2025"] == pytest.approx(1500) and r.outputs["mwh_needed_2030"] == pytest.approx(3500)
+    assert renewable_electricity(10000, 8000, 2025).verdict == "meets"
+    assert renewable_electricity(10000, 9000, 2030).verdict == "does_not_meet"
+    with pytest.raises(CalculatorInputError):
+        renewable_electricity(100, 150, 2025)
+
+
+def test_supplier_engagement_five_years() -> None:
+    assert supplier_engagement(2024, 2029).verdict == "meets"
+    r = supplier_engagement(2024, 2030, 70, "spend")
+    assert r.verdict == "does_not_meet" and r.outputs["latest_valid_target_year"] == 2029
+    assert "70" in r.explanation["en"]
+
+
+@given(s1=st.floats(0, 1e7), s2=st.floats(0, 1e7), s3=st.floats(0, 1e7))
+def test_scope3_share_is_a_percentage(s1: float, s2: float, s3: float) -> None:
+    if s1 + s2 + s3 <= 0:
+        with pytest.raises(CalculatorInputError):
+            scope3_required(s1, s2, s3)
+        return
+    r = scope3_required(s1, s2, s3)
+    assert 0 <= r.outputs["scope3_share_percent"] <= 100
+    assert (r.verdict == "required") == (r.outputs["scope3_share_percent"] + 1e-9 >= 40)
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True).filter(lambda x: not (0 < x < float("inf"))))
+def test_any_bad_amount_is_a_clear_error(bad: float) -> None:
+    with pytest.raises(CalculatorInputError):
+        scope3_coverage(bad, 1)

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tools.errors import CalculatorInputError
+from tools.pathways import absolute_contraction, check_absolute_target
+
+
+@pytest.mark.parametrize(
+    ("ambition", "rate"), [("1.5C", 4.2), ("wb2c", 2.5), ("2c", 1.23), ("1.5°C", 4.2), ("well-below 2°C", 2.5)]
+)
+def test_document_rates(ambition: str, rate: float) -> None:
+    r = absolute_contraction(2020, 2030, ambition)
+    assert r.outputs["annual_rate_percent"] == rate
+    assert r.outputs["required_reduction_percent"] == pytest.approx(rate * 10)
+
+
+def test_linear_not_compounded_and_pathway() -> None:
+    r = absolute_contraction(2020, 2030, "1.5C", base_emissions=12000)
+    assert r.outputs["required_reduction_percent"] == pytest.approx(42.0)  # not 35.0 (compounded)
+    assert r.outputs["target_emissions_tco2e"] == pytest.approx(6960.0)
+    path = r.outputs["pathway"]
+    assert path[0] == {"year": 2020, "emissions": 12000.0} and path[-1]["emissions"] == pytest.approx(6960.0)
+    steps = {round(a["emissions"] - b["emissions"], 6) for a, b in zip(path, path[1:])}
+    assert steps == {504.0}
+    assert set(r.explanation) == {"vi", "zh", "en"} and "42" in r.explanation["vi"]
+
+
+def test_rule_sets_disagree_on_wb2c_for_scope_1_2() -> None:
+    r = absolute_contraction(2020, 2030, "wb2c", "s1+s2")
+    assert r.verdict == "meets_minimum" and r.rule_set == "sbti-apparel-2019"
+    assert r.other_rule_set and r.other_rule_set.differs and r.other_rule_set.verdict == "below_minimum"
+    current = absolute_contraction(2020, 2030, "wb2c", rule_set="sbti-current-floor")
+    assert current.verdict == "below_minimum"
+    assert any(w.code == "official_tool_may_differ" for w in current.warnings)
+
+
+@pytest.mark.parametrize(
+    ("brand", "base", "target", "cut", "rate"),
+    [("Levi's", 2016, 2025, 90, 10.0), ("H&M", 2017, 2030, 40, 3.0769), ("ASICS", 2015, 2030, 33, 2.2)],
+)
+def test_table_1_brand_targets(brand: str, base: int, target: int, cut: float, rate: float) -> None:
+    r = check_absolute_target(base, target, cut)
+    assert r.outputs["implied_annual_rate_percent"] == pytest.approx(rate, abs=1e-4), brand
+
+
+def test_check_shortfall() -> None:
+    r = check_absolute_target(2020, 2030, 30, base_emissions=10000, rule_set="sbti-current-floor")
+    assert r.verdict == "does_not_meet"
+    assert r.outputs["shortfall_points"] == pytest.approx(12.0)
+    assert r.outputs["shortfall_tco2e"] == pytest.approx(1200.0)
+    assert r.other_rule_set and r.other_rule_set.verdict == "meets"  # 3%/yr ≥ 2.5%/yr under the 2019 rules
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "code"),
+    [
+        ({"base_year": 2030, "target_year": 2020}, "target_before_base"),
+        ({"base_year": 2020, "target_year": 2030, "ambition": "3C"}, "unknown_ambition"),
+        ({"base_year": 2020, "target_year": 2030, "base_emissions": -5}, "negative"),
+        ({"base_year": 2020, "target_year": 2030, "scope": "scope 9"}, "unknown_scope"),
+        ({"base_year": 1800, "target_year": 2030}, "year_out_of_range"),
+        ({"base_year": 2020, "target_year": 2030, "rule_set": "sbti-1999"}, "unknown_rule_set"),
+    ],
+)
+def test_bad_input_is_a_typed_trilingual_error(kwargs: dict, code: str) -> None:  # type: ignore[type-arg]
+    with pytest.raises(CalculatorInputError) as info:
+        absolute_contraction(**kwargs)
+    assert info.value.code == code
+    assert set(info.value.messages) == {"vi", "zh", "en"} and all(info.value.messages.values())
+
+
+years = st.integers(1990, 2090)
+
+
+@given(base=years, span=st.integers(1, 10), amb=st.sampled_from(["1.5C", "wb2c", "2c"]), e=st.floats(0, 1e9))
+def test_linearity_and_bounds(base: int, span: int, amb: str, e: float) -> None:
+    r = absolute_contraction(base, base + span, amb, base_emissions=e)
+    rate = r.outputs["annual_rate_percent"]
+    assert r.outputs["required_reduction_percent"] == pytest.approx(min(rate * span, 100), abs=1e-3)
+    assert 0 <= r.outputs["target_emissions_tco2e"] <= e + 1e-6
+
+
+@given(base=years, span=st.integers(1, 9))
+def test_monotonic_in_years_and_ambition(base: int, span: int) -> None:
+    reds = {
+        a: absolute_contraction(base, base + span, a).outputs["required_reduction_percent"]
+        for a in ("1.5C", "wb2c", "2c")
+    }
+    assert reds["1.5C"] >= reds["wb2c"] >= reds["2c"]
+    longer = absolute_contraction(base, base + span + 1, "wb2c").outputs["required_reduction_percent"]
+    assert longer >= reds["wb2c"]
+
+
+@given(base=years, span=st.integers(1, 10), cut=st.floats(0, 100))
+def test_check_round_trip_with_contraction(base: int, span: int, cut: float) -> None:
+    r = check_absolute_target(base, base + span, cut)
+    assert r.outputs["implied_annual_rate_percent"] * span == pytest.approx(cut, abs=1e-3)
+    for amb in r.outputs["meets_ambitions"]:
+        assert (
+            cut + 1e-6
+            >= min(absolute_contraction(base, base + span, amb).outputs["required_reduction_percent"], 100) - 1e-3
+        )
+
+
+@given(st.one_of(st.integers(-5000, 1989), st.integers(2101, 10_000)))
+def test_any_invalid_year_is_a_clear_error(bad: int) -> None:
+    with pytest.raises(CalculatorInputError):
+        absolute_contraction(bad, 2030)
