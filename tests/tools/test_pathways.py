@@ -23,7 +23,7 @@ def test_linear_not_compounded_and_pathway() -> None:
     assert r.outputs["target_emissions_tco2e"] == pytest.approx(6960.0)
     path = r.outputs["pathway"]
     assert path[0] == {"year": 2020, "emissions": 12000.0} and path[-1]["emissions"] == pytest.approx(6960.0)
-    steps = {round(a["emissions"] - b["emissions"], 6) for a, b in zip(path, path[1:])}
+    steps = {round(a["emissions"] - b["emissions"], 6) for a, b in zip(path, path[1:], strict=False)}
     assert steps == {504.0}
     assert set(r.explanation) == {"vi", "zh", "en"} and "42" in r.explanation["vi"]
 
