@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.retrieval.retriever import Passage
 from assistant.text.tokenize import tokenize
 
-_SENT = re.compile(r"[^。！？；!?\n]+(?:[。！？；!?]+|$)|[^\n]+")
+_SENT = re.compile(r"[^。！？；!?\n•■▶◼]+(?:[。！？；!?]+|$)|[^\n•■▶◼]+")
 _LATIN_SENT_END = re.compile(r"(?<=[a-zà-ỹ0-9)])[.;]\s+(?=[A-ZÀ-Ỹ\"“(])")
 MAX_QUOTE_CHARS = 360
 

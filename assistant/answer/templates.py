@@ -68,6 +68,31 @@ T: dict[str, dict[str, str]] = {
         "zh": "文件出处：",
         "en": "Where the documents say so:",
     },
+    "calc_error": {
+        "vi": "Không tính được với dữ liệu đã cho: {message}",
+        "zh": "无法用所给数据计算：{message}",
+        "en": "Cannot calculate with the figures given: {message}",
+    },
+    "other_rule_set": {
+        "vi": "Quy tắc hiện hành khác",
+        "zh": "现行规则不同",
+        "en": "Current rules differ",
+    },
+    "current_rules_differ": {
+        "vi": (
+            "Lưu ý: tài liệu là tiêu chí SBTi phiên bản 4.0 (2019). Tiêu chí SBTi hiện hành khác: mục tiêu phạm vi 1+2 phải "
+            "theo 1,5°C ({s12}%/năm), phạm vi 3 tối thiểu thấp hơn nhiều so với 2°C ({s3}%/năm), khung thời gian {lo}–{hi} năm, "
+            "năm cơ sở không trước {by}."
+        ),
+        "zh": (
+            "注意：文件为SBTi 4.0版标准（2019年）。现行SBTi标准不同：范围一+二目标须符合1.5°C（每年{s12}%），范围三至少远低于2°C"
+            "（每年{s3}%），期限{lo}–{hi}年，基准年不早于{by}年。"
+        ),
+        "en": (
+            "Note: the document states SBTi criteria v4.0 (2019). Current SBTi criteria differ: scope 1+2 targets must be 1.5°C "
+            "({s12}%/yr), scope 3 at least well-below 2°C ({s3}%/yr), a {lo}–{hi} year timeframe, and a base year no earlier than {by}."
+        ),
+    },
     "empty_question": {
         "vi": "Câu hỏi trống. Hãy nhập câu hỏi của bạn.",
         "zh": "问题为空，请输入您的问题。",

@@ -3,15 +3,25 @@
 No `from __future__ import annotations` here: FastAPI reads the route annotations at runtime.
 """
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Body, FastAPI, Query, Request
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
 
+from assistant.answer.errors import QuestionError
+from assistant.answer.service import AnswerService
 from assistant.config import Settings, get_settings
 from assistant.index.vector_store import IndexUnavailableError
 from assistant.retrieval.retriever import HybridRetriever
 from assistant.text.language import detect_language
+from tools.errors import CalculatorInputError
+from tools.registry import CALCULATORS, UnknownCalculatorError, get_calculator
+
+
+class AskRequest(BaseModel):
+    question: str = Field(max_length=100_000)
+    lang: Literal["vi", "zh", "en"] | None = None
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -22,7 +32,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
     )
     retriever = HybridRetriever(settings)
+    service = AnswerService(settings, retriever)
     app.state.retriever = retriever
+    app.state.service = service
+
+    def request_lang(request: Request) -> str:
+        lang = request.query_params.get("lang") or request.headers.get("accept-language", "")[:2]
+        return lang if lang in ("vi", "zh", "en") else "en"
 
     @app.exception_handler(IndexUnavailableError)
     async def _index_unavailable(request: Request, exc: IndexUnavailableError) -> JSONResponse:
@@ -31,6 +47,40 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             status_code=503,
             content={"error": "index_unavailable", "message": exc.messages.get(lang, exc.messages["en"])},
         )
+
+    @app.exception_handler(QuestionError)
+    async def _bad_question(request: Request, exc: QuestionError) -> JSONResponse:
+        return JSONResponse(
+            status_code=422, content={"error": exc.code, "message": exc.message(), "messages": exc.messages}
+        )
+
+    @app.exception_handler(CalculatorInputError)
+    async def _bad_calc_input(request: Request, exc: CalculatorInputError) -> JSONResponse:
+        return JSONResponse(
+            status_code=422,
+            content={
+                "error": exc.code,
+                "field": exc.field,
+                "message": exc.message(request_lang(request)),
+                "messages": exc.messages,
+            },
+        )
+
+    @app.post("/v1/ask")
+    def ask(body: AskRequest) -> dict[str, Any]:
+        return service.ask(body.question, lang=body.lang).model_dump()
+
+    @app.post("/v1/tools/{name}")
+    def run_tool(name: str, request: Request, arguments: Annotated[dict[str, Any], Body()]) -> JSONResponse:
+        try:
+            func = get_calculator(name)
+        except UnknownCalculatorError:
+            return JSONResponse(status_code=404, content={"error": "unknown_calculator", "known": list(CALCULATORS)})
+        try:
+            result = func(**arguments)
+        except TypeError as exc:
+            return JSONResponse(status_code=422, content={"error": "bad_arguments", "message": str(exc)})
+        return JSONResponse(content=result.model_dump())
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from langchain_core.tools import StructuredTool
+
 from tools.registry import CALCULATORS
 
 

@@ -131,6 +131,27 @@ class HybridRetriever:
         metas = got.get("metadatas") or [{}]
         return (metas[0] or {}).get("activated_at")
 
+    def find_quote(self, doc: str, quote: str) -> Passage | None:
+        """The indexed passage of ``doc`` that contains ``quote`` (white space ignored)."""
+        self.refresh()
+        target = re.sub(r"\s+", "", quote)
+        for chunk_id, c in self._chunks.items():
+            if c.meta.get("doc") == doc and target and target in re.sub(r"\s+", "", c.text):
+                m = c.meta
+                return Passage(
+                    doc=doc,
+                    chunk_id=chunk_id,
+                    locator=str(m.get("locator", "")),
+                    text=c.text,
+                    score=1.0,
+                    title=str(m.get("title", "")),
+                    section=str(m.get("section", "")),
+                    language=str(m.get("language", "")),
+                    start=int(m.get("start", 0)),
+                    end=int(m.get("end", 0)),
+                )
+        return None
+
     # --- search ------------------------------------------------------------------------------
 
     def expand(self, query: str) -> list[str]:

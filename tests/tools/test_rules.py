@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from tools import rules
 from tests.conftest import CORPUS
+from tools import rules
 
 
 def _fold(s: str) -> str:
