@@ -92,7 +92,7 @@ def route(p: ParsedQuestion) -> Route | None:
         args: dict[str, Any] = {
             "base_year": p.base_year,
             "target_year": p.target_year,
-            "value_added_growth_percent": growth,
+            "value_added_growth_percent": va_growth,
         }
         return Route("geva", {**args, **rs})
     if _has(text, "renewable") and (mwh or pct):
