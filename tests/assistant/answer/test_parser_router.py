@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.grounding import check_numbers, strip_numbers
+from assistant.answer.parser import parse_question
+from assistant.answer.router import route
+from tools.registry import get_calculator
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "expected"),
+    [
+        (
+            "Nhà máy phát thải 12.000 tCO2e năm 2020, cần giảm bao nhiêu đến 2030 theo 1,5°C?",
+            "absolute_contraction",
+            {"base_year": 2020, "target_year": 2030, "ambition": "1.5C", "base_emissions": 12000.0},
+        ),
+        (
+            "基准年2019年、目标年2029年，范围一和范围二，远低于2°C需要减排多少？",
+            "absolute_contraction",
+            {"base_year": 2019, "target_year": 2029, "ambition": "wb2c", "scope": "s1+s2"},
+        ),
+        ("Our scope 3 is 45% of total emissions. Do we need a scope 3 target?", "scope3_required", {"scope3": 45.0}),
+        (
+            "Production grows 30% from 2020 to 2030; what intensity cut matches 1.5°C?",
+            "required_intensity_reduction",
+            {"activity_growth_percent": 30.0},
+        ),
+        (
+            "Value added grows 9% per year; what does GEVA mean for absolute emissions 2015-2030?",
+            "geva",
+            {"value_added_growth_percent": 9.0, "base_year": 2015, "target_year": 2030},
+        ),
+        ("Giảm 30% từ 2020 đến 2030 có đủ không?", "check_absolute_target", {"reduction_percent": 30.0}),
+        ("我们的范围三目标覆盖了60%的范围三排放，够吗？", "scope3_coverage", {"covered": 60.0}),
+        (
+            "Chúng tôi dùng 6.500 MWh điện tái tạo trên tổng 10.000 MWh năm 2024",
+            "renewable_electricity",
+            {"renewable_mwh": 6500.0, "total_electricity_mwh": 10000.0, "year": 2024},
+        ),
+        (
+            "每双鞋排放从2017年到2030年降低30%，每年线性降低多少？",
+            "physical_intensity_rate",
+            {"intensity_reduction_percent": 30.0},
+        ),
+        (
+            "We scored CATI indicators 1.1.1, 2.1.1 and 3.1.1",
+            "cati_score",
+            {"indicator_ids": ["1.1.1", "2.1.1", "3.1.1"]},
+        ),
+    ],
+)
+def test_questions_in_three_languages_route_to_the_right_calculator(question: str, tool: str, expected: dict) -> None:  # type: ignore[type-arg]
+    plan = route(parse_question(question))
+    assert plan is not None and plan.name == tool
+    for key, value in expected.items():
+        assert plan.arguments[key] == value, key
+    get_calculator(plan.name)(**plan.arguments)  # the arguments are valid for the calculator
+
+
+def test_fact_questions_do_not_route_to_a_calculator() -> None:
+    for q in ("MCAP là gì?", "什么情况下公司必须设定范围三目标？", "Who validates MCAP targets?"):
+        assert route(parse_question(q)) is None
+
+
+def test_rule_set_words_and_years() -> None:
+    p = parse_question("What reduction by 2030 from a 2018 base year under current rules?")
+    assert (p.base_year, p.target_year, p.rule_set) == (2018, 2030, "sbti-current-floor")
+    assert parse_question("基准年2019年").rule_set is None
+
+
+def test_grounding_catches_invented_numbers() -> None:
+    ok = check_numbers("Cần giảm 42,0% từ 2020 đến 2030 [1].", ["giảm 42% 2020 2030"])
+    assert ok.passed
+    bad = check_numbers("The rate is 5.1% per year since 2020.", ["4.2%", "2020"])
+    assert not bad.passed and bad.unsupported == ["5.1"]
+    assert "5.1" not in strip_numbers("The rate is 5.1% per year.", bad.unsupported)
+    assert check_numbers("到2030年减少55.4%", ["55.38", "2030"]).passed
