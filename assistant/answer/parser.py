@@ -149,3 +149,25 @@ def parse_question(text: str) -> ParsedQuestion:
         tail = text[growth.end() : growth.end() + 30]
         p.growth_per_year = bool(_PER_YEAR.search(tail))
     return p
+
+
+_FOLLOW_UP = re.compile(
+    r"(?i)^\s*(and|what about|how about|what if|same for|còn|thế còn|vậy còn|nếu|那|还有|如果|那么)\b|^\s*(那|还有|如果|那么)"
+)
+
+
+def is_follow_up(text: str) -> bool:
+    """Short questions that lean on the previous one ("and for scope 3?", "còn 2°C thì sao?", "那范围三呢？")."""
+    return len(text) <= 80 and bool(_FOLLOW_UP.search(text))
+
+
+def merge_follow_up(previous: ParsedQuestion, current: ParsedQuestion) -> ParsedQuestion:
+    """The previous question's figures, with whatever the follow-up states taking precedence."""
+    merged = ParsedQuestion(text=f"{previous.text} {current.text}")
+    for name in ("years", "percents", "quantities", "scopes", "cati_ids"):
+        setattr(merged, name, getattr(current, name) or getattr(previous, name))
+    for name in ("ambition", "rule_set", "growth_percent", "base_year", "target_year"):
+        value = getattr(current, name)
+        setattr(merged, name, value if value is not None else getattr(previous, name))
+    merged.growth_per_year = current.growth_per_year or previous.growth_per_year
+    return merged

@@ -10,15 +10,20 @@ import logging
 import time
 import unicodedata
 
+from langchain_core.language_models.chat_models import BaseChatModel
+
 from assistant.answer.errors import QuestionError
 from assistant.answer.evidence import Evidence, select_evidence
 from assistant.answer.grounding import check_numbers
+from assistant.answer.llm_answer import LLMAnswerer
+from assistant.answer.memory import ConversationMemory
 from assistant.answer.models import Answer, Citation, Grounding, ToolCall
-from assistant.answer.parser import parse_question
+from assistant.answer.parser import ParsedQuestion, is_follow_up, merge_follow_up, parse_question
 from assistant.answer.router import Route, route
 from assistant.answer.templates import lang_name, t
 from assistant.config import Settings
 from assistant.corpus.glossary import Glossary
+from assistant.llm.chat_model import llm_configured, make_chat_model
 from assistant.retrieval.retriever import HybridRetriever
 from assistant.text.language import LANGS, detect_language
 from tools import rules as rule_table
@@ -36,9 +41,16 @@ OFF_DOMAIN_DENSE = 0.84
 
 
 class AnswerService:
-    def __init__(self, settings: Settings, retriever: HybridRetriever | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        retriever: HybridRetriever | None = None,
+        chat_model: BaseChatModel | None = None,
+    ) -> None:
         self.settings = settings
         self.retriever = retriever or HybridRetriever(settings)
+        self.chat_model = chat_model or (make_chat_model(settings) if llm_configured(settings) else None)
+        self.memory = ConversationMemory()
 
     @property
     def glossary(self) -> Glossary:
@@ -53,18 +65,36 @@ class AnswerService:
             raise QuestionError("question_too_long", guess, limit=self.settings.max_question_chars)
         return q, guess
 
-    def ask(self, question: str, lang: str | None = None) -> Answer:
+    def ask(self, question: str, lang: str | None = None, session_id: str | None = None) -> Answer:
+        """Answer in the asker's language; with an LLM configured, the model phrases the answer
+        from the same evidence and calculator results, and is checked before it is trusted."""
         started = time.perf_counter()
         q, language = self.validate(question, lang)
+        parsed = parse_question(q)
+        history = self.memory.get(session_id) if session_id else []
+        if history and is_follow_up(q):
+            parsed = merge_follow_up(history[-1][1], parsed)
+        draft, sources = self.draft(q, language, parsed, started)
+        answer = draft
+        if self.chat_model is not None and not draft.refused:
+            answer = self.with_llm(q, language, draft, sources, [(h[0], h[2]) for h in history])
+            answer.timings_ms["total"] = _ms(started)
+        if session_id:
+            self.memory.add(session_id, (q, parsed, answer.answer))
+        return answer
+
+    def draft(self, q: str, language: str, parsed: ParsedQuestion, started: float) -> tuple[Answer, list[str]]:
+        """The no-LLM answer, and the texts its numbers may come from."""
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
-        plan = route(parse_question(q))
+        plan = route(parsed)
         tool_calls: list[ToolCall] = []
         if plan is not None:
             text, citations, call, sources = self.compose_calculation(language, plan)
             tool_calls.append(call)
             timings["tools"] = _ms(t0)
-            report = check_numbers(text, [q, *sources] + [c.quote for c in citations])
+            sources = [q, *sources] + [c.quote for c in citations]
+            report = check_numbers(text, sources)
             timings["total"] = _ms(started)
             return Answer(
                 question=q,
@@ -76,7 +106,7 @@ class AnswerService:
                 mode="no-llm",
                 timings_ms=timings,
                 grounding=Grounding(**report.__dict__),
-            )
+            ), sources
         t0 = time.perf_counter()
         passages = self.retriever.retrieve(q, k=6)
         timings["retrieve"] = _ms(t0)
@@ -95,7 +125,10 @@ class AnswerService:
                 extra_sources.append(note)
         else:
             text, citations = self.compose_refusal(language), []
-        report = check_numbers(text, [q, *extra_sources] + [c.quote for c in citations])
+        sources = (
+            [q, *extra_sources] + [c.quote for c in citations] + [e.passage.text for e in evidence[: len(citations)]]
+        )
+        report = check_numbers(text, sources)
         timings["total"] = _ms(started)
         return Answer(
             question=q,
@@ -106,7 +139,21 @@ class AnswerService:
             mode="no-llm",
             timings_ms=timings,
             grounding=Grounding(**report.__dict__),
-        )
+        ), sources
+
+    def with_llm(
+        self, q: str, language: str, draft: Answer, sources: list[str], history: list[tuple[str, str]]
+    ) -> Answer:
+        """Let the model phrase the answer; fall back to the draft whenever it misbehaves."""
+        assert self.chat_model is not None
+        try:
+            return LLMAnswerer(self.chat_model, self.retriever).answer(q, language, draft, sources, history)
+        except Exception as exc:  # a timeout, a refused connection or garbage must never become a 500
+            log.warning("LLM failed, answering without it: %s", exc)
+            fallback = draft.model_copy(deep=True)
+            fallback.notes.append(t("llm_fallback", language))
+            fallback.answer = f"{fallback.answer}\n\n_{t('llm_fallback', language)}_"
+            return fallback
 
     # --- calculations ------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from tools.registry import CALCULATORS, UnknownCalculatorError, get_calculator
 class AskRequest(BaseModel):
     question: str = Field(max_length=100_000)
     lang: Literal["vi", "zh", "en"] | None = None
+    session_id: str | None = Field(default=None, max_length=128, description="Keeps follow-up questions in context")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -68,7 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.post("/v1/ask")
     def ask(body: AskRequest) -> dict[str, Any]:
-        return service.ask(body.question, lang=body.lang).model_dump()
+        return service.ask(body.question, lang=body.lang, session_id=body.session_id).model_dump()
 
     @app.post("/v1/tools/{name}")
     def run_tool(name: str, request: Request, arguments: Annotated[dict[str, Any], Body()]) -> JSONResponse:

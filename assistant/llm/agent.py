@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,7 +66,7 @@ def run_agent(
     model: BaseChatModel,
     system: str,
     user: str,
-    tools: list[BaseTool],
+    tools: Sequence[BaseTool],
     run_tool: ToolRunner,
     history: list[BaseMessage] | None = None,
     max_rounds: int = 3,

@@ -1,0 +1,155 @@
+"""The LLM mode: the model phrases the answer from the draft's evidence and calculator results.
+
+Nothing it writes is trusted blindly: it must answer in the asker's language, cite the numbered
+passages, and every number must come from a source; otherwise it gets one correction, then its
+figures are removed or the draft answer is used."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from typing import Any
+
+from langchain_core.language_models.chat_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
+
+from assistant.answer.grounding import check_numbers, strip_numbers
+from assistant.answer.models import Answer, Grounding, ToolCall
+from assistant.answer.templates import lang_name, t
+from assistant.llm.agent import run_agent
+from assistant.llm.chat_model import model_label
+from assistant.llm.prompts import NOT_COVERED, SYSTEM_PROMPT, format_context
+from assistant.llm.tool_binding import calculator_tools
+from assistant.retrieval.retriever import HybridRetriever
+from assistant.text.language import detect_language
+from tools.errors import CalculatorInputError
+from tools.registry import get_calculator
+
+log = logging.getLogger(__name__)
+
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"|^>.*$", re.MULTILINE)
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def _run_tool(name: str, args: dict[str, Any]) -> dict[str, Any]:
+    try:
+        return get_calculator(name)(**args).model_dump()
+    except CalculatorInputError as err:
+        return {"error": err.code, "message": err.messages["en"]}
+    except (KeyError, TypeError) as err:
+        return {"error": "bad_call", "message": str(err)}
+
+
+def own_words_language(text: str, default: str) -> str:
+    """Language of the answer's own words (quotes in the source language do not count)."""
+    stripped = _QUOTED.sub(" ", _MARKER.sub(" ", text))
+    return detect_language(stripped, default=default)  # type: ignore[arg-type]
+
+
+class LLMAnswerer:
+    def __init__(self, model: BaseChatModel, retriever: HybridRetriever) -> None:
+        self.model = model
+        self.retriever = retriever
+
+    def answer(self, q: str, lang: str, draft: Answer, sources: list[str], history: list[tuple[str, str]]) -> Answer:
+        passages = []
+        for c in draft.citations:
+            full = self.retriever.find_quote(c.doc, c.quote)
+            passages.append((c.id, c.title, c.locator, full.text if full else c.quote))
+        tool_texts = [
+            json.dumps({"tool": tc.name, "arguments": tc.arguments, "result": _compact(tc.result)}, ensure_ascii=False)
+            for tc in draft.tool_calls
+        ]
+        system = SYSTEM_PROMPT.format(language_name=lang_name(lang, "en"), not_covered=NOT_COVERED)
+        user = format_context(passages, tool_texts) + f"\n\nQuestion: {q}"
+        msgs: list[BaseMessage] = []
+        for hq, ha in history[-3:]:
+            msgs += [HumanMessage(hq), AIMessage(ha)]
+        tools = calculator_tools()
+        turn = run_agent(self.model, system, user, tools, _run_tool, history=msgs)
+        calls = [ToolCall(name=n, arguments=a, result=r) for n, a, r in turn.tool_calls]
+        all_sources = (
+            sources + [p[3] for p in passages] + [json.dumps(c.result, ensure_ascii=False, default=str) for c in calls]
+        )
+        notes: list[str] = []
+        text = turn.text.strip()
+        if not text:
+            raise ValueError("the model returned no text")
+        if text.startswith(NOT_COVERED):
+            return Answer(
+                question=q,
+                language=lang,
+                answer=f"{t('refusal', lang)}\n\n{t('refusal_where', lang)}",
+                refused=True,
+                mode=f"llm:{model_label(self.model)}",
+                timings_ms=dict(draft.timings_ms),
+                grounding=Grounding(passed=True),
+                notes=["the model found the passages do not answer the question"],
+            )
+        for attempt in range(2):
+            wrong_language = own_words_language(text, lang) != lang
+            report = check_numbers(text, all_sources)
+            if not wrong_language and report.passed:
+                break
+            if attempt == 1:
+                break
+            fix = []
+            if wrong_language:
+                fix.append(f"Answer in {lang_name(lang, 'en')} only.")
+                notes.append("regenerated: wrong language")
+            if not report.passed:
+                fix.append(
+                    f"These numbers are not in the passages or calculator results: {', '.join(report.unsupported)}. "
+                    "Remove them or call a calculator."
+                )
+                notes.append("regenerated: unsupported numbers " + ", ".join(report.unsupported))
+            retry = run_agent(
+                self.model,
+                system,
+                user,
+                tools,
+                _run_tool,
+                history=msgs + [HumanMessage(user), AIMessage(text), HumanMessage(" ".join(fix))],
+            )
+            calls += [ToolCall(name=n, arguments=a, result=r) for n, a, r in retry.tool_calls]
+            all_sources += [json.dumps(r, ensure_ascii=False, default=str) for _, _, r in retry.tool_calls]
+            text = retry.text.strip() or text
+        if own_words_language(text, lang) != lang:
+            log.warning("LLM answered in the wrong language twice; using the no-LLM answer")
+            return draft.model_copy(update={"notes": [*draft.notes, "llm: wrong language, no-LLM answer used"]})
+        report = check_numbers(text, all_sources)
+        repaired = False
+        if not report.passed:
+            log.warning("LLM invented numbers %s; removing them", report.unsupported)
+            text = strip_numbers(text, report.unsupported) + f"\n\n_{t('numbers_removed', lang)}_"
+            repaired = True
+            notes.append("repaired: removed " + ", ".join(report.unsupported))
+        used = {int(m) for m in _MARKER.findall(text)}
+        citations = [c for c in draft.citations if c.id in used] or draft.citations[:1]
+        return Answer(
+            question=q,
+            language=lang,
+            answer=text,
+            refused=False,
+            citations=citations,
+            tool_calls=draft.tool_calls + calls,
+            mode=f"llm:{model_label(self.model)}",
+            timings_ms=dict(draft.timings_ms),
+            grounding=Grounding(
+                passed=report.passed, numbers=report.numbers, unsupported=report.unsupported, repaired=repaired
+            ),
+            notes=notes,
+        )
+
+
+def _compact(result: dict[str, Any]) -> dict[str, Any]:
+    """What the model needs of a calculator result: outputs, verdict, English explanation, rule clauses."""
+    return {
+        "outputs": {k: v for k, v in (result.get("outputs") or {}).items() if k != "pathway"},
+        "verdict": result.get("verdict"),
+        "explanation": (result.get("explanation") or {}).get("en"),
+        "rules": [f"{r.get('clause')}: {r.get('value')} {r.get('unit')}".strip() for r in result.get("rules", [])],
+        "other_rule_set": (result.get("other_rule_set") or {}).get("note", {}).get("en"),
+        "error": result.get("message"),
+    }
