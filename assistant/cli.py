@@ -116,18 +116,47 @@ def ask(
 def eval_command(
     questions: Annotated[Path | None, typer.Option("--questions", help="Question file (JSON Lines)")] = None,
     out: Annotated[Path, typer.Option("--out", help="Report folder")] = Path("artifacts/eval"),
+    mode: Annotated[str | None, typer.Option("--mode", help="no-llm or llm (default: as configured)")] = None,
     retrieval_only: Annotated[bool, typer.Option("--retrieval-only", help="Score retrieval only")] = False,
-    k: Annotated[int, typer.Option("--k", help="Top-k for retrieval scores")] = 5,
+    k: Annotated[int, typer.Option("--k", help="Top-k for retrieval-only scores")] = 5,
+    compare: Annotated[
+        tuple[Path, Path] | None, typer.Option("--compare", help="OLD NEW report.json: what improved, what regressed")
+    ] = None,
+    gate: Annotated[
+        Path | None, typer.Option("--gate", help="JSON of score floors; exit 1 when a score falls below one")
+    ] = None,
+    judge: Annotated[bool, typer.Option("--judge", help="Also ask the configured LLM to judge faithfulness")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
 ) -> None:
     """Run the eval suite on a question file; writes report.json and report.md."""
+    from evals.answer_eval import check_gate, compare_reports, format_summary, load_report, run_answer_eval
     from evals.retrieval_eval import run_retrieval_eval
 
+    if compare:
+        typer.echo(compare_reports(load_report(compare[0]), load_report(compare[1])))
+        return
+    if mode not in (None, "no-llm", "llm"):
+        raise typer.BadParameter("mode must be no-llm or llm")
     settings = get_settings()
-    if not retrieval_only:
-        typer.echo("Answer scoring is not built yet; running --retrieval-only.", err=True)
-    qfile = questions or (Path(__file__).resolve().parents[1] / "evals" / "retrieval_questions.jsonl")
-    summary = run_retrieval_eval(settings, qfile, out, k=k)
-    typer.echo(summary)
+    evals_dir = Path(__file__).resolve().parents[1] / "evals"
+    if retrieval_only:
+        typer.echo(run_retrieval_eval(settings, questions or evals_dir / "retrieval_questions.jsonl", out, k=k))
+        return
+    try:
+        run = run_answer_eval(
+            settings, questions or evals_dir / "questions.jsonl", out, mode=mode, judge=judge, progress=not quiet
+        )
+    except ValueError as err:
+        typer.echo(str(err), err=True)
+        raise typer.Exit(2) from err
+    typer.echo(format_summary(run))
+    typer.echo(f"\nreports: {out / 'report.json'}, {out / 'report.md'}")
+    if gate:
+        failures = check_gate(run.summary, json.loads(gate.read_text(encoding="utf-8")))
+        if failures:
+            typer.echo("gate failed: " + "; ".join(failures), err=True)
+            raise typer.Exit(1)
+        typer.echo("gate passed")
 
 
 @app.command()

@@ -28,21 +28,23 @@ def _fold(s: str) -> str:
     return re.sub(r"\s+", "", s).casefold()
 
 
-def is_gold(p: Passage, q: Question) -> bool:
+def quote_in(text: str, q: Question) -> bool:
     """``alt_quotes`` (an extension field) lists the same fact in another language of a bilingual document."""
-    if not q.source_doc or p.doc != q.source_doc:
-        return False
     if not q.source_quote:
         return True
-    text = _fold(p.text)
+    folded = _fold(text)
     for raw in [q.source_quote, *q.extra.get("alt_quotes", [])]:
         quote = _fold(raw)
-        if quote in text:
+        if quote in folded or (len(folded) >= 12 and folded in quote):
             return True
         edge = min(12, len(quote))
-        if len(quote) >= 16 and (quote[:edge] in text or quote[-edge:] in text):
+        if len(quote) >= 16 and (quote[:edge] in folded or quote[-edge:] in folded):
             return True
     return False
+
+
+def is_gold(p: Passage, q: Question) -> bool:
+    return bool(q.source_doc) and p.doc == q.source_doc and quote_in(p.text, q)
 
 
 def gold_rank(passages: list[Passage], q: Question) -> int | None:

@@ -27,6 +27,20 @@ def ambition_meets(ambition: Ambition, minimum: Ambition) -> bool:
     return AMBITIONS.index(ambition) <= AMBITIONS.index(minimum)
 
 
+def _below_minimum_warning(asked: Ambition, minimum: Ambition) -> Message:
+    return Message(
+        code="ambition_below_minimum",
+        text={
+            lang: {
+                "vi": "Mức {a} thấp hơn mức tối thiểu {m} mà bộ quy tắc này yêu cầu cho phạm vi này.",
+                "zh": "{a}低于该规则集对此范围要求的最低力度{m}。",
+                "en": "{a} is below the minimum ambition ({m}) this rule set requires for this scope.",
+            }[lang].format(a=ambition_name(asked, lang), m=ambition_name(minimum, lang))
+            for lang in ("vi", "zh", "en")
+        },
+    )
+
+
 def linear_pathway(
     base_year: int, target_year: int, base_emissions: float, total_reduction: float
 ) -> list[dict[str, float]]:
@@ -189,6 +203,10 @@ def check_absolute_target(
     scope: Annotated[str, Field(description="s1+s2 or s3")] = "s1+s2",
     base_emissions: Annotated[float | None, Field(description="Base-year emissions in tCO2e (optional)")] = None,
     rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
+    ambition: Annotated[
+        str | None,
+        Field(description="Ambition to test against (1.5C, WB2C, 2C); default: the minimum the scope needs"),
+    ] = None,
 ) -> CalcResult:
     """Does a proposed absolute reduction meet 1.5°C / well-below 2°C / 2°C? Implied linear rate and shortfall."""
     n = validation.years(base_year, target_year)
@@ -205,10 +223,20 @@ def check_absolute_target(
         if implied + 1e-9 >= rate:
             meets.append(amb)
     minimum, min_ref = min_ambition(rs, sc)
-    min_rate, _ = annual_rate(rs, minimum)
+    warnings = _base_year_warnings(rs, base_year)
+    accepted = True
+    if ambition is not None:
+        asked = validation.ambition(ambition)
+        accepted = ambition_meets(asked, minimum)
+        if not accepted:
+            warnings.append(_below_minimum_warning(asked, minimum))
+        minimum = asked
+        min_rate, min_ref = annual_rate(rs, minimum)
+    else:
+        min_rate, _ = annual_rate(rs, minimum)
     required = min(min_rate * n, 100.0)
     shortfall = max(0.0, required - red)
-    ok = shortfall <= 1e-9
+    ok = shortfall <= 1e-9 and accepted
     outputs: dict[str, object] = {
         "years": n,
         "implied_annual_rate_percent": round(implied, 4),
@@ -223,7 +251,11 @@ def check_absolute_target(
         outputs["pathway"] = linear_pathway(base_year, target_year, base, red / 100)
     other_rs = rules.other(rs)
     other_min, _ = min_ambition(other_rs, sc)
-    other_ok = other_min in meets
+    if ambition is not None:
+        other_min = minimum
+    other_rate, _ = annual_rate(other_rs, other_min)
+    other_accepted = ambition is None or ambition_meets(other_min, min_ambition(other_rs, sc)[0])
+    other_ok = implied + 1e-9 >= other_rate and other_accepted
     best = {
         lang: (
             ambition_name(meets[0], lang) if meets else {"vi": "không mức nào", "zh": "均不满足", "en": "none"}[lang]
@@ -232,9 +264,9 @@ def check_absolute_target(
     }
     expl = render(
         {
-            "vi": "Giảm {red}% trong {n} năm tương đương {rate}%/năm (tuyến tính). Mức cao nhất đạt được: {best}. Yêu cầu tối thiểu ({min}): {req}%; còn thiếu {short} điểm phần trăm.",
-            "zh": "{n}年减排{red}%相当于每年{rate}%（线性）。达到的最高力度：{best}。最低要求（{min}）：{req}%；差距{short}个百分点。",
-            "en": "A {red}% cut over {n} years is {rate}%/yr (linear). Highest ambition met: {best}. Minimum required ({min}): {req}%; shortfall {short} percentage points.",
+            "vi": "Giảm {red}% trong {n} năm tương đương {rate}%/năm (tuyến tính). Mức cao nhất đạt được: {best}. Yêu cầu cho {min}: {req}%; còn thiếu {short} điểm phần trăm.",
+            "zh": "{n}年减排{red}%相当于每年{rate}%（线性）。达到的最高力度：{best}。{min}要求：{req}%；差距{short}个百分点。",
+            "en": "A {red}% cut over {n} years is {rate}%/yr (linear). Highest ambition met: {best}. Required for {min}: {req}%; shortfall {short} percentage points.",
         },
         red=red,
         n=n,
@@ -257,11 +289,12 @@ def check_absolute_target(
             "scope": sc,
             "base_emissions": base,
             "rule_set": rs,
+            "ambition": minimum if ambition is not None else None,
         },
         outputs=outputs,
         verdict="meets" if ok else "does_not_meet",
         rules=[*refs, min_ref],
-        warnings=_base_year_warnings(rs, base_year),
+        warnings=warnings,
         explanation=expl,
         other_rule_set=OtherRuleSet(
             rule_set=other_rs,

@@ -167,6 +167,8 @@ def route(p: ParsedQuestion) -> Route | None:
         }
         if tco2e:
             args["base_emissions"] = tco2e[0]
+        if p.ambition:
+            args["ambition"] = p.ambition
         return Route("check_absolute_target", {**args, **rs})
     if years_ok and (p.ambition or _has(text, "reduction")) and not pct:
         args = {

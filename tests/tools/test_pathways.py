@@ -109,3 +109,19 @@ def test_check_round_trip_with_contraction(base: int, span: int, cut: float) -> 
 def test_any_invalid_year_is_a_clear_error(bad: int) -> None:
     with pytest.raises(CalculatorInputError):
         absolute_contraction(bad, 2030)
+
+
+def test_check_against_an_asked_ambition() -> None:
+    """Asked "does 30% 2020→2030 reach 1.5°C?", the answer is about 1.5°C, not the scope's minimum."""
+    r = check_absolute_target(2020, 2030, 30, ambition="1.5°C")
+    assert r.verdict == "does_not_meet"
+    assert r.outputs["required_reduction_percent"] == 42.0
+    assert r.outputs["shortfall_points"] == 12.0
+    assert "1.5°C: 42%" in r.explanation["en"]
+
+
+def test_asked_ambition_below_the_minimum_is_not_accepted() -> None:
+    r = check_absolute_target(2020, 2030, 30, ambition="2C", rule_set="sbti-current-floor")
+    assert r.outputs["shortfall_points"] == 0.0
+    assert r.verdict == "does_not_meet"
+    assert any(w.code == "ambition_below_minimum" for w in r.warnings)
