@@ -42,6 +42,12 @@ class Settings(BaseSettings):
     chunk_max_tokens: int = 160
     chunk_overlap_tokens: int = 40
     max_question_chars: int = 4000
+    # HTTP: bodies above this are refused with 413 before they are read.
+    max_request_bytes: int = 1_000_000
+    # Origins allowed to call the API from a browser (comma-separated in the environment); none by default.
+    cors_origins: str = ""
+    # The web UI under /ui (off for API-only deployments).
+    ui_enabled: bool = True
 
     @property
     def index_dir(self) -> Path:

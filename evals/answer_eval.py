@@ -95,9 +95,7 @@ def score_item(q: Question, answer: Answer | None, error: str | None, ranks: int
         item["tool_correct"] = ok
         item["tools_called"] = [c.name for c in calls]
         if not ok:
-            why.append(
-                f"tool: expected {q.expected_tool}={q.expected_value}, got {[c.name for c in calls] or 'none'}"
-            )
+            why.append(f"tool: expected {q.expected_tool}={q.expected_value}, got {[c.name for c in calls] or 'none'}")
     if q.source_doc and not q.expect_refusal:
         item["rank"] = ranks
         cited = any(c.doc == q.source_doc and quote_in(c.quote, q) for c in (answer.citations if answer else []))

@@ -60,3 +60,35 @@ def write_pdf(path: Path, pages: list[tuple[str, str]], encrypt: str | None = No
         c.showPage()
     c.save()
     return path
+
+
+@pytest.fixture(scope="session")
+def live_server(corpus_settings: Settings) -> Iterator[str]:
+    """The real app under uvicorn on a loopback port (a thread of this process), for HTTP clients and
+    the browser."""
+    import socket
+    import threading
+    import time
+
+    import httpx
+    import uvicorn
+
+    from assistant.api.app import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(corpus_settings), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    yield base
+    server.should_exit = True
+    thread.join(timeout=10)

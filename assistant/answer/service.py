@@ -65,19 +65,31 @@ class AnswerService:
             raise QuestionError("question_too_long", guess, limit=self.settings.max_question_chars)
         return q, guess
 
-    def ask(self, question: str, lang: str | None = None, session_id: str | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        lang: str | None = None,
+        session_id: str | None = None,
+        history: list[tuple[str, str]] | None = None,
+    ) -> Answer:
         """Answer in the asker's language; with an LLM configured, the model phrases the answer
-        from the same evidence and calculator results, and is checked before it is trusted."""
+        from the same evidence and calculator results, and is checked before it is trusted.
+
+        ``history`` ((question, answer) pairs) serves stateless clients such as chat completions,
+        which resend the conversation; ``session_id`` uses the server's bounded memory instead."""
         started = time.perf_counter()
         q, language = self.validate(question, lang)
         parsed = parse_question(q)
-        history = self.memory.get(session_id) if session_id else []
-        if history and is_follow_up(q):
-            parsed = merge_follow_up(history[-1][1], parsed)
+        if session_id:
+            turns = self.memory.get(session_id)
+        else:
+            turns = [(hq, parse_question(hq), ha) for hq, ha in (history or [])[-6:]]
+        if turns and is_follow_up(q):
+            parsed = merge_follow_up(turns[-1][1], parsed)
         draft, sources = self.draft(q, language, parsed, started)
         answer = draft
         if self.chat_model is not None and not draft.refused:
-            answer = self.with_llm(q, language, draft, sources, [(h[0], h[2]) for h in history])
+            answer = self.with_llm(q, language, draft, sources, [(h[0], h[2]) for h in turns])
             answer.timings_ms["total"] = _ms(started)
         if session_id:
             self.memory.add(session_id, (q, parsed, answer.answer))

@@ -93,6 +93,22 @@ T: dict[str, dict[str, str]] = {
             "({s12}%/yr), scope 3 at least well-below 2°C ({s3}%/yr), a {lo}–{hi} year timeframe, and a base year no earlier than {by}."
         ),
     },
+    "request_too_large": {
+        "vi": "Yêu cầu quá lớn (tối đa {limit} byte).",
+        "zh": "请求过大（最多{limit}字节）。",
+        "en": "The request is too large (at most {limit} bytes).",
+    },
+    "invalid_request": {
+        "vi": "Dữ liệu gửi lên không hợp lệ: {detail}",
+        "zh": "请求数据无效：{detail}",
+        "en": "The request is not valid: {detail}",
+    },
+    "no_user_message": {
+        "vi": "Không có tin nhắn nào của người dùng để trả lời.",
+        "zh": "没有可回答的用户消息。",
+        "en": "There is no user message to answer.",
+    },
+    "sources": {"vi": "Nguồn", "zh": "来源", "en": "Sources"},
     "empty_question": {
         "vi": "Câu hỏi trống. Hãy nhập câu hỏi của bạn.",
         "zh": "问题为空，请输入您的问题。",

@@ -3,16 +3,23 @@
 No `from __future__ import annotations` here: FastAPI reads the route annotations at runtime.
 """
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import Body, FastAPI, Query, Request
-from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse, StreamingResponse
+from pydantic import BaseModel, Field, ValidationError
 
 from assistant.answer.errors import QuestionError
 from assistant.answer.service import AnswerService
+from assistant.answer.templates import t
+from assistant.api import middleware
+from assistant.api.chat_completions import ChatRequest, completion, split_conversation, stream_chunks
 from assistant.config import Settings, get_settings
 from assistant.index.vector_store import IndexUnavailableError
+from assistant.llm.tool_binding import calculator_tools
 from assistant.retrieval.retriever import HybridRetriever
 from assistant.text.language import detect_language
 from tools.errors import CalculatorInputError
@@ -36,10 +43,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     service = AnswerService(settings, retriever)
     app.state.retriever = retriever
     app.state.service = service
+    app.state.settings = settings
+    middleware.install(app, settings.max_request_bytes)
+    origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
+    if origins:
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"], allow_headers=["*"])
+    request_lang = middleware.request_language
 
-    def request_lang(request: Request) -> str:
-        lang = request.query_params.get("lang") or request.headers.get("accept-language", "")[:2]
-        return lang if lang in ("vi", "zh", "en") else "en"
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        detail = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ()))}: {e.get('msg', '')}" for e in errors[:5])
+        lang = request_lang(request)
+        return JSONResponse(
+            status_code=422,
+            content={
+                "error": "invalid_request",
+                "message": t("invalid_request", lang, detail=detail),
+                "messages": {x: t("invalid_request", x, detail=detail) for x in ("vi", "zh", "en")},
+                "detail": [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in errors],
+            },
+        )
 
     @app.exception_handler(IndexUnavailableError)
     async def _index_unavailable(request: Request, exc: IndexUnavailableError) -> JSONResponse:
@@ -53,6 +77,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def _bad_question(request: Request, exc: QuestionError) -> JSONResponse:
         return JSONResponse(
             status_code=422, content={"error": exc.code, "message": exc.message(), "messages": exc.messages}
+        )
+
+    @app.exception_handler(ValidationError)
+    async def _bad_value(request: Request, exc: ValidationError) -> JSONResponse:
+        # pydantic errors raised inside a calculator's own models land here, not in the route's validation
+        detail = str(exc).splitlines()[0][:300]
+        lang = request_lang(request)
+        return JSONResponse(
+            status_code=422, content={"error": "invalid_request", "message": t("invalid_request", lang, detail=detail)}
         )
 
     @app.exception_handler(CalculatorInputError)
@@ -71,7 +104,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def ask(body: AskRequest) -> dict[str, Any]:
         return service.ask(body.question, lang=body.lang, session_id=body.session_id).model_dump()
 
-    @app.post("/v1/tools/{name}")
+    @app.post("/v1/chat/completions", response_model=None)
+    def chat_completions(body: ChatRequest) -> dict[str, Any] | StreamingResponse:
+        lang = body.lang or "en"
+        question, history = split_conversation(body.messages, lang)
+        answer = service.ask(question, lang=body.lang, history=history)
+        model = body.model or "climate-target-assistant"
+        if body.stream:
+            return StreamingResponse(stream_chunks(answer, model), media_type="text/event-stream")
+        return completion(answer, model)
+
+    @app.get("/v1/models")
+    def models() -> dict[str, Any]:
+        return {"object": "list", "data": [{"id": "climate-target-assistant", "object": "model", "owned_by": "local"}]}
+
+    for tool in calculator_tools():
+        _add_tool_route(app, tool.name, tool.args_schema, tool.description)  # type: ignore[arg-type]
+
+    @app.post("/v1/tools/{name}", include_in_schema=False)
     def run_tool(name: str, request: Request, arguments: Annotated[dict[str, Any], Body()]) -> JSONResponse:
         try:
             func = get_calculator(name)
@@ -99,4 +149,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ) -> list[dict[str, Any]]:
         return [p.contract_json() for p in retriever.retrieve(q, k=k)]
 
+    if settings.ui_enabled:
+        from assistant.ui.app import mount_ui
+
+        mount_ui(app, service)
     return app
+
+
+def _add_tool_route(app: FastAPI, name: str, schema: type[BaseModel], description: str) -> None:
+    """``POST /v1/tools/<name>`` with the calculator's own argument model as the body: the OpenAPI
+    schema is the typed function's, and bad input is a 422 before the calculator runs."""
+    func: Callable[..., Any] = get_calculator(name)
+
+    def endpoint(body: schema) -> dict[str, Any]:  # type: ignore[valid-type]
+        return dict(func(**body.model_dump(exclude_unset=True)).model_dump())  # type: ignore[attr-defined]
+
+    app.post(f"/v1/tools/{name}", name=f"tool_{name}", summary=description.split(".")[0], tags=["calculators"])(
+        endpoint
+    )

@@ -54,7 +54,7 @@ class Glossary:
             if lang == "zh":
                 self._patterns[lang] = re.compile(alternation)
             else:
-                self._patterns[lang] = re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation})(?![\wÀ-ỹ])")
+                self._patterns[lang] = re.compile(rf"(?<![0-9A-Za-z_À-ỹ])(?:{alternation})(?![0-9A-Za-z_À-ỹ])")
 
     def match(self, text: str) -> list[tuple[GlossaryEntry, str, str]]:
         """Entries whose forms occur in the text, with the language and form that matched."""
