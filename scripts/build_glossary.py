@@ -15,7 +15,10 @@ from glossary_rows import ROWS  # noqa: E402
 
 
 def main() -> None:
-    docs = {p.name[:3]: re.sub(r"\s+", "", p.read_text(encoding="utf-8")).casefold() for p in sorted((ROOT / "corpus").glob("*.txt"))}
+    docs = {
+        p.name[:3]: re.sub(r"\s+", "", p.read_text(encoding="utf-8")).casefold()
+        for p in sorted((ROOT / "corpus").glob("*.txt"))
+    }
     rows = []
     for line in ROWS.strip().splitlines():
         id_, cat, en, vi, zh, aen, avi, azh, note = (unicodedata.normalize("NFC", p.strip()) for p in line.split("|"))
@@ -23,9 +26,20 @@ def main() -> None:
         found = sorted({d for d, text in docs.items() for f in forms if re.sub(r"\s+", "", f).casefold() in text})
         if not found:
             raise SystemExit(f"{id_}: no form occurs in any document")
-        rows.append({"id": id_, "category": cat, "en": en, "vi": vi, "zh": zh,
-                     "aliases_en": aen.replace(";", "|"), "aliases_vi": avi.replace(";", "|"),
-                     "aliases_zh": azh.replace(";", "|"), "docs": "|".join(found), "note": note})
+        rows.append(
+            {
+                "id": id_,
+                "category": cat,
+                "en": en,
+                "vi": vi,
+                "zh": zh,
+                "aliases_en": aen.replace(";", "|"),
+                "aliases_vi": avi.replace(";", "|"),
+                "aliases_zh": azh.replace(";", "|"),
+                "docs": "|".join(found),
+                "note": note,
+            }
+        )
     with (ROOT / "corpus" / "glossary.csv").open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
         writer.writeheader()

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up and run every check: lint, types, tests (slow ones included), retrieval eval gate.
+# Set up and run every check: lint, types, tests (slow ones included: browser, model, server),
+# and the dev-set eval gate (tests/evals/test_dev_set_gate.py against evals/gate.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test

@@ -264,7 +264,7 @@ class AnswerService:
             target = entry.preferred(lang)
             if target and target.casefold() != form.casefold():
                 seen.update((entry.id, form))
-                pairs.append(f"{shown} = {target}")
+                pairs.append(f"«{shown}» = {target}")  # the source-language form is quoted, like the evidence
             if len(pairs) >= limit:
                 break
         return "; ".join(pairs)

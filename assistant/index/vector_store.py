@@ -164,6 +164,18 @@ class VectorStore:
             for i, d, m in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=False)
         ]
 
+    def similarities(self, generation: str, vector: Vectors, ids: Sequence[str]) -> dict[str, float]:
+        """Cosine similarity of stored chunks to a query vector (for passages found by keywords only)."""
+        if not ids:
+            return {}
+        got = self.chunks(generation).get(ids=list(ids), include=["embeddings"])
+        q = np.asarray(vector, dtype=np.float32).reshape(-1)
+        out: dict[str, float] = {}
+        for i, e in zip(got["ids"], got["embeddings"] if got["embeddings"] is not None else [], strict=False):
+            v = np.asarray(e, dtype=np.float32)
+            out[i] = float(v @ q / ((np.linalg.norm(v) * np.linalg.norm(q)) or 1.0))
+        return out
+
     def query(self, generation: str, vector: Vectors, k: int) -> list[tuple[str, float]]:
         col = self.chunks(generation)
         n = min(k, col.count())

@@ -167,6 +167,7 @@ class HybridRetriever:
         probes = {lang: probe for lang, probe in self.glossary.probes(query).items() if lang != q_lang and probe[1]}
         rankings: list[tuple[float, list[tuple[str, float]]]] = []
         dense_sims: dict[str, float] = {}
+        vectors = None
         if mode in ("hybrid", "dense"):
             texts = [query] + ([text for text, _ in probes.values()] if mode == "hybrid" else [])
             vectors = self.embedder.embed_queries(texts)
@@ -189,6 +190,9 @@ class HybridRetriever:
             fused = rankings[-1][1]
         else:
             fused = _rrf(rankings)
+        if vectors is not None:
+            missing = [cid for cid, _ in fused[:k] if cid not in dense_sims]
+            dense_sims.update(self.store.similarities(self._generation, vectors[0], missing))
         out: list[Passage] = []
         for chunk_id, score in fused[:k]:
             c = self._chunks.get(chunk_id)

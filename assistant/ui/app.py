@@ -288,7 +288,7 @@ def _calculator_form(name: str, schema: dict[str, Any], lang_state: gr.State, ke
                     color="series",
                     label=ui("chart", "en"),
                     elem_id=f"chart-{name}",
-                    height=320,
+                    height=400,
                 ),
                 lambda lang: gr.LinePlot(label=ui("chart", lang)),
             )
@@ -306,6 +306,7 @@ def _calculator_form(name: str, schema: dict[str, Any], lang_state: gr.State, ke
             if chart is None:
                 return text
             frame = pd.DataFrame(rows, columns=["year", "emissions", "series"])
+            frame["year"] = frame["year"].astype(str)  # whole years on the axis, not 2,020.5
             return text, frame
 
         run.click(calculate, [lang_state, *inputs], [output] if chart is None else [output, chart])

@@ -1,0 +1,81 @@
+"""End to end against a real local model (llama.cpp's OpenAI-compatible server with the Qwen2.5
+0.5B GGUF from ../shared/models/fetch-qwen-gguf.sh). Skipped when the model is not on this machine.
+
+The small model is not trusted: the assertions are what the assistant guarantees around it (the
+calculator's numbers, the asker's language, grounded numbers, citations), whatever it writes."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from assistant.answer.service import AnswerService
+from assistant.config import Settings
+
+pytestmark = pytest.mark.slow
+
+MODELS = Path.home() / ".cache" / "models"
+GGUF = MODELS / "qwen2.5-coder-0.5b-instruct.gguf"
+PYTHON = MODELS / "llama-venv" / "bin" / "python"
+
+
+@pytest.fixture(scope="module")
+def llm_url() -> Iterator[str]:
+    if not (GGUF.exists() and PYTHON.exists()):
+        pytest.skip("local model not installed (../shared/models/fetch-qwen-gguf.sh)")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cmd = [str(PYTHON), "-m", "llama_cpp.server", "--model", str(GGUF), "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen([*cmd, "--n_ctx", "8192"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/v1"
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                if httpx.get(f"{url}/models", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(1)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def service(corpus_settings: Settings, llm_url: str) -> AnswerService:
+    settings = corpus_settings.model_copy(
+        update={"llm_base_url": llm_url, "llm_model": "qwen2.5-coder-0.5b-instruct", "llm_timeout_s": 120.0}
+    )
+    return AnswerService(settings)
+
+
+def test_calculation_in_vietnamese_keeps_the_calculators_numbers(service: AnswerService) -> None:
+    a = service.ask("Theo mức 1,5°C, phát thải phạm vi 1 và 2 phải giảm bao nhiêu phần trăm từ 2020 đến 2030?")
+    print(a.answer, a.notes, sep="\n")
+    assert a.mode.startswith("llm:") and a.language == "vi"
+    assert a.tool_calls[0].name == "absolute_contraction"
+    assert a.tool_calls[0].result["outputs"]["required_reduction_percent"] == 42.0
+    assert a.grounding is not None and a.grounding.passed
+
+
+def test_crosslingual_fact_in_english_is_cited(service: AnswerService) -> None:
+    a = service.ask("Can carbon offsets count toward progress on a science-based target?")
+    print(a.answer, a.notes, sep="\n")
+    assert a.language == "en" and not a.refused
+    assert any(c.doc == "004_3e93d633cc5b91bd.txt" for c in a.citations)
+    assert a.grounding is not None and a.grounding.passed
+
+
+def test_chinese_question_answered_in_chinese(service: AnswerService) -> None:
+    a = service.ask("范围三目标需要覆盖多大比例的范围三排放？")
+    print(a.answer, a.notes, sep="\n")
+    assert a.language == "zh" and a.citations
+    assert a.grounding is not None and a.grounding.passed
