@@ -165,7 +165,8 @@ cati-affiliated|cati|Affiliated Company Engagement|Doanh nghiệp liên kết t�
 cati-upstream-supplier|cati|Upstream Supplier Engagement|Nhà cung cấp thượng nguồn tự quản lý carbon|供应商企业自主开展碳管理|upstream supplier|nhà cung cấp thượng nguồn|供应商企业自|
 cati-weighting-factor|cati|weighting factor|hệ số trọng số|权重|default weighting factors;industry weighting|trọng số ngành;trọng số|行业权重;权重参考值;折算|
 cati-blue-ecochain|cati|Blue EcoChain|Blue EcoChain|蔚蓝生态链|Blue Eco Chain|chuỗi sinh thái xanh lam|蔚蓝生态链或等效自动化系统|
-cati-indicator|cati|evaluation indicator|chỉ số đánh giá|三级指标|CATI indicator|chỉ tiêu đánh giá|一级指标;二级指标|
+cati-indicator|cati|evaluation indicator|chỉ số đánh giá|三级指标|CATI indicator|chỉ tiêu đánh giá|二级指标|
+cati-dimension|cati|dimension|khía cạnh đánh giá|一级指标|activity area;CATI dimension|khía cạnh;nhóm chỉ tiêu|维度;一级维度|
 cati-score|cati|CATI score|điểm CATI|分值|CATI points|số điểm|评分;得分|
 climate-action|general|climate action|hành động vì khí hậu|气候行动|climate actions|hành động khí hậu|应对气候变化行动|
 climate-change|general|climate change|biến đổi khí hậu|气候变化|climate crisis|khủng hoảng khí hậu|气候危机|

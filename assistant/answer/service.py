@@ -24,6 +24,7 @@ from assistant.answer.templates import lang_name, t
 from assistant.config import Settings
 from assistant.corpus.glossary import Glossary
 from assistant.llm.chat_model import llm_configured, make_chat_model
+from assistant.retrieval.coverage import MAX_UNKNOWN
 from assistant.retrieval.retriever import HybridRetriever
 from assistant.text.language import LANGS, detect_language
 from tools import rules as rule_table
@@ -128,6 +129,9 @@ class AnswerService:
         supported = bool(evidence) and evidence[0].score >= SUPPORT_THRESHOLD
         if supported and not self.glossary.match(q) and evidence[0].dense < OFF_DOMAIN_DENSE:
             supported = False
+        unknown = self.unknown_words(q, language) if supported else []
+        if unknown:
+            supported = False
         extra_sources: list[str] = []
         if supported:
             text, citations = self.compose_fact(language, evidence)
@@ -136,7 +140,7 @@ class AnswerService:
                 text += "\n\n" + note
                 extra_sources.append(note)
         else:
-            text, citations = self.compose_refusal(language), []
+            text, citations = self.compose_refusal(language, unknown), []
         sources = (
             [q, *extra_sources] + [c.quote for c in citations] + [e.passage.text for e in evidence[: len(citations)]]
         )
@@ -269,8 +273,18 @@ class AnswerService:
                 break
         return "; ".join(pairs)
 
-    def compose_refusal(self, lang: str) -> str:
-        return f"{t('refusal', lang)}\n\n{t('refusal_where', lang)}"
+    def compose_refusal(self, lang: str, unknown: list[str] | None = None) -> str:
+        missing = f"\n\n{t('not_in_documents', lang, words=', '.join(unknown))}" if unknown else ""
+        return f"{t('refusal', lang)}{missing}\n\n{t('refusal_where', lang)}"
+
+    def unknown_words(self, q: str, language: str) -> list[str]:
+        """The question's key words that no indexed document uses, when there are enough of them to
+        say the question is about something else (only where the corpus is broad in that language)."""
+        vocabulary = self.retriever.vocabulary()
+        if not vocabulary.broad(language):
+            return []
+        unknown = vocabulary.unknown_words(q, [form for _, _, form in self.glossary.match(q)])
+        return unknown if len(unknown) > MAX_UNKNOWN else []
 
 
 def _ms(since: float) -> float:

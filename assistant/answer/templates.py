@@ -109,6 +109,11 @@ T: dict[str, dict[str, str]] = {
         "en": "There is no user message to answer.",
     },
     "sources": {"vi": "Nguồn", "zh": "来源", "en": "Sources"},
+    "not_in_documents": {
+        "vi": "Các tài liệu không dùng đến những từ khóa này trong câu hỏi: {words}.",
+        "zh": "文件中没有出现问题中的这些关键词：{words}。",
+        "en": "The documents never use these words of your question: {words}.",
+    },
     "empty_question": {
         "vi": "Câu hỏi trống. Hãy nhập câu hỏi của bạn.",
         "zh": "问题为空，请输入您的问题。",

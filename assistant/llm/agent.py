@@ -89,19 +89,22 @@ def run_agent(
             (c["name"], dict(c.get("args") or {}), c.get("id") or f"call-{len(turn.tool_calls)}") for c in ai.tool_calls
         ]
         text = _content_text(ai)
+        text_call = False
         if not calls and (parsed := _json_tool_call(text, names)):
+            # A model that writes its tool call as text gets the result back as text: servers such as
+            # llama.cpp reject an assistant turn with tool_calls but no content.
             calls = [(parsed[0], parsed[1], f"text-call-{len(turn.tool_calls)}")]
-            messages[-1] = AIMessage(
-                content="", tool_calls=[{"name": calls[0][0], "args": calls[0][1], "id": calls[0][2]}]
-            )
+            text_call = True
         if not calls:
             turn.text = text
             break
         for name, args, call_id in calls:
             result = run_tool(name, args)
             turn.tool_calls.append((name, args, result))
-            messages.append(
-                ToolMessage(content=json.dumps(result, ensure_ascii=False, default=str), tool_call_id=call_id)
-            )
+            payload = json.dumps(result, ensure_ascii=False, default=str)
+            if text_call:
+                messages.append(HumanMessage(f"Result of {name}: {payload}"))
+            else:
+                messages.append(ToolMessage(content=payload, tool_call_id=call_id))
     turn.messages = messages
     return turn

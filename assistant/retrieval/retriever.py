@@ -20,6 +20,7 @@ from assistant.corpus.ingest import open_store
 from assistant.index.embedders import Embedder, get_embedder
 from assistant.index.lexical import LexicalIndex
 from assistant.index.vector_store import IndexUnavailableError, StoredChunk, VectorStore
+from assistant.retrieval.coverage import CorpusVocabulary
 from assistant.text.language import detect_language
 from assistant.text.tokenize import tokenize
 
@@ -80,6 +81,7 @@ class HybridRetriever:
         self._generation: str | None = None
         self._chunks: dict[str, StoredChunk] = {}
         self._lexical = LexicalIndex([], [])
+        self._vocabulary: tuple[str | None, CorpusVocabulary] | None = None
         self._checked = 0.0
 
     # --- loading -----------------------------------------------------------------------------
@@ -123,6 +125,15 @@ class HybridRetriever:
             self._generation = generation
             self._stamp_seen = stamp
             log.info("index loaded: generation %s, %d chunks", generation, len(ids))
+
+    def vocabulary(self) -> CorpusVocabulary:
+        """The indexed text's words, built once per index generation."""
+        self.refresh()
+        with self._lock:
+            if self._vocabulary is None or self._vocabulary[0] != self._generation:
+                texts = [(str(c.meta.get("language", "")), c.text) for c in self._chunks.values()]
+                self._vocabulary = (self._generation, CorpusVocabulary.build(texts))
+            return self._vocabulary[1]
 
     def _stamp(self, generation: str | None) -> Any:
         if generation is None:

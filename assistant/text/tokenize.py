@@ -215,3 +215,24 @@ _VI_LETTER = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫ
 
 def _is_vi_context(run: list[str]) -> bool:
     return any(_VI_LETTER.search(w) for w in run)
+
+
+def is_stopword(word: str) -> bool:
+    low = word.lower()
+    return low in _STOP_EN or low in _STOP_VI or word in _STOP_ZH
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN_WORD = re.compile(r"[A-Za-zÀ-ỹ][A-Za-zÀ-ỹ'-]*")
+
+
+def content_words(text: str) -> list[str]:
+    """Whole words (jieba's precise cut for Chinese, lower-cased Latin words), stop words dropped:
+    the units a reader would look up, not the overlapping pieces BM25 indexes."""
+    _jieba_ready()
+    text = normalize(text)
+    words: list[str] = []
+    for run in _CJK_RUN.findall(text):
+        words.extend(w for w in jieba.lcut(run) if w.strip() and w not in _STOP_ZH)
+    words.extend(w.lower() for w in _LATIN_WORD.findall(text) if not is_stopword(w))
+    return words

@@ -53,3 +53,11 @@ def test_bad_questions(service: AnswerService) -> None:
     assert info.value.code == "empty_question"
     with pytest.raises(QuestionError):
         service.ask("范围" * 5000)
+
+
+def test_question_about_words_no_document_uses_is_refused(service: AnswerService) -> None:
+    a = service.ask("越南的碳税税率是多少？")
+    assert a.refused and not a.citations and a.language == "zh"
+    assert "碳税" in a.answer and "mcap@cascale.org" in a.answer
+    covered = service.ask("CATI指数的五个维度是什么？")
+    assert not covered.refused and covered.citations[0].doc == "003_05076a27b7f6b8f4.txt"

@@ -1,0 +1,161 @@
+"""Words of a question that the documents never use: a sign the question lies outside them.
+
+Embedding similarity cannot tell "carbon tax in Vietnam" from "carbon targets in Vietnam" with the
+small bundled model, but a question whose own key words (税率, 碳税) appear nowhere in the corpus is
+not answered by it. The check only runs for a language in which the corpus is broad enough for
+absence to mean something (its vocabulary in that language passes ``MIN_VOCABULARY``); with more
+documents in a language it switches on by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from assistant.text.tokenize import content_words
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CJK_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两几第]")  # 五个, 两年, 第三: counts, not topics
+
+# Distinct words a language needs in the corpus before a missing word counts as evidence.
+MIN_VOCABULARY = 2000
+# Missing content words that make a question "not covered".
+MAX_UNKNOWN = 1
+# Question words and fillers the documents need not contain (the stop lists hold the rest).
+QUESTION_WORDS = frozenset(
+    [
+        "什么",
+        "哪些",
+        "哪个",
+        "哪里",
+        "多少",
+        "多久",
+        "多大",
+        "多长",
+        "几",
+        "几分",
+        "几年",
+        "几个",
+        "如何",
+        "怎么",
+        "怎样",
+        "为什么",
+        "是否",
+        "能否",
+        "可以",
+        "需要",
+        "必须",
+        "应该",
+        "吗",
+        "呢",
+        "谁",
+        "由谁来",
+        "做",
+        "现在",
+        "目前",
+        "请问",
+        "我们",
+        "我",
+        "你",
+        "您",
+        "公司",
+        "企业",
+        "工厂",
+        "有没有",
+        "一下",
+        "告诉",
+        "关于",
+        "gì",
+        "nào",
+        "bao",
+        "nhiêu",
+        "lâu",
+        "sao",
+        "không",
+        "có",
+        "được",
+        "phải",
+        "cần",
+        "nên",
+        "thế",
+        "tôi",
+        "chúng",
+        "ta",
+        "bạn",
+        "hiện",
+        "nay",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "when",
+        "where",
+        "why",
+        "how",
+        "much",
+        "many",
+        "does",
+        "do",
+        "did",
+        "is",
+        "are",
+        "can",
+        "could",
+        "should",
+        "would",
+        "must",
+        "our",
+        "we",
+        "you",
+        "i",
+        "tell",
+        "me",
+        "please",
+        "about",
+    ]
+)
+
+
+@dataclass
+class CorpusVocabulary:
+    words: set[str] = field(default_factory=set)
+    size_by_language: dict[str, int] = field(default_factory=dict)
+    # Chinese words are looked up as substrings: the corpus may write 维度 only inside 五大维度.
+    cjk_text: str = ""
+
+    @classmethod
+    def build(cls, texts: Iterable[tuple[str, str]]) -> CorpusVocabulary:
+        """From (language, text) pairs of the indexed chunks."""
+        vocab = cls()
+        per_lang: dict[str, set[str]] = {}
+        cjk: list[str] = []
+        for lang, text in texts:
+            cjk.extend(_CJK_RUN.findall(text))
+            words = content_words(text)
+            vocab.words.update(words)
+            per_lang.setdefault(lang, set()).update(words)
+        vocab.size_by_language = {lang: len(ws) for lang, ws in per_lang.items()}
+        vocab.cjk_text = "\n".join(cjk)
+        return vocab
+
+    def knows(self, word: str) -> bool:
+        if _CJK_RUN.fullmatch(word):
+            return word in self.cjk_text
+        return word in self.words
+
+    def broad(self, lang: str) -> bool:
+        return self.size_by_language.get(lang, 0) >= MIN_VOCABULARY
+
+    def unknown_words(self, question: str, known_terms: Iterable[str] = ()) -> list[str]:
+        """Content words of the question absent from the corpus (glossary terms and numbers aside)."""
+        text = question.lower()
+        for term in sorted(known_terms, key=len, reverse=True):
+            text = text.replace(term.lower(), " ")
+        out: list[str] = []
+        for w in content_words(text):
+            if w in QUESTION_WORDS or any(ch.isdigit() for ch in w) or _CJK_NUMERAL.match(w) or len(w) < 2 or w in out:
+                continue
+            if not self.knows(w):
+                out.append(w)
+        return out
