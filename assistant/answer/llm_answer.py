@@ -41,6 +41,18 @@ def _run_tool(name: str, args: dict[str, Any]) -> dict[str, Any]:
         return {"error": "bad_call", "message": str(err)}
 
 
+def looks_like_data(text: str) -> bool:
+    """A tool call or a JSON dump where an answer should be (small models do this)."""
+    stripped = text.strip().strip("`").removeprefix("json").strip()
+    if stripped[:1] in "{[":
+        try:
+            json.loads(stripped)
+            return True
+        except ValueError:
+            pass
+    return '"arguments"' in text or '"outputs"' in text
+
+
 def own_words_language(text: str, default: str) -> str:
     """Language of the answer's own words (quotes in the source language do not count)."""
     stripped = _QUOTED.sub(" ", _MARKER.sub(" ", text))
@@ -70,7 +82,10 @@ class LLMAnswerer:
         turn = run_agent(self.model, system, user, tools, _run_tool, history=msgs)
         calls = [ToolCall(name=n, arguments=a, result=r) for n, a, r in turn.tool_calls]
         all_sources = (
-            sources + [p[3] for p in passages] + [json.dumps(c.result, ensure_ascii=False, default=str) for c in calls]
+            sources
+            + [p[3] for p in passages]
+            + [f"{p[1]} {p[2]}" for p in passages]  # titles and locators ("pp. 24–25, C17") may be cited
+            + [json.dumps(c.result, ensure_ascii=False, default=str) for c in calls]
         )
         notes: list[str] = []
         text = turn.text.strip()
@@ -90,11 +105,15 @@ class LLMAnswerer:
         for attempt in range(2):
             wrong_language = own_words_language(text, lang) != lang
             report = check_numbers(text, all_sources)
-            if not wrong_language and report.passed:
+            data = looks_like_data(text)
+            if not wrong_language and report.passed and not data:
                 break
             if attempt == 1:
                 break
             fix = []
+            if data:
+                fix.append("Write the answer for the user in sentences, not JSON or a tool call.")
+                notes.append("regenerated: data instead of an answer")
             if wrong_language:
                 fix.append(f"Answer in {lang_name(lang, 'en')} only.")
                 notes.append("regenerated: wrong language")
@@ -115,6 +134,9 @@ class LLMAnswerer:
             calls += [ToolCall(name=n, arguments=a, result=r) for n, a, r in retry.tool_calls]
             all_sources += [json.dumps(r, ensure_ascii=False, default=str) for _, _, r in retry.tool_calls]
             text = retry.text.strip() or text
+        if looks_like_data(text):
+            log.warning("LLM returned data instead of an answer twice; using the no-LLM answer")
+            return draft.model_copy(update={"notes": [*draft.notes, "llm: returned data, no-LLM answer used"]})
         if own_words_language(text, lang) != lang:
             log.warning("LLM answered in the wrong language twice; using the no-LLM answer")
             return draft.model_copy(update={"notes": [*draft.notes, "llm: wrong language, no-LLM answer used"]})

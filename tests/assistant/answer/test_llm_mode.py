@@ -97,3 +97,12 @@ def test_follow_up_reuses_the_previous_figures(corpus_settings, follow_up: str) 
         2030,
         12000.0,
     )
+
+
+def test_json_dump_instead_of_an_answer_falls_back(corpus_settings) -> None:  # type: ignore[no-untyped-def]
+    """Seen with the real 0.5B model: it echoed a tool call as its 'answer'."""
+    dump = AIMessage(content='{"result": {"outputs": {"required_reduction_percent": 42.0}, "verdict": "meets"}}')
+    svc = _service(corpus_settings, [dump, dump])
+    a = svc.ask(CALC_VI)
+    assert a.mode == "no-llm" and "Kết quả tính toán" in a.answer
+    assert any("returned data" in n for n in a.notes)

@@ -60,10 +60,12 @@ def service(corpus_settings: Settings, llm_url: str) -> AnswerService:
 def test_calculation_in_vietnamese_keeps_the_calculators_numbers(service: AnswerService) -> None:
     a = service.ask("Theo mức 1,5°C, phát thải phạm vi 1 và 2 phải giảm bao nhiêu phần trăm từ 2020 đến 2030?")
     print(a.answer, a.notes, sep="\n")
-    assert a.mode.startswith("llm:") and a.language == "vi"
+    assert a.language == "vi"
+    assert a.mode.startswith("llm:") or a.notes  # the model's text, or the checked draft with a note saying why
     assert a.tool_calls[0].name == "absolute_contraction"
     assert a.tool_calls[0].result["outputs"]["required_reduction_percent"] == 42.0
-    assert a.grounding is not None and a.grounding.passed
+    assert "42" in a.answer
+    assert a.grounding is not None and (a.grounding.passed or a.grounding.repaired)
 
 
 def test_crosslingual_fact_in_english_is_cited(service: AnswerService) -> None:
@@ -71,11 +73,11 @@ def test_crosslingual_fact_in_english_is_cited(service: AnswerService) -> None:
     print(a.answer, a.notes, sep="\n")
     assert a.language == "en" and not a.refused
     assert any(c.doc == "004_3e93d633cc5b91bd.txt" for c in a.citations)
-    assert a.grounding is not None and a.grounding.passed
+    assert a.grounding is not None and (a.grounding.passed or a.grounding.repaired)
 
 
 def test_chinese_question_answered_in_chinese(service: AnswerService) -> None:
     a = service.ask("范围三目标需要覆盖多大比例的范围三排放？")
     print(a.answer, a.notes, sep="\n")
     assert a.language == "zh" and a.citations
-    assert a.grounding is not None and a.grounding.passed
+    assert a.grounding is not None and (a.grounding.passed or a.grounding.repaired)
