@@ -6,6 +6,7 @@ language, as in the API. The UI only calls the answer service and the calculator
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 import uuid
@@ -13,7 +14,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import gradio as gr
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline by default: no telemetry calls
+
+import gradio as gr  # noqa: E402
 import pandas as pd
 from fastapi import FastAPI
 
