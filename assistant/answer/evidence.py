@@ -68,7 +68,7 @@ def select_evidence(
         passage_overlap = _overlap(q_tokens, set(tokenize(p.text)))
         best_i, best_ov = 0, -1.0
         for i, s in enumerate(sentences):
-            ov = _overlap(q_tokens, set(tokenize(s))) + min(len(s), 120) / 2400
+            ov = _overlap(q_tokens, set(tokenize(s))) + min(len(s), 120) / 2400 - 0.01 * i
             if ov > best_ov:
                 best_i, best_ov = i, ov
         score = p.dense_score + 0.25 * passage_overlap - 0.01 * rank
