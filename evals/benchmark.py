@@ -8,12 +8,8 @@ throughput and p95 of ``/v1/ask`` at 1, 4 and 16 concurrent clients on loopback.
 from __future__ import annotations
 
 import argparse
-import os
 import resource
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -23,6 +19,7 @@ import httpx
 
 from assistant.config import Settings
 from evals.question_file import load_questions
+from evals.server_process import serve
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,12 +84,6 @@ def main() -> None:
     http_benchmark(data_dir, [q.question for q in questions], args.requests)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _load(base: str, questions: list[str], clients: int, requests: int) -> tuple[list[float], int, float]:
     latencies: list[float] = []
     statuses: list[int] = []
@@ -111,21 +102,7 @@ def _load(base: str, questions: list[str], clients: int, requests: int) -> tuple
 
 def http_benchmark(data_dir: Path, questions: list[str], requests: int) -> None:
     """One server process (uvicorn, one worker), N clients posting ``/v1/ask`` in parallel."""
-    port = _free_port()
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "ASSISTANT_CORPUS_DIR": str(ROOT / "corpus")}
-    env.pop("ASSISTANT_LLM_BASE_URL", None)
-    cmd = [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port), "--no-ingest"]
-    server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.5)
+    with serve(data_dir) as (base, _pid):
         httpx.post(f"{base}/v1/ask", json={"question": "warm up scope 3"}, timeout=60)
         for clients in (1, 4, 16):
             latencies, errors, wall = _load(base, questions, clients, requests)
@@ -133,10 +110,3 @@ def http_benchmark(data_dir: Path, questions: list[str], requests: int) -> None:
                 f"HTTP /v1/ask, {clients:>2} clients: {requests / wall:.1f} req/s, p50 {statistics.median(latencies):.0f} ms, "
                 f"p95 {_pct(latencies, 0.95):.0f} ms, 5xx {errors}/{requests}"
             )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-if __name__ == "__main__":
-    main()
