@@ -11,7 +11,7 @@ import json
 import math
 import statistics
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -197,7 +197,7 @@ def run_answer_eval(
     meta = {
         "questions": str(questions_path),
         "n": len(questions),
-        "mode": items[0].get("mode", "?") if items else "?",
+        "mode": ", ".join(f"{m} ×{n}" for m, n in Counter(str(it.get("mode", "?")) for it in items).most_common()),
         "embeddings": settings.embeddings,
         "seconds": round(time.perf_counter() - started, 1),
         "answer_ms_p50": round(statistics.median(times), 1) if times else None,

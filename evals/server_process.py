@@ -37,7 +37,17 @@ def serve(data_dir: Path, workers: int = 1, extra_env: dict[str, str] | None = N
     env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "ASSISTANT_CORPUS_DIR": str(ROOT / "corpus")}
     env.pop("ASSISTANT_LLM_BASE_URL", None)
     env.update(extra_env or {})
-    cmd = [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port), "--no-ingest", "--workers", str(workers)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "assistant.cli",
+        "serve",
+        "--port",
+        str(port),
+        "--no-ingest",
+        "--workers",
+        str(workers),
+    ]
     server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:

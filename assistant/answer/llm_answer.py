@@ -53,6 +53,22 @@ def looks_like_data(text: str) -> bool:
     return '"arguments"' in text or '"outputs"' in text
 
 
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", ".") for n in re.findall(r"\d+(?:[.,]\d+)?", text)}
+
+
+def says_something(text: str, question: str, draft: Answer) -> bool:
+    """Not an echo of the question; and for a calculation, the calculator's headline figure is stated."""
+    folded = re.sub(r"\W+", "", text).casefold()
+    if not folded or folded in re.sub(r"\W+", "", question).casefold():
+        return False
+    if draft.tool_calls and "error" not in draft.tool_calls[0].result:
+        asked = _numbers(question)
+        expected = _numbers(_MARKER.sub(" ", draft.answer)) - asked
+        return not expected or bool(_numbers(_MARKER.sub(" ", text)) & expected)
+    return True
+
+
 def own_words_language(text: str, default: str) -> str:
     """Language of the answer's own words (quotes in the source language do not count)."""
     stripped = _QUOTED.sub(" ", _MARKER.sub(" ", text))
@@ -105,14 +121,17 @@ class LLMAnswerer:
         for attempt in range(2):
             wrong_language = own_words_language(text, lang) != lang
             report = check_numbers(text, all_sources)
-            data = looks_like_data(text)
+            data = looks_like_data(text) or not says_something(text, q, draft)
             if not wrong_language and report.passed and not data:
                 break
             if attempt == 1:
                 break
             fix = []
             if data:
-                fix.append("Write the answer for the user in sentences, not JSON or a tool call.")
+                fix.append(
+                    "Write the answer for the user in sentences, not JSON, a tool call or the question again; "
+                    "state the calculator's result."
+                )
                 notes.append("regenerated: data instead of an answer")
             if wrong_language:
                 fix.append(f"Answer in {lang_name(lang, 'en')} only.")
@@ -134,8 +153,8 @@ class LLMAnswerer:
             calls += [ToolCall(name=n, arguments=a, result=r) for n, a, r in retry.tool_calls]
             all_sources += [json.dumps(r, ensure_ascii=False, default=str) for _, _, r in retry.tool_calls]
             text = retry.text.strip() or text
-        if looks_like_data(text):
-            log.warning("LLM returned data instead of an answer twice; using the no-LLM answer")
+        if looks_like_data(text) or not says_something(text, q, draft):
+            log.warning("LLM returned data or no answer twice; using the no-LLM answer")
             return draft.model_copy(update={"notes": [*draft.notes, "llm: returned data, no-LLM answer used"]})
         if own_words_language(text, lang) != lang:
             log.warning("LLM answered in the wrong language twice; using the no-LLM answer")

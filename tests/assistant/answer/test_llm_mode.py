@@ -106,3 +106,11 @@ def test_json_dump_instead_of_an_answer_falls_back(corpus_settings) -> None:  # 
     a = svc.ask(CALC_VI)
     assert a.mode == "no-llm" and "Kết quả tính toán" in a.answer
     assert any("returned data" in n for n in a.notes)
+
+
+def test_echo_of_the_question_is_not_an_answer(corpus_settings) -> None:  # type: ignore[no-untyped-def]
+    """Seen with the real 0.5B model: it repeated the question; a calculation answer must state the result."""
+    echo = AIMessage(content=CALC_VI)
+    svc = _service(corpus_settings, [echo, AIMessage(content="Đây là kết quả tính toán của bạn [1].")])
+    a = svc.ask(CALC_VI)
+    assert a.mode == "no-llm" and "Kết quả tính toán" in a.answer
