@@ -61,7 +61,9 @@ def _numbers(obj: Any) -> Iterable[float]:
 def score_item(q: Question, answer: Answer | None, error: str | None, ranks: int | None) -> dict[str, Any]:
     """One question's verdicts, with the reason for every failure."""
     text = answer.answer if answer else ""
-    refused = bool(answer and (answer.refused or refuses_in_prose(text, q.lang)))
+    # the prose fallback is for answers that refuse without the flag; a calculation that says "the
+    # document gives no formula" is not a refusal
+    refused = bool(answer and (answer.refused or (not answer.tool_calls and refuses_in_prose(text, q.lang))))
     match = match_answer(text, q.must_include, q.any_of, q.must_not_include)
     why: list[str] = []
     if error:

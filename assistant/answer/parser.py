@@ -131,10 +131,9 @@ def parse_question(text: str) -> ParsedQuestion:
         if pat.search(text):
             p.ambition = name
             break
-    for name, pat in RULE_SET_PATTERNS.items():
-        if pat.search(text):
-            p.rule_set = name
-            break
+    named = [name for name, pat in RULE_SET_PATTERNS.items() if pat.search(text)]
+    if len(named) == 1:  # both named ("v4.0 … and today's rules?"): the default answers, the other is compared
+        p.rule_set = named[0]
     p.cati_ids = list(dict.fromkeys(_CATI_ID.findall(text)))
     if span := _RANGE.search(text):
         p.base_year, p.target_year = int(span.group(1)), int(span.group(2))

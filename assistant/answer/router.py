@@ -32,7 +32,33 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "供应商参与",
     ),
     "coverage": ("cover", "coverage", "bao phủ", "覆盖", "涵盖"),
-    "exclude": ("exclude", "exclusion", "left out", "loại trừ", "loại bỏ", "排除"),
+    "exclude": (
+        "exclude",
+        "exclusion",
+        "left out",
+        "leave out",
+        "leave ",
+        "omit",
+        "loại trừ",
+        "loại bỏ",
+        "không tính",
+        "排除",
+        "不纳入",
+        "剔除",
+    ),
+    "submission": ("submit", "submission", "nộp", "đệ trình", "提交", "申报"),
+    "timeframe": (
+        "timeframe",
+        "time frame",
+        "valid",
+        "khung thời gian",
+        "thời hạn",
+        "hợp lệ",
+        "期限",
+        "时间框架",
+        "可行",
+    ),
+    "use_phase": ("use phase", "use-phase", "giai đoạn sử dụng", "使用阶段"),
     "required": ("required", "need", "must", "trigger", "cần", "phải", "bắt buộc", "需要", "必须", "是否要", "要不要"),
     "check": (
         "enough",
@@ -106,11 +132,17 @@ def route(p: ParsedQuestion) -> Route | None:
         return Route(
             "renewable_electricity", {"total_electricity_mwh": total, "renewable_mwh": ren, "year": year, **rs}
         )
-    if _has(text, "supplier") and years_ok:
-        args = {"submission_year": p.base_year, "target_year": p.target_year}
+    if _has(text, "supplier") and len(p.years) >= 2 and max(p.years) > min(p.years):
+        args = {"submission_year": min(p.years), "target_year": max(p.years)}
         if pct:
             args["coverage_percent"] = pct[0]
         return Route("supplier_engagement", {**args, **rs})
+    if _has(text, "submission") and _has(text, "timeframe") and len(p.years) >= 2 and not pct:
+        # Only the year is known: 1 January is assumed (shown in the tool call's arguments).
+        return Route(
+            "target_timeframe",
+            {"submission_date": f"{min(p.years)}-01-01", "target_year": max(p.years), **rs},
+        )
     if _has(text, "intensity") and years_ok:
         growth = p.growth_percent
         others = [v for v in pct if growth is None or v != growth]
@@ -153,6 +185,18 @@ def route(p: ParsedQuestion) -> Route | None:
     if _has(text, "exclude") and pct and not years_ok:
         return Route("scope12_coverage", {"scope12_total": 100.0, "excluded": pct[0], **rs})
     if "s3" in p.scopes and (pct or len(tco2e) >= 2) and not years_ok and _has(text, "required"):
+        if len(tco2e) >= 4 and _has(text, "use_phase"):
+            return Route(
+                "scope3_required",
+                {
+                    "scope1": tco2e[0],
+                    "scope2": tco2e[1],
+                    "scope3": tco2e[2],
+                    "indirect_use_phase": tco2e[3],
+                    "remove_indirect_use_phase": True,
+                    **rs,
+                },
+            )
         if len(tco2e) >= 3:
             return Route("scope3_required", {"scope1": tco2e[0], "scope2": tco2e[1], "scope3": tco2e[2], **rs})
         if len(tco2e) == 2:

@@ -24,13 +24,13 @@ from assistant.answer.templates import lang_name, t
 from assistant.config import Settings
 from assistant.corpus.glossary import Glossary
 from assistant.llm.chat_model import llm_configured, make_chat_model
-from assistant.retrieval.coverage import MAX_UNKNOWN
 from assistant.retrieval.retriever import HybridRetriever
 from assistant.text.language import LANGS, detect_language
 from tools import rules as rule_table
 from tools.errors import CalculatorInputError
 from tools.i18n import fmt
 from tools.registry import get_calculator
+from tools.rules import rule_set_name
 
 log = logging.getLogger(__name__)
 
@@ -205,7 +205,9 @@ class AnswerService:
             )
             lines.append(f"- {t('rule_source', lang)} {ref.clause}: «{ref.quote}» [{n}]")
         if result.other_rule_set and result.other_rule_set.differs:
-            lines.append(f"- {t('other_rule_set', lang)}: {result.other_rule_set.note.get(lang, '')}")
+            other = result.other_rule_set
+            label = t("other_rule_set", lang, name=rule_set_name(other.rule_set, lang))
+            lines.append(f"- {label}: {other.note.get(lang, '')}")
         for w in result.warnings:
             lines.append(f"- {t('warnings', lang)}: {w.text.get(lang, w.text.get('en', ''))}")
         call = ToolCall(name=plan.name, arguments=plan.arguments, result=result.model_dump())
@@ -283,8 +285,7 @@ class AnswerService:
         vocabulary = self.retriever.vocabulary()
         if not vocabulary.broad(language):
             return []
-        unknown = vocabulary.unknown_words(q, [form for _, _, form in self.glossary.match(q)])
-        return unknown if len(unknown) > MAX_UNKNOWN else []
+        return vocabulary.off_topic(q, [form for _, _, form in self.glossary.match(q)])
 
 
 def _ms(since: float) -> float:

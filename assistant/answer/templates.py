@@ -74,9 +74,9 @@ T: dict[str, dict[str, str]] = {
         "en": "Cannot calculate with the figures given: {message}",
     },
     "other_rule_set": {
-        "vi": "Quy tắc hiện hành khác",
-        "zh": "现行规则不同",
-        "en": "Current rules differ",
+        "vi": "Theo {name} thì khác",
+        "zh": "按{name}则不同",
+        "en": "Under {name} it differs",
     },
     "current_rules_differ": {
         "vi": (

@@ -20,8 +20,10 @@ _CJK_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两几第]"
 
 # Distinct words a language needs in the corpus before a missing word counts as evidence.
 MIN_VOCABULARY = 2000
-# Missing content words that make a question "not covered".
+# More missing content words than this, making up at least this share of the question's content
+# words, make a question "not covered" (one odd word, or a few in a long question, do not).
 MAX_UNKNOWN = 1
+MIN_UNKNOWN_SHARE = 0.4
 # Question words and fillers the documents need not contain (the stop lists hold the rest).
 QUESTION_WORDS = frozenset(
     [
@@ -147,15 +149,35 @@ class CorpusVocabulary:
     def broad(self, lang: str) -> bool:
         return self.size_by_language.get(lang, 0) >= MIN_VOCABULARY
 
+    def content(self, question: str, known_terms: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+        """The question's content words (glossary terms count as known) and those absent from the corpus."""
+        text = question.lower()
+        terms = [t.lower() for t in known_terms if t.strip()]
+        for term in sorted(terms, key=len, reverse=True):
+            text = text.replace(term, " ")
+        words: list[str] = list(dict.fromkeys(terms))
+        unknown: list[str] = []
+        for w in content_words(text):
+            if (
+                w in QUESTION_WORDS
+                or any(ch.isdigit() for ch in w)
+                or _CJK_NUMERAL.match(w)
+                or len(w) < 2
+                or w in words
+            ):
+                continue
+            words.append(w)
+            if not self.knows(w):
+                unknown.append(w)
+        return words, unknown
+
     def unknown_words(self, question: str, known_terms: Iterable[str] = ()) -> list[str]:
         """Content words of the question absent from the corpus (glossary terms and numbers aside)."""
-        text = question.lower()
-        for term in sorted(known_terms, key=len, reverse=True):
-            text = text.replace(term.lower(), " ")
-        out: list[str] = []
-        for w in content_words(text):
-            if w in QUESTION_WORDS or any(ch.isdigit() for ch in w) or _CJK_NUMERAL.match(w) or len(w) < 2 or w in out:
-                continue
-            if not self.knows(w):
-                out.append(w)
-        return out
+        return self.content(question, known_terms)[1]
+
+    def off_topic(self, question: str, known_terms: Iterable[str] = ()) -> list[str]:
+        """The missing words, when they are enough (count and share) to call the question off the corpus."""
+        words, unknown = self.content(question, known_terms)
+        if len(unknown) > MAX_UNKNOWN and len(unknown) >= MIN_UNKNOWN_SHARE * len(words):
+            return unknown
+        return []

@@ -49,6 +49,27 @@ from tools.registry import get_calculator
             "cati_score",
             {"indicator_ids": ["1.1.1", "2.1.1", "3.1.1"]},
         ),
+        (
+            "Chúng tôi nộp mục tiêu năm 2024, mục tiêu gắn kết nhà cung cấp đến năm 2030 có được không?",
+            "supplier_engagement",
+            {"submission_year": 2024, "target_year": 2030},
+        ),
+        (
+            "我们2024年提交目标，目标年为2041年，期限可行吗？",
+            "target_timeframe",
+            {"submission_date": "2024-01-01", "target_year": 2041},
+        ),
+        (
+            "We plan to leave 4% of our scope 1 and 2 emissions out of the target boundary. Is that allowed?",
+            "scope12_coverage",
+            {"excluded": 4.0},
+        ),
+        (
+            "Scope 1 is 30 tCO2e, scope 2 is 20 tCO2e, scope 3 is 50 tCO2e, of which 20 tCO2e are indirect "
+            "use-phase emissions we remove. Is a scope 3 target required?",
+            "scope3_required",
+            {"indirect_use_phase": 20.0, "remove_indirect_use_phase": True},
+        ),
     ],
 )
 def test_questions_in_three_languages_route_to_the_right_calculator(question: str, tool: str, expected: dict) -> None:  # type: ignore[type-arg]
@@ -62,6 +83,11 @@ def test_questions_in_three_languages_route_to_the_right_calculator(question: st
 def test_fact_questions_do_not_route_to_a_calculator() -> None:
     for q in ("MCAP là gì?", "什么情况下公司必须设定范围三目标？", "Who validates MCAP targets?"):
         assert route(parse_question(q)) is None
+
+
+def test_both_rule_sets_named_keeps_the_documents_as_primary() -> None:
+    p = parse_question("按文件中的4.0版标准期限是否可行？按现行SBTi规则呢？")
+    assert p.rule_set is None
 
 
 def test_rule_set_words_and_years() -> None:

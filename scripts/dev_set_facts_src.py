@@ -1,16 +1,15 @@
-"""Source of the answer dev set ``evals/questions.jsonl`` (contract format).
+"""First half of the answer dev set ``evals/questions.jsonl`` (ids ``q-…``; contract format).
 
 Fact and cross-lingual items reuse the hand-checked facts of the retrieval set (same gold quotes,
 one question per language) with the language-neutral strings a correct answer must contain.
 Calculation items name the calculator and take ``expected_value`` from running it, so the file
 cannot drift from the rule table; refusals are questions the five documents do not answer.
 
-    .venv/bin/python scripts/answer_questions_src.py
+    .venv/bin/python scripts/build_dev_set.py   (writes both halves)
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -264,10 +263,4 @@ def build() -> list[dict[str, Any]]:
 
 
 if __name__ == "__main__":
-    items = build()
-    path = ROOT / "evals" / "questions.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in items), encoding="utf-8")
-    counts: dict[str, int] = {}
-    for r in items:
-        counts[f"{r['lang']}/{r['kind']}"] = counts.get(f"{r['lang']}/{r['kind']}", 0) + 1
-    print(len(items), "questions:", counts)
+    print(len(build()), "questions valid; scripts/build_dev_set.py writes evals/questions.jsonl")
