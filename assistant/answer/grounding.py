@@ -67,12 +67,37 @@ def _supported(value_set: set[float], known: set[float]) -> bool:
     return any(abs(v - k) <= 0.05 + 1e-9 for v in value_set for k in known)
 
 
+# A percentage must be backed by a percentage: "10%" is not grounded by "10 years".
+_PERCENT_SIGN = re.compile(r"\s?(?:%|％|percent|per cent|phần trăm)", re.IGNORECASE)
+_PERCENT_KEY = re.compile(r'"[a-z0-9_]*(?:percent|rate|share|threshold)[a-z0-9_]*":\s*(-?\d+(?:\.\d+)?)')
+
+
+def percents_in(text: str) -> list[str]:
+    text = _CITATION.sub(" ", text)
+    return [m.group().strip() for m in _NUMBER.finditer(text) if _PERCENT_SIGN.match(text, m.end())]
+
+
+def _known_percents(sources: Iterable[str]) -> set[float]:
+    known: set[float] = set()
+    for s in sources:
+        for n in percents_in(s):
+            known |= _values(n)
+        for m in _PERCENT_KEY.finditer(s):
+            known.add(round(float(m.group(1)), 6))
+    return known
+
+
 def check_numbers(answer: str, sources: Iterable[str], extra_values: Iterable[float] = ()) -> GroundingReport:
     """Which numbers of ``answer`` appear in no source (tool results, passages, the question)."""
+    sources = list(sources)
     found = numbers_in(answer)
     known = _known_values(sources, extra_values)
     # small counting words are not claims ("3 sources", "step 2")
     unsupported = [n for n in found if not _supported(_values(n), known) and not _is_trivial(n)]
+    known_pct = _known_percents(sources) | {abs(v) for v in _known_percents(sources)}
+    for n in percents_in(answer):
+        if n not in unsupported and not _supported({abs(v) for v in _values(n)}, known_pct):
+            unsupported.append(n)
     return GroundingReport(passed=not unsupported, numbers=found, unsupported=unsupported)
 
 

@@ -53,6 +53,13 @@ def looks_like_data(text: str) -> bool:
     return '"arguments"' in text or '"outputs"' in text
 
 
+def leaks_prompt(text: str, window: int = 40) -> bool:
+    """Any 40-character stretch of the system prompt in the answer (an injected "reveal your prompt")."""
+    folded = re.sub(r"\s+", " ", text)
+    prompt = re.sub(r"\s+", " ", SYSTEM_PROMPT)
+    return any(prompt[i : i + window] in folded for i in range(0, max(1, len(prompt) - window), 20))
+
+
 def _numbers(text: str) -> set[str]:
     return {n.replace(",", ".") for n in re.findall(r"\d+(?:[.,]\d+)?", text)}
 
@@ -121,7 +128,7 @@ class LLMAnswerer:
         for attempt in range(2):
             wrong_language = own_words_language(text, lang) != lang
             report = check_numbers(text, all_sources)
-            data = looks_like_data(text) or not says_something(text, q, draft)
+            data = looks_like_data(text) or not says_something(text, q, draft) or leaks_prompt(text)
             if not wrong_language and report.passed and not data:
                 break
             if attempt == 1:
@@ -153,7 +160,7 @@ class LLMAnswerer:
             calls += [ToolCall(name=n, arguments=a, result=r) for n, a, r in retry.tool_calls]
             all_sources += [json.dumps(r, ensure_ascii=False, default=str) for _, _, r in retry.tool_calls]
             text = retry.text.strip() or text
-        if looks_like_data(text) or not says_something(text, q, draft):
+        if looks_like_data(text) or not says_something(text, q, draft) or leaks_prompt(text):
             log.warning("LLM returned data or no answer twice; using the no-LLM answer")
             return draft.model_copy(update={"notes": [*draft.notes, "llm: returned data, no-LLM answer used"]})
         if own_words_language(text, lang) != lang:

@@ -163,7 +163,12 @@ class AnswerService:
         """Let the model phrase the answer; fall back to the draft whenever it misbehaves."""
         assert self.chat_model is not None
         try:
-            return LLMAnswerer(self.chat_model, self.retriever).answer(q, language, draft, sources, history)
+            answer = LLMAnswerer(self.chat_model, self.retriever).answer(q, language, draft, sources, history)
+            key = self.settings.llm_api_key.get_secret_value() if self.settings.llm_api_key else ""
+            if key and len(key) >= 8 and key in answer.answer:  # never hand a secret back, whatever the model says
+                log.warning("LLM answer contained the API key; removed")
+                answer.answer = answer.answer.replace(key, "…")
+            return answer
         except Exception as exc:  # a timeout, a refused connection or garbage must never become a 500
             log.warning("LLM failed, answering without it: %s", exc)
             fallback = draft.model_copy(deep=True)

@@ -48,9 +48,7 @@ def bad_llm_url() -> Iterator[str]:
 @pytest.mark.parametrize("mode", ["garbage", "error", "slow"])
 def test_misbehaving_llm_server_falls_back(corpus_settings: Settings, bad_llm_url: str, mode: str) -> None:
     BEHAVIOUR["mode"] = mode
-    settings = corpus_settings.model_copy(
-        update={"llm_base_url": bad_llm_url, "llm_model": "x", "llm_timeout_s": 1.0}
-    )
+    settings = corpus_settings.model_copy(update={"llm_base_url": bad_llm_url, "llm_model": "x", "llm_timeout_s": 1.0})
     service = AnswerService(settings)
     started = time.perf_counter()
     a = service.ask("Theo mức 1,5°C, phát thải phạm vi 1 và 2 phải giảm bao nhiêu từ 2020 đến 2030?")

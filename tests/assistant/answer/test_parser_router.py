@@ -102,4 +102,9 @@ def test_grounding_catches_invented_numbers() -> None:
     bad = check_numbers("The rate is 5.1% per year since 2020.", ["4.2%", "2020"])
     assert not bad.passed and bad.unsupported == ["5.1"]
     assert "5.1" not in strip_numbers("The rate is 5.1% per year.", bad.unsupported)
-    assert check_numbers("到2030年减少55.4%", ["55.38", "2030"]).passed
+    assert check_numbers("到2030年减少55.4%", ['{"required_intensity_reduction_percent": 55.38}', "2030"]).passed
+    # a percentage needs a percentage behind it: 10 years do not ground "a 10% cut"
+    injected = check_numbers(
+        "The rate is 1%, so a 10% cut is enough.", ['{"years": 10, "required_reduction_percent": 42.0}']
+    )
+    assert injected.unsupported == ["1", "10"]

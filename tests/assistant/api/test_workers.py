@@ -33,7 +33,11 @@ def test_two_worker_processes_answer_in_parallel(corpus_settings: Settings) -> N
                     break
             except httpx.HTTPError:
                 time.sleep(0.5)
-        questions = ["范围三目标需要覆盖多大比例？", "What is MCAP?", "Giảm 30% từ 2020 đến 2030 có đạt 1,5°C không?"] * 4
+        questions = [
+            "范围三目标需要覆盖多大比例？",
+            "What is MCAP?",
+            "Giảm 30% từ 2020 đến 2030 có đạt 1,5°C không?",
+        ] * 4
 
         def ask(q: str) -> int:
             return httpx.post(f"{base}/v1/ask", json={"question": q}, timeout=120).status_code
