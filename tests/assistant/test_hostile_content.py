@@ -5,7 +5,6 @@ the injection; the real local model's behaviour is reported in the closing notes
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
