@@ -1,0 +1,80 @@
+"""Hours of the yearly MCAP advisory allowance used and left, and whether a planned session fits.
+
+The allowance (ten hours a year, 000 "Cascale support") is read from ``rules.toml``; the advisory
+workflows call this so the figure shown to advisors is computed in one place.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from tools import rules, validation
+from tools.result import CalcResult, Message, RuleRef
+
+
+def advisory_allowance(
+    year: Annotated[int, Field(description="Calendar year of the allowance")],
+    used_hours: Annotated[list[float], Field(description="Durations (hours) of sessions already held that year")],
+    planned_hours: Annotated[float, Field(description="Duration (hours) of a session being planned; 0 if none")] = 0,
+) -> CalcResult:
+    """Hours used and left of the ten-hour yearly advisory allowance, and whether a planned session
+    would go past it."""
+    validation.year(year, "year")
+    durations = [validation.non_negative(h, "used_hours") for h in used_hours]
+    planned = validation.non_negative(planned_hours, "planned_hours")
+    data = rules.mcap()
+    allowance = float(data["advisory_hours_per_year"])
+    used = round(sum(durations), 2)
+    after = round(used + planned, 2)
+    left = round(max(allowance - used, 0.0), 2)
+    left_after = round(max(allowance - after, 0.0), 2)
+    over_by = round(max(after - allowance, 0.0), 2)
+    exceeds = after > allowance
+    verdict = "exceeds_allowance" if exceeds else "within_allowance"
+    warnings: list[Message] = []
+    if exceeds:
+        warnings.append(
+            Message(
+                code="exceeds_allowance",
+                text={
+                    "vi": f"Buổi tư vấn này sẽ vượt {over_by} giờ so với hạn mức {allowance:g} giờ của năm {year}.",
+                    "zh": f"本次咨询将超出{year}年{allowance:g}小时额度{over_by}小时。",
+                    "en": f"This session would exceed the {allowance:g}-hour allowance for {year} by {over_by} hours.",
+                },
+            )
+        )
+    explanation = {
+        "vi": f"Năm {year}: đã dùng {used} giờ, còn {left} giờ trong hạn mức {allowance:g} giờ tư vấn mỗi năm.",
+        "zh": f"{year}年：已使用{used}小时，每年{allowance:g}小时咨询额度中还剩{left}小时。",
+        "en": f"{year}: {used} hours used, {left} hours left of the {allowance:g}-hour yearly advisory allowance.",
+    }
+    return CalcResult(
+        calculator="advisory_allowance",
+        rule_set="mcap",
+        inputs={"year": year, "used_hours": durations, "planned_hours": planned},
+        outputs={
+            "allowance_hours": allowance,
+            "used_hours": used,
+            "left_hours": left,
+            "planned_hours": planned,
+            "used_after_planned": after,
+            "left_after_planned": left_after,
+            "over_by_hours": over_by,
+        },
+        verdict=verdict,
+        rules=[
+            RuleRef(
+                id="mcap.advisory_hours",
+                rule_set="mcap",
+                value=data["advisory_hours_per_year"],
+                unit="hours/year",
+                document=data["document"],
+                clause="Cascale support",
+                quote=data["advisory_quote"],
+            )
+        ],
+        warnings=warnings,
+        explanation=explanation,
+    )
