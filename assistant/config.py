@@ -48,6 +48,20 @@ class Settings(BaseSettings):
     cors_origins: str = ""
     # The web UI under /ui (off for API-only deployments).
     ui_enabled: bool = True
+    # Workflow state (drafts, advisory sessions, feedback, API keys): SQLite under data_dir unless set,
+    # e.g. postgresql+psycopg://user:pass@host/db for a shared deployment.
+    database_url: SecretStr | None = None
+    # A request carrying this key acts as admin (creates the staff, advisor and manufacturer keys).
+    admin_key: SecretStr | None = None
+    # When set, the manufacturer-facing routes (ask, chat, retrieve, calculators) need this key or any
+    # valid API key; unset, they are open.
+    chat_key: SecretStr | None = None
+    # Approved helpdesk replies: reused as the draft for a message in the same language whose
+    # questions embed at least this close (and state the same figures); offered beside the draft,
+    # in any language, from the lower bound. Measured on the bundled e5-small: paraphrases across
+    # languages 0.86-0.92, different questions up to 0.87.
+    reuse_min_similarity: float = 0.92
+    suggest_min_similarity: float = 0.88
 
     @property
     def index_dir(self) -> Path:

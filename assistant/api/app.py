@@ -15,13 +15,17 @@ from pydantic import BaseModel, Field, ValidationError
 from assistant.answer.errors import QuestionError
 from assistant.answer.service import AnswerService
 from assistant.answer.templates import t
-from assistant.api import middleware
+from assistant.api import admin_routes, advisory_routes, feedback_routes, helpdesk_routes, middleware
+from assistant.api.auth import install_chat_gate
 from assistant.api.chat_completions import ChatRequest, completion, split_conversation, stream_chunks
 from assistant.config import Settings, get_settings
 from assistant.index.vector_store import IndexUnavailableError
 from assistant.llm.tool_binding import calculator_tools
 from assistant.retrieval.retriever import HybridRetriever
+from assistant.storage.database import DatabaseUnavailableError
 from assistant.text.language import detect_language
+from assistant.workflows.errors import WorkflowError
+from assistant.workflows.registry import open_workflows
 from tools.errors import CalculatorInputError
 from tools.registry import CALCULATORS, UnknownCalculatorError, get_calculator
 
@@ -44,6 +48,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.retriever = retriever
     app.state.service = service
     app.state.settings = settings
+    app.state.workflows = open_workflows(service)
+    install_chat_gate(app, settings)
     middleware.install(app, settings.max_request_bytes)
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     if origins:
@@ -67,10 +73,50 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(IndexUnavailableError)
     async def _index_unavailable(request: Request, exc: IndexUnavailableError) -> JSONResponse:
-        lang = request.query_params.get("lang") or detect_language(request.query_params.get("q", ""))
+        # The asker's language: ?lang=, the body's "lang", the question's language (?q=, the body's
+        # "question" or last chat message), then Accept-Language. The route already read the body, so
+        # FastAPI's cached copy is what request.body() returns here.
+        import json  # local: this handler is the only user
+
+        body: Any = None
+        if request.method == "POST":
+            try:
+                body = json.loads(await request.body())
+            except ValueError:
+                body = None
+        body = body if isinstance(body, dict) else {}
+        chat = body.get("messages")
+        last = chat[-1] if isinstance(chat, list) and chat and isinstance(chat[-1], dict) else {}
+        text = request.query_params.get("q") or body.get("question") or last.get("content")
+        lang = request.query_params.get("lang") or body.get("lang")
+        if not isinstance(lang, str) or lang not in exc.messages:
+            lang = detect_language(text) if isinstance(text, str) and text.strip() else request_lang(request)
         return JSONResponse(
             status_code=503,
-            content={"error": "index_unavailable", "message": exc.messages.get(lang, exc.messages["en"])},
+            content={
+                "error": "index_unavailable",
+                "message": exc.messages.get(lang, exc.messages["en"]),
+                "messages": exc.messages,
+            },
+        )
+
+    @app.exception_handler(WorkflowError)
+    async def _workflow_error(request: Request, exc: WorkflowError) -> JSONResponse:
+        lang = request_lang(request) if request.query_params.get("lang") else exc.lang
+        return JSONResponse(
+            status_code=exc.status,
+            content={"error": exc.code, "message": exc.message(lang), "messages": exc.messages},
+        )
+
+    @app.exception_handler(DatabaseUnavailableError)
+    async def _database_unavailable(request: Request, exc: DatabaseUnavailableError) -> JSONResponse:
+        return JSONResponse(
+            status_code=503,
+            content={
+                "error": "database_unavailable",
+                "message": exc.messages[request_lang(request)],
+                "messages": exc.messages,
+            },
         )
 
     @app.exception_handler(QuestionError)
@@ -148,6 +194,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         k: Annotated[int, Query(ge=1, le=50)] = 5,
     ) -> list[dict[str, Any]]:
         return [p.contract_json() for p in retriever.retrieve(q, k=k)]
+
+    for router in (helpdesk_routes.router, advisory_routes.router, feedback_routes.router, admin_routes.router):
+        app.include_router(router)
 
     if settings.ui_enabled:
         from assistant.ui.app import mount_ui

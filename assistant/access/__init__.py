@@ -1,0 +1,1 @@
+"""Who may do what: roles, their permissions, and API keys."""

@@ -1,0 +1,179 @@
+"""Manufacturers, their advisory sessions, and the ten-hour yearly allowance.
+
+Hours are counted per calendar year of the session date; a session that would go past the
+allowance is refused with the figures unless the advisor confirms it (it is then flagged).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import extract, func, select
+
+from assistant.access.keys import Principal
+from assistant.answer.service import AnswerService
+from assistant.storage.database import Database
+from assistant.storage.models import AdvisorySession, Manufacturer, SessionExchange
+from assistant.workflows.errors import WorkflowError
+from tools.advisory_allowance import advisory_allowance
+from tools.result import CalcResult
+
+
+class Advisory:
+    def __init__(self, service: AnswerService, db: Database) -> None:
+        self.service = service
+        self.db = db
+
+    # --- manufacturers ----------------------------------------------------------------------
+
+    def add_manufacturer(self, name: str, country: str, contact_lang: str) -> Manufacturer:
+        row = Manufacturer(name=name.strip(), country=country.strip(), contact_lang=contact_lang)
+        with self.db.session() as s:
+            s.add(row)
+        return row
+
+    def manufacturer(self, manufacturer_id: int, lang: str = "en") -> Manufacturer:
+        with self.db.session() as s:
+            row = s.get(Manufacturer, manufacturer_id)
+            if row is None:
+                raise WorkflowError(404, "not_found", lang, what="manufacturer", id=manufacturer_id)
+            return row
+
+    def manufacturers(self, only: int | None = None) -> list[Manufacturer]:
+        with self.db.session() as s:
+            q = select(Manufacturer).order_by(Manufacturer.name)
+            if only is not None:
+                q = q.where(Manufacturer.id == only)
+            return list(s.scalars(q))
+
+    # --- allowance --------------------------------------------------------------------------
+
+    def allowance(self, manufacturer_id: int, year: int, planned_hours: float = 0) -> CalcResult:
+        with self.db.session() as s:
+            used = list(
+                s.scalars(
+                    select(AdvisorySession.duration_hours).where(
+                        AdvisorySession.manufacturer_id == manufacturer_id,
+                        extract("year", AdvisorySession.held_on) == year,
+                    )
+                )
+            )
+        return advisory_allowance(year, [float(h) for h in used], planned_hours=planned_hours)
+
+    def years_with_sessions(self, manufacturer_id: int) -> list[int]:
+        with self.db.session() as s:
+            years = s.scalars(
+                select(func.distinct(extract("year", AdvisorySession.held_on))).where(
+                    AdvisorySession.manufacturer_id == manufacturer_id
+                )
+            )
+            return sorted(int(y) for y in years)
+
+    # --- sessions ---------------------------------------------------------------------------
+
+    def log_session(
+        self,
+        manufacturer_id: int,
+        by: Principal,
+        held_on: date,
+        duration_hours: float,
+        advisor: str,
+        topics: list[str],
+        notes: str,
+        questions: list[str],
+        confirm_over_allowance: bool,
+        lang: str,
+    ) -> tuple[AdvisorySession, CalcResult]:
+        """Record a session; its questions are answered now in the manufacturer's language."""
+        maker = self.manufacturer(manufacturer_id, lang)
+        check = self.allowance(manufacturer_id, held_on.year, planned_hours=duration_hours)
+        over = check.verdict == "exceeds_allowance"
+        if over and not confirm_over_allowance:
+            warning = check.warnings[0].text.get(lang) or check.warnings[0].text["en"]
+            raise WorkflowError(409, "over_allowance", lang, warning=warning)
+        row = AdvisorySession(
+            manufacturer_id=manufacturer_id,
+            held_on=held_on,
+            duration_hours=duration_hours,
+            advisor=advisor.strip() or by.name,
+            topics=[t.strip() for t in topics if t.strip()],
+            notes=notes,
+            over_allowance=over,
+            created_by=by.name,
+        )
+        with self.db.session() as s:
+            s.add(row)
+            s.flush()
+            for i, q in enumerate(q for q in questions if q.strip()):
+                s.add(self._exchange(row.id, i, q, maker.contact_lang))
+        return self.session(row.id, lang), self.allowance(manufacturer_id, held_on.year)
+
+    def ask_in_session(self, session_id: int, question: str, lang: str) -> SessionExchange:
+        sess = self.session(session_id, lang)
+        exchange = self._exchange(session_id, len(sess.exchanges), question, sess.manufacturer.contact_lang)
+        with self.db.session() as s:
+            s.add(exchange)
+        return exchange
+
+    def _exchange(self, session_id: int, position: int, question: str, lang: str) -> SessionExchange:
+        answer = self.service.ask(question, lang=lang)
+        return SessionExchange(
+            session_id=session_id,
+            position=position,
+            question=answer.question,
+            answer=answer.answer,
+            language=answer.language,
+            refused=answer.refused,
+            citations=[c.model_dump() for c in answer.citations],
+            tool_calls=[tc.model_dump() for tc in answer.tool_calls],
+        )
+
+    def session(self, session_id: int, lang: str = "en") -> AdvisorySession:
+        with self.db.session() as s:
+            row = s.get(AdvisorySession, session_id)
+            if row is None:
+                raise WorkflowError(404, "not_found", lang, what="session", id=session_id)
+            _ = row.manufacturer, list(row.exchanges)  # load before the session closes
+            return row
+
+    def sessions(self, manufacturer_id: int) -> list[AdvisorySession]:
+        with self.db.session() as s:
+            rows = list(
+                s.scalars(
+                    select(AdvisorySession)
+                    .where(AdvisorySession.manufacturer_id == manufacturer_id)
+                    .order_by(AdvisorySession.held_on, AdvisorySession.id)
+                )
+            )
+            for r in rows:
+                _ = r.manufacturer, list(r.exchanges)
+            return rows
+
+
+def session_json(row: AdvisorySession) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "manufacturer_id": row.manufacturer_id,
+        "date": row.held_on.isoformat(),
+        "duration_hours": row.duration_hours,
+        "advisor": row.advisor,
+        "topics": row.topics,
+        "notes": row.notes,
+        "over_allowance": row.over_allowance,
+        "exchanges": [
+            {
+                "question": e.question,
+                "answer": e.answer,
+                "language": e.language,
+                "refused": e.refused,
+                "citations": e.citations,
+                "tool_calls": e.tool_calls,
+            }
+            for e in row.exchanges
+        ],
+    }
+
+
+def manufacturer_json(row: Manufacturer) -> dict[str, Any]:
+    return {"id": row.id, "name": row.name, "country": row.country, "contact_lang": row.contact_lang}
