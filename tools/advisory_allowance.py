@@ -39,16 +39,16 @@ def advisory_allowance(
             Message(
                 code="exceeds_allowance",
                 text={
-                    "vi": f"Buổi tư vấn này sẽ vượt {over_by} giờ so với hạn mức {allowance:g} giờ của năm {year}.",
-                    "zh": f"本次咨询将超出{year}年{allowance:g}小时额度{over_by}小时。",
-                    "en": f"This session would exceed the {allowance:g}-hour allowance for {year} by {over_by} hours.",
+                    "vi": f"Buổi tư vấn này sẽ vượt {over_by:g} giờ so với hạn mức {allowance:g} giờ của năm {year}.",
+                    "zh": f"本次咨询将超出{year}年{allowance:g}小时额度{over_by:g}小时。",
+                    "en": f"This session would exceed the {allowance:g}-hour allowance for {year} by {over_by:g} hours.",
                 },
             )
         )
     explanation = {
-        "vi": f"Năm {year}: đã dùng {used} giờ, còn {left} giờ trong hạn mức {allowance:g} giờ tư vấn mỗi năm.",
-        "zh": f"{year}年：已使用{used}小时，每年{allowance:g}小时咨询额度中还剩{left}小时。",
-        "en": f"{year}: {used} hours used, {left} hours left of the {allowance:g}-hour yearly advisory allowance.",
+        "vi": f"Năm {year}: đã dùng {used:g} giờ, còn {left:g} giờ trong hạn mức {allowance:g} giờ tư vấn mỗi năm.",
+        "zh": f"{year}年：已使用{used:g}小时，每年{allowance:g}小时咨询额度中还剩{left:g}小时。",
+        "en": f"{year}: {used:g} hours used, {left:g} hours left of the {allowance:g}-hour yearly advisory allowance.",
     }
     return CalcResult(
         calculator="advisory_allowance",

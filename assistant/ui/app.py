@@ -1,5 +1,5 @@
-"""The web UI (Gradio, mounted at ``/ui``): chat with sources, calculators with a pathway chart, and
-the glossary. Every label follows the interface-language switch; answers follow the question's
+"""The web UI (Gradio, mounted at ``/ui``): chat with sources, calculators with a pathway chart, the
+staff tabs (helpdesk draft replies, advisory sessions) and the glossary. Every label follows the interface-language switch; answers follow the question's
 language, as in the API. The UI only calls the answer service and the calculators: no logic of its own.
 """
 
@@ -25,6 +25,7 @@ from assistant.answer.models import Answer
 from assistant.answer.service import AnswerService
 from assistant.index.vector_store import IndexUnavailableError
 from assistant.llm.tool_binding import tool_schemas
+from assistant.storage.database import DatabaseUnavailableError
 from assistant.text.language import detect_language
 from assistant.ui.calculator_forms import (
     EXAMPLE_VALUES,
@@ -36,6 +37,8 @@ from assistant.ui.calculator_forms import (
 )
 from assistant.ui.labels import CALCULATOR_NAMES, EXAMPLES, LANG_CHOICES, ui
 from assistant.ui.pathway_chart import CHARTED, pathway_rows
+from assistant.ui.workflow_tabs import advisory_tab, helpdesk_tab
+from assistant.workflows.registry import Workflows
 from tools.errors import CalculatorInputError
 from tools.registry import get_calculator
 
@@ -88,8 +91,12 @@ def conversation_markdown(history: list[dict[str, Any]], answers: list[dict[str,
     return "\n".join(out)
 
 
-def build_ui(service: AnswerService, data_dir: Path) -> gr.Blocks:
-    feedback = FeedbackLog(data_dir / "feedback" / "ui_feedback.jsonl")
+def build_ui(
+    service: AnswerService, data_dir: Path, workflows: Workflows | DatabaseUnavailableError | None = None
+) -> gr.Blocks:
+    """``workflows`` adds the staff tabs and stores feedback in the database; without it (or when
+    the database cannot be used) feedback goes to a JSON Lines file under the data dir."""
+    feedback_log = FeedbackLog(data_dir / "feedback" / "ui_feedback.jsonl")
     exports = data_dir / "exports"
     schemas = tool_schemas()
     relabel: list[tuple[gr.components.Component | gr.Tab, Callable[[str], Any]]] = []
@@ -159,6 +166,9 @@ def build_ui(service: AnswerService, data_dir: Path) -> gr.Blocks:
                 with gr.Tabs():
                     for name, schema in schemas.items():
                         _calculator_form(name, schema, lang_state, keyed)
+            if workflows is not None:
+                helpdesk_tab(workflows, service.settings, lang_state, keyed)
+                advisory_tab(workflows, service.settings, lang_state, keyed, exports)
             with gr.Tab(ui("tab_glossary", "en"), id="glossary", elem_id="tab-glossary") as tab_gloss:
                 keyed(tab_gloss, lambda lang: gr.Tab(label=ui("tab_glossary", lang)))
                 intro = keyed(
@@ -226,15 +236,27 @@ def build_ui(service: AnswerService, data_dir: Path) -> gr.Blocks:
             index = data.index if isinstance(data.index, int) else data.index[0]
             answer_no = sum(1 for m in history[: index + 1] if m["role"] == "assistant") - 1
             record = answers[answer_no] if 0 <= answer_no < len(answers) else {}
-            feedback.add(
-                {
-                    "liked": data.liked,
-                    "question": record.get("question"),
-                    "answer": record.get("answer"),
-                    "citations": record.get("citations", []),
-                    "source": "ui",
-                }
-            )
+            if isinstance(workflows, Workflows) and record.get("question"):
+                workflows.feedback.add(
+                    str(record["question"]),
+                    str(record.get("answer") or ""),
+                    str(record.get("language") or "en"),
+                    "up" if data.liked else "down",
+                    refused=bool(record.get("refused")),
+                    citations=record.get("citations", []),
+                    tool_calls=record.get("tool_calls", []),
+                    channel="ui",
+                )
+            else:
+                feedback_log.add(
+                    {
+                        "liked": data.liked,
+                        "question": record.get("question"),
+                        "answer": record.get("answer"),
+                        "citations": record.get("citations", []),
+                        "source": "ui",
+                    }
+                )
             gr.Info(ui("thanks", detect_language(str(record.get("question") or ""))))
 
         chatbot.like(on_like, [chatbot, answers_state], None)
@@ -341,4 +363,5 @@ def _filter_glossary(rows: pd.DataFrame, text: str) -> pd.DataFrame:
 
 
 def mount_ui(app: FastAPI, service: AnswerService) -> None:
-    gr.mount_gradio_app(app, build_ui(service, service.settings.data_dir), path="/ui")
+    workflows = getattr(app.state, "workflows", None)
+    gr.mount_gradio_app(app, build_ui(service, service.settings.data_dir, workflows), path="/ui")

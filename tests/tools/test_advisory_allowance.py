@@ -26,7 +26,7 @@ def test_a_session_past_the_allowance_warns_in_three_languages() -> None:
     assert r.verdict == "exceeds_allowance"
     assert r.outputs["over_by_hours"] == 1
     assert set(r.warnings[0].text) == {"vi", "zh", "en"}
-    assert "1.0" in r.warnings[0].text["en"]
+    assert "by 1 hours" in r.warnings[0].text["en"]
 
 
 def test_exactly_ten_hours_fits() -> None:

@@ -1,0 +1,339 @@
+"""The staff tabs of the web UI: helpdesk draft replies and advisory sessions.
+
+Each action checks the key typed in the tab against the same roles as the API, then calls the same
+workflow services; errors are shown in the interface language, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.access.keys import Principal, identify
+from assistant.access.roles import Permission, allows
+from assistant.answer.templates import lang_name
+from assistant.config import Settings
+from assistant.storage.database import DatabaseUnavailableError
+from assistant.ui.labels import LANG_CHOICES, ui
+from assistant.workflows.advisory import manufacturer_json
+from assistant.workflows.errors import WorkflowError
+from assistant.workflows.registry import Workflows
+from assistant.workflows.session_summary import summary_html, summary_markdown
+from assistant.workflows.wording import w
+
+Keyed = Callable[[Any, Callable[[str], Any]], Any]
+
+
+class Denied(Exception):
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def _caller(
+    workflows: Workflows | DatabaseUnavailableError, settings: Settings, key: str, lang: str, need: Permission
+) -> tuple[Workflows, Principal]:
+    if isinstance(workflows, DatabaseUnavailableError):
+        raise Denied(workflows.messages.get(lang, workflows.messages["en"]))
+    admin = settings.admin_key.get_secret_value() if settings.admin_key else None
+    who = identify(workflows.db, (key or "").strip(), admin)
+    if who is None:
+        raise Denied(w("auth_required", lang))
+    if not allows(who.role, need):
+        raise Denied(w("forbidden", lang))
+    return workflows, who
+
+
+def _error(text: str) -> str:
+    return f"⚠️ {text}"
+
+
+def helpdesk_tab(
+    workflows: Workflows | DatabaseUnavailableError, settings: Settings, lang_state: gr.State, keyed: Keyed
+) -> None:
+    with gr.Tab(ui("tab_helpdesk", "en"), id="helpdesk", elem_id="tab-helpdesk") as tab:
+        keyed(tab, lambda lang: gr.Tab(label=ui("tab_helpdesk", lang)))
+        draft_id = gr.State(0)
+        with gr.Row():
+            with gr.Column(scale=1):
+                key = keyed(
+                    gr.Textbox(label=ui("api_key", "en"), type="password", elem_id="hd-key"),
+                    lambda lang: gr.Textbox(label=ui("api_key", lang)),
+                )
+                message = keyed(
+                    gr.Textbox(label=ui("hd_message", "en"), lines=10, elem_id="hd-message"),
+                    lambda lang: gr.Textbox(label=ui("hd_message", lang)),
+                )
+                staff_lang = keyed(
+                    gr.Radio(
+                        choices=LANG_CHOICES, value="en", label=ui("hd_staff_lang", "en"), elem_id="hd-staff-lang"
+                    ),
+                    lambda lang: gr.Radio(label=ui("hd_staff_lang", lang)),
+                )
+                draft_btn = keyed(
+                    gr.Button(ui("hd_draft", "en"), variant="primary", elem_id="hd-draft"),
+                    lambda lang: gr.Button(ui("hd_draft", lang)),
+                )
+            with gr.Column(scale=1):
+                status = gr.Markdown("", elem_id="hd-status")
+                reply = keyed(
+                    gr.Textbox(label=ui("hd_reply", "en"), lines=16, elem_id="hd-reply", interactive=True),
+                    lambda lang: gr.Textbox(label=ui("hd_reply", lang)),
+                )
+                approve_btn = keyed(
+                    gr.Button(ui("hd_approve", "en"), elem_id="hd-approve"),
+                    lambda lang: gr.Button(ui("hd_approve", lang)),
+                )
+                match = gr.Markdown("", elem_id="hd-match")
+                note = gr.Markdown("", elem_id="hd-note")
+
+    def draft(key_text: str, text: str, staff: str, lang: str) -> tuple[Any, ...]:
+        try:
+            wf, who = _caller(workflows, settings, key_text, lang, "draft.write")
+            row, found = wf.helpdesk.draft(text, who, staff_lang=staff)
+        except Denied as err:
+            return 0, _error(err.text), gr.skip(), gr.skip(), gr.skip()
+        except WorkflowError as err:
+            return 0, _error(err.message(lang)), gr.skip(), gr.skip(), gr.skip()
+        match_md = ""
+        if found is not None:
+            head = ui("hd_match", lang).format(
+                id=found.id, language=lang_name(found.language, lang), similarity=f"{found.similarity:.2f}"
+            )
+            match_md = f"**{head}**\n\n" + "\n".join(f"> {line}" for line in found.reply.splitlines())
+        return row.id, ui("hd_drafted", lang).format(id=row.id), row.reply, row.internal_note, match_md
+
+    draft_btn.click(
+        draft, [key, message, staff_lang, lang_state], [draft_id, status, reply, note, match], concurrency_limit=4
+    )
+
+    def approve(key_text: str, current: int, text: str, lang: str) -> str:
+        if not current:
+            return _error(ui("hd_no_draft", lang))
+        try:
+            wf, who = _caller(workflows, settings, key_text, lang, "draft.write")
+            row = wf.helpdesk.approve(current, who, text, lang)
+        except Denied as err:
+            return _error(err.text)
+        except WorkflowError as err:
+            return _error(err.message(lang))
+        return "✅ " + ui("hd_approved", lang).format(id=row.id)
+
+    approve_btn.click(approve, [key, draft_id, reply, lang_state], [status])
+
+
+def advisory_tab(
+    workflows: Workflows | DatabaseUnavailableError,
+    settings: Settings,
+    lang_state: gr.State,
+    keyed: Keyed,
+    exports: Path,
+) -> None:
+    with gr.Tab(ui("tab_advisory", "en"), id="advisory", elem_id="tab-advisory") as tab:
+        keyed(tab, lambda lang: gr.Tab(label=ui("tab_advisory", lang)))
+        with gr.Row():
+            with gr.Column(scale=1):
+                key = keyed(
+                    gr.Textbox(label=ui("api_key", "en"), type="password", elem_id="adv-key"),
+                    lambda lang: gr.Textbox(label=ui("api_key", lang)),
+                )
+                with gr.Row():
+                    maker = keyed(
+                        gr.Dropdown(choices=[], label=ui("adv_manufacturer", "en"), elem_id="adv-manufacturer"),
+                        lambda lang: gr.Dropdown(label=ui("adv_manufacturer", lang)),
+                    )
+                    load_btn = keyed(
+                        gr.Button(ui("adv_load", "en"), elem_id="adv-load", scale=0),
+                        lambda lang: gr.Button(ui("adv_load", lang)),
+                    )
+                allowance = gr.Markdown("", elem_id="adv-allowance")
+                with gr.Accordion(ui("adv_new", "en"), open=False, elem_id="adv-new") as new_acc:
+                    keyed(new_acc, lambda lang: gr.Accordion(label=ui("adv_new", lang)))
+                    name = keyed(
+                        gr.Textbox(label=ui("adv_name", "en"), elem_id="adv-name"),
+                        lambda lang: gr.Textbox(label=ui("adv_name", lang)),
+                    )
+                    country = keyed(
+                        gr.Textbox(label=ui("adv_country", "en"), elem_id="adv-country"),
+                        lambda lang: gr.Textbox(label=ui("adv_country", lang)),
+                    )
+                    contact_lang = keyed(
+                        gr.Radio(
+                            choices=LANG_CHOICES,
+                            value="vi",
+                            label=ui("adv_contact_lang", "en"),
+                            elem_id="adv-contact-lang",
+                        ),
+                        lambda lang: gr.Radio(label=ui("adv_contact_lang", lang)),
+                    )
+                    add_btn = keyed(
+                        gr.Button(ui("adv_add", "en"), elem_id="adv-add"), lambda lang: gr.Button(ui("adv_add", lang))
+                    )
+            with gr.Column(scale=1):
+                held_on = keyed(
+                    gr.Textbox(label=ui("adv_date", "en"), value=date.today().isoformat(), elem_id="adv-date"),
+                    lambda lang: gr.Textbox(label=ui("adv_date", lang)),
+                )
+                hours = keyed(
+                    gr.Number(label=ui("adv_hours", "en"), value=1, minimum=0, maximum=24, elem_id="adv-hours"),
+                    lambda lang: gr.Number(label=ui("adv_hours", lang)),
+                )
+                advisor = keyed(
+                    gr.Textbox(label=ui("adv_advisor", "en"), elem_id="adv-advisor"),
+                    lambda lang: gr.Textbox(label=ui("adv_advisor", lang)),
+                )
+                topics = keyed(
+                    gr.Textbox(label=ui("adv_topics", "en"), elem_id="adv-topics"),
+                    lambda lang: gr.Textbox(label=ui("adv_topics", lang)),
+                )
+                questions = keyed(
+                    gr.Textbox(label=ui("adv_questions", "en"), lines=4, elem_id="adv-questions"),
+                    lambda lang: gr.Textbox(label=ui("adv_questions", lang)),
+                )
+                notes = keyed(
+                    gr.Textbox(label=ui("adv_notes", "en"), lines=3, elem_id="adv-notes"),
+                    lambda lang: gr.Textbox(label=ui("adv_notes", lang)),
+                )
+                confirm = keyed(
+                    gr.Checkbox(label=ui("adv_confirm", "en"), value=False, elem_id="adv-confirm"),
+                    lambda lang: gr.Checkbox(label=ui("adv_confirm", lang)),
+                )
+                log_btn = keyed(
+                    gr.Button(ui("adv_log", "en"), variant="primary", elem_id="adv-log"),
+                    lambda lang: gr.Button(ui("adv_log", lang)),
+                )
+                status = gr.Markdown("", elem_id="adv-status")
+        with gr.Row():
+            sessions = keyed(
+                gr.Dropdown(choices=[], label=ui("adv_sessions", "en"), elem_id="adv-sessions"),
+                lambda lang: gr.Dropdown(label=ui("adv_sessions", lang)),
+            )
+            md_btn = keyed(
+                gr.Button(ui("adv_export_md", "en"), elem_id="adv-export-md"),
+                lambda lang: gr.Button(ui("adv_export_md", lang)),
+            )
+            html_btn = keyed(
+                gr.Button(ui("adv_export_html", "en"), elem_id="adv-export-html"),
+                lambda lang: gr.Button(ui("adv_export_html", lang)),
+            )
+        summary_file = gr.File(visible=False, elem_id="adv-summary-file")
+
+    def overview(wf: Workflows, who: Principal, manufacturer_id: int | None, lang: str) -> tuple[Any, Any, str]:
+        only = who.manufacturer_id if who.role == "manufacturer" else None
+        makers = wf.advisory.manufacturers(only)
+        choices = [(f"{m.name} ({m.country})", m.id) for m in makers]
+        if manufacturer_id is None and makers:
+            manufacturer_id = makers[0].id
+        if manufacturer_id is None:
+            return gr.Dropdown(choices=choices, value=None), gr.Dropdown(choices=[], value=None), ""
+        result = wf.advisory.allowance(manufacturer_id, date.today().year)
+        rows = wf.advisory.sessions(manufacturer_id) if allows(who.role, "session.read") else []
+        session_choices = [(f"#{s.id} · {s.held_on.isoformat()} · {s.duration_hours:g} h", s.id) for s in rows]
+        text = f"**{ui('adv_allowance', lang)}:** {result.explanation.get(lang, result.explanation['en'])}"
+        latest = session_choices[-1][1] if session_choices else None
+        return (
+            gr.Dropdown(choices=choices, value=manufacturer_id),
+            gr.Dropdown(choices=session_choices, value=latest),
+            text,
+        )
+
+    def load(key_text: str, manufacturer_id: int | None, lang: str) -> tuple[Any, ...]:
+        try:
+            wf, who = _caller(workflows, settings, key_text, lang, "manufacturer.read")
+            return (*overview(wf, who, manufacturer_id, lang), "")
+        except Denied as err:
+            return gr.skip(), gr.skip(), gr.skip(), _error(err.text)
+
+    outputs = [maker, sessions, allowance, status]
+    load_btn.click(load, [key, maker, lang_state], outputs)
+    maker.input(load, [key, maker, lang_state], outputs)
+
+    def add(key_text: str, name_text: str, country_text: str, contact: str, lang: str) -> tuple[Any, ...]:
+        try:
+            wf, who = _caller(workflows, settings, key_text, lang, "manufacturer.write")
+        except Denied as err:
+            return gr.skip(), gr.skip(), gr.skip(), _error(err.text)
+        if not (name_text or "").strip():
+            return gr.skip(), gr.skip(), gr.skip(), _error(ui("adv_name", lang))
+        row = wf.advisory.add_manufacturer(name_text, country_text or "", contact or "vi")
+        return (*overview(wf, who, row.id, lang), "✅ " + manufacturer_json(row)["name"])
+
+    add_btn.click(add, [key, name, country, contact_lang, lang_state], outputs)
+
+    def log(
+        key_text: str,
+        manufacturer_id: int | None,
+        day: str,
+        duration: float | None,
+        advisor_name: str,
+        topic_text: str,
+        question_text: str,
+        note_text: str,
+        confirmed: bool,
+        lang: str,
+    ) -> tuple[Any, ...]:
+        try:
+            wf, who = _caller(workflows, settings, key_text, lang, "session.write")
+        except Denied as err:
+            return gr.skip(), gr.skip(), gr.skip(), _error(err.text)
+        if manufacturer_id is None:
+            return gr.skip(), gr.skip(), gr.skip(), _error(ui("adv_pick", lang))
+        try:
+            held = date.fromisoformat((day or "").strip())
+        except ValueError:
+            return gr.skip(), gr.skip(), gr.skip(), _error(ui("adv_bad_date", lang))
+        try:
+            row, _ = wf.advisory.log_session(
+                int(manufacturer_id),
+                who,
+                held_on=held,
+                duration_hours=float(duration or 0),
+                advisor=advisor_name or "",
+                topics=(topic_text or "").split(","),
+                notes=note_text or "",
+                questions=(question_text or "").splitlines(),
+                confirm_over_allowance=bool(confirmed),
+                lang=lang,
+            )
+        except WorkflowError as err:
+            return gr.skip(), gr.skip(), gr.skip(), _error(err.message(lang))
+        return (*overview(wf, who, int(manufacturer_id), lang), "✅ " + ui("adv_logged", lang).format(id=row.id))
+
+    log_btn.click(
+        log,
+        [key, maker, held_on, hours, advisor, topics, questions, notes, confirm, lang_state],
+        outputs,
+        concurrency_limit=4,
+    )
+
+    def export(fmt: str) -> Callable[[str, int | None, str], tuple[Any, str]]:
+        def run(key_text: str, session_id: int | None, lang: str) -> tuple[Any, str]:
+            try:
+                wf, who = _caller(workflows, settings, key_text, lang, "session.read")
+                if session_id is None:
+                    return gr.skip(), _error(ui("adv_pick_session", lang))
+                row = wf.advisory.session(int(session_id), lang)
+                if who.role == "manufacturer" and who.manufacturer_id != row.manufacturer_id:
+                    raise Denied(w("forbidden", lang))
+            except Denied as err:
+                return gr.skip(), _error(err.text)
+            except WorkflowError as err:
+                return gr.skip(), _error(err.message(lang))
+            result = wf.advisory.allowance(row.manufacturer_id, row.held_on.year)
+            text = summary_html(row, result) if fmt == "html" else summary_markdown(row, result)
+            exports.mkdir(parents=True, exist_ok=True)
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            path = exports / f"session-{row.id}-{stamp}-{uuid.uuid4().hex[:6]}.{fmt}"
+            path.write_text(text, encoding="utf-8")
+            return gr.File(value=str(path), visible=True), ""
+
+        return run
+
+    md_btn.click(export("md"), [key, sessions, lang_state], [summary_file, status])
+    html_btn.click(export("html"), [key, sessions, lang_state], [summary_file, status])

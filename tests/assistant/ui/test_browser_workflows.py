@@ -1,0 +1,110 @@
+"""The staff tabs in real headless Chromium: a wrong key is refused; staff draft, edit and approve a
+reply, and the same question then gets the approved reply; an advisor adds a manufacturer, logs
+sessions up to and past the allowance, and exports a summary."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.access.keys import create_key
+from assistant.config import Settings
+from assistant.storage.database import Database
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = Path(__file__).resolve().parents[3] / "artifacts" / "screenshots"
+YEAR = date.today().year
+
+
+@pytest.fixture(scope="module")
+def keys(corpus_settings: Settings) -> dict[str, str]:
+    db = Database.from_settings(corpus_settings)
+    db.upgrade()
+    return {"staff": create_key(db, "Lan (helpdesk)", "staff")[1], "advisor": create_key(db, "Minh", "advisor")[1]}
+
+
+@pytest.fixture(scope="module")
+def page(live_server: str) -> Iterator[object]:
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium is not installed (scripts/setup.sh --test installs it)")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        pg = browser.new_page(viewport={"width": 1400, "height": 1100})
+        pg.goto(f"{live_server}/ui/")
+        pg.wait_for_selector("#question textarea", timeout=60_000)
+        yield pg
+        browser.close()
+
+
+MESSAGE = "您好！我们是一家鞋厂，想了解MCAP每年提供多少小时的咨询支持？谢谢！"
+
+
+def test_helpdesk_draft_approve_and_reuse(page, keys: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    page.get_by_role("tab", name="Helpdesk (draft replies)").click()
+    page.fill("#hd-key input", "not-a-key")
+    page.fill("#hd-message textarea", MESSAGE)
+    page.click("#hd-draft")
+    page.wait_for_selector("#hd-status :text('API key')", timeout=30_000)
+
+    page.fill("#hd-key input", keys["staff"])
+    page.click("#hd-draft")
+    page.wait_for_selector("#hd-status :text('saved')", timeout=90_000)
+    reply = page.input_value("#hd-reply textarea")
+    assert reply.startswith("尊敬的") and "mcap@cascale.org" in reply
+    assert "Internal note" in page.locator("#hd-note").inner_text()
+    page.fill("#hd-reply textarea", reply + "\n\n（已由 Lan 审核）")
+    page.click("#hd-approve")
+    page.wait_for_selector("#hd-status :text('approved')", timeout=30_000)
+    page.screenshot(path=str(SHOTS / "ui_helpdesk_approved.png"), full_page=True)
+
+    page.click("#hd-draft")  # the same message again: the approved reply comes back
+    page.wait_for_function(
+        "() => document.querySelector('#hd-reply textarea').value.includes('已由 Lan 审核')", timeout=90_000
+    )
+    assert "Reused approved answer" in page.locator("#hd-note").inner_text()
+
+
+def test_advisory_sessions_past_the_allowance_and_export(page, keys: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    page.get_by_role("tab", name="Advisory sessions").click()
+    page.fill("#adv-key input", keys["staff"])
+    page.click("#adv-new")  # the accordion
+    page.fill("#adv-name input", "Công ty Giày Đồng Nai")
+    page.fill("#adv-country input", "Vietnam")
+    page.click("#adv-add")
+    page.wait_for_selector("#adv-status :text('Công ty Giày Đồng Nai')", timeout=30_000)
+    assert "10 hours left" in page.locator("#adv-allowance").inner_text()
+
+    page.fill("#adv-date input", f"{YEAR}-01-10")
+    page.fill("#adv-hours input", "6")
+    page.fill("#adv-topics input", "scope 3, base year")
+    page.click("#adv-log")  # staff may not log advisory sessions
+    page.wait_for_selector("#adv-status :text('not allowed')", timeout=30_000)
+
+    page.fill("#adv-key input", keys["advisor"])
+    page.click("#adv-log")
+    page.wait_for_selector("#adv-status :text('logged')", timeout=30_000)
+    assert "4 hours left" in page.locator("#adv-allowance").inner_text()
+
+    page.fill("#adv-date input", f"{YEAR}-02-10")
+    page.fill("#adv-hours input", "5")
+    page.click("#adv-log")
+    page.wait_for_selector("#adv-status :text('exceed')", timeout=30_000)
+    assert "4 hours left" in page.locator("#adv-allowance").inner_text()  # nothing logged
+    page.check("#adv-confirm input")
+    page.click("#adv-log")
+    page.wait_for_selector("#adv-status :text('logged')", timeout=30_000)
+    assert "0 hours left" in page.locator("#adv-allowance").inner_text()
+    page.screenshot(path=str(SHOTS / "ui_advisory.png"), full_page=True)
+
+    page.click("#adv-export-html")
+    link = page.locator("#adv-summary-file a").first
+    link.wait_for(timeout=30_000)
+    assert link.get_attribute("href", timeout=5_000).endswith(".html")  # type: ignore[union-attr]
