@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     max_question_chars: int = 4000
     # HTTP: bodies above this are refused with 413 before they are read.
     max_request_bytes: int = 1_000_000
+    # Document uploads (POST /v1/documents, admin only) have their own, larger limit.
+    max_upload_bytes: int = 20_000_000
     # Origins allowed to call the API from a browser (comma-separated in the environment); none by default.
     cors_origins: str = ""
     # The web UI under /ui (off for API-only deployments).

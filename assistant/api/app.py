@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field, ValidationError
 from assistant.answer.errors import QuestionError
 from assistant.answer.service import AnswerService
 from assistant.answer.templates import t
-from assistant.api import admin_routes, advisory_routes, feedback_routes, helpdesk_routes, middleware
+from assistant.api import admin_routes, advisory_routes, document_routes, feedback_routes, helpdesk_routes, middleware
 from assistant.api.auth import install_chat_gate
 from assistant.api.chat_completions import ChatRequest, completion, split_conversation, stream_chunks
 from assistant.config import Settings, get_settings
@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.workflows = open_workflows(service)
     install_chat_gate(app, settings)
-    middleware.install(app, settings.max_request_bytes)
+    middleware.install(app, settings.max_request_bytes, settings.max_upload_bytes)
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     if origins:
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"], allow_headers=["*"])
@@ -195,7 +195,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ) -> list[dict[str, Any]]:
         return [p.contract_json() for p in retriever.retrieve(q, k=k)]
 
-    for router in (helpdesk_routes.router, advisory_routes.router, feedback_routes.router, admin_routes.router):
+    for router in (
+        helpdesk_routes.router,
+        advisory_routes.router,
+        feedback_routes.router,
+        admin_routes.router,
+        document_routes.router,
+    ):
         app.include_router(router)
 
     if settings.ui_enabled:

@@ -20,19 +20,25 @@ def request_language(request: Request) -> str:
     return lang if lang in ("vi", "zh", "en") else "en"
 
 
-def install(app: FastAPI, max_request_bytes: int) -> None:
+UPLOAD_PATHS = ("/v1/documents",)
+
+
+def install(app: FastAPI, max_request_bytes: int, max_upload_bytes: int | None = None) -> None:
     @app.middleware("http")
     async def request_context(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         rid = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
         started = time.perf_counter()
         length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > max_request_bytes:
+        limit = max_request_bytes
+        if max_upload_bytes is not None and request.url.path in UPLOAD_PATHS:
+            limit = max_upload_bytes + 64_000  # room for the multipart envelope
+        if length and length.isdigit() and int(length) > limit:
             lang = request_language(request)
             response: Response = JSONResponse(
                 status_code=413,
                 content={
                     "error": "request_too_large",
-                    "message": t("request_too_large", lang, limit=max_request_bytes),
+                    "message": t("request_too_large", lang, limit=limit),
                 },
             )
         else:

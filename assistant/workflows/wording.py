@@ -136,6 +136,31 @@ W: dict[str, dict[str, str]] = {
         "zh": "无法创建密钥：{detail}",
         "en": "Cannot create the key: {detail}",
     },
+    "bad_file_name": {
+        "vi": "Tên tệp không hợp lệ: chỉ dùng tên tệp, không có thư mục, «..» hay ký tự điều khiển.",
+        "zh": "文件名无效：只能是文件名本身，不能包含目录、“..”或控制字符。",
+        "en": "Not an acceptable file name: a plain file name only, no folders, “..” or control characters.",
+    },
+    "unsupported_upload": {
+        "vi": "Chỉ nhận tệp .txt, .md hoặc .pdf.",
+        "zh": "仅接受 .txt、.md 或 .pdf 文件。",
+        "en": "Only .txt, .md or .pdf files are accepted.",
+    },
+    "upload_too_large": {
+        "vi": "Tệp quá lớn (tối đa {limit} byte).",
+        "zh": "文件过大（最多 {limit} 字节）。",
+        "en": "The file is too large (at most {limit} bytes).",
+    },
+    "document_exists": {
+        "vi": "Đã có tài liệu tên {name} từ nguồn khác; hãy đổi tên tệp.",
+        "zh": "已有来自其他来源的同名文档 {name}，请重命名文件。",
+        "en": "A document named {name} already comes from another source; rename the file.",
+    },
+    "document_rejected": {
+        "vi": "Không nạp được tài liệu; chỉ mục hiện có không thay đổi. {detail}",
+        "zh": "文档未能导入，现有索引未改变。{detail}",
+        "en": "The document was not ingested; the existing index is unchanged. {detail}",
+    },
     "message_empty": {
         "vi": "Thư trống: hãy dán nội dung thư của nhà sản xuất.",
         "zh": "邮件为空：请粘贴制造商的来信内容。",

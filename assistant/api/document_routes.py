@@ -1,0 +1,78 @@
+"""Admin upload of guidance documents: checked name, type and size, ingested like the CLI does;
+a file that cannot be ingested is removed again and the index keeps what it had."""
+
+import re
+import threading
+import unicodedata
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request, UploadFile
+
+from assistant.access.keys import Principal
+from assistant.api.auth import require
+from assistant.api.middleware import request_language
+from assistant.config import Settings
+from assistant.corpus.ingest import ingest
+from assistant.workflows.errors import WorkflowError
+
+router = APIRouter(tags=["admin"])
+ALLOWED_SUFFIXES = (".txt", ".md", ".pdf")
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:]")
+_ingest_lock = threading.Lock()
+
+
+def safe_file_name(raw: str | None, lang: str) -> str:
+    """The name as given if it is a plain file name; anything that could leave the upload folder
+    is refused rather than rewritten, so the uploader knows what was stored."""
+    name = unicodedata.normalize("NFC", (raw or "").strip())
+    if not name or len(name) > 200 or _UNSAFE.search(name) or name.startswith(".") or ".." in name:
+        raise WorkflowError(422, "bad_file_name", lang)
+    if Path(name).suffix.lower() not in ALLOWED_SUFFIXES:
+        raise WorkflowError(415, "unsupported_upload", lang)
+    return name
+
+
+@router.post("/v1/documents")
+def upload_document(
+    file: UploadFile, request: Request, _: Annotated[Principal, Depends(require("documents.ingest"))]
+) -> dict[str, Any]:
+    """Add or update one document (.txt, .md, .pdf) in the index."""
+    settings: Settings = request.app.state.settings
+    lang = request_language(request)
+    name = safe_file_name(file.filename, lang)
+    data = file.file.read(settings.max_upload_bytes + 1)
+    if len(data) > settings.max_upload_bytes:
+        raise WorkflowError(413, "upload_too_large", lang, limit=settings.max_upload_bytes)
+    folder = settings.data_dir / "uploads"
+    target = folder / name
+    retriever = request.app.state.retriever
+    with _ingest_lock:
+        active = retriever.store.active_generation()
+        records = retriever.store.doc_records(active) if active else {}
+        existing = records.get(name)
+        if existing and Path(str(existing.get("source_path", ""))).resolve() != target.resolve():
+            raise WorkflowError(409, "document_exists", lang, name=name)
+        folder.mkdir(parents=True, exist_ok=True)
+        previous = target.read_bytes() if target.is_file() else None
+        partial = folder / f".{name}.part"
+        partial.write_bytes(data)
+        partial.replace(target)
+        report = ingest(settings, [target], progress=False)
+        if report.failed:
+            # put back what was there (or nothing), so the folder matches the index
+            if previous is None:
+                target.unlink(missing_ok=True)
+            else:
+                target.write_bytes(previous)
+            failure = report.failed[0][1]
+            raise WorkflowError(422, "document_rejected", lang, detail=failure.message(lang))
+        retriever.refresh(max_age_s=0)
+    return {
+        "doc": name,
+        "added": report.added,
+        "updated": report.updated,
+        "unchanged": report.unchanged,
+        "chunks_written": report.chunks_written,
+        "total_documents": report.total_documents,
+    }
