@@ -65,26 +65,25 @@ def test_helpdesk_draft_approve_and_reuse(page, keys: dict[str, str]) -> None:  
     page.wait_for_selector("#hd-status :text('approved')", timeout=30_000)
     page.screenshot(path=str(SHOTS / "ui_helpdesk_approved.png"), full_page=True)
 
+    page.fill("#hd-reply textarea", "")
     page.click("#hd-draft")  # the same message again: the approved reply comes back
-    page.wait_for_function(
-        "() => document.querySelector('#hd-reply textarea').value.includes('已由 Lan 审核')", timeout=90_000
-    )
-    assert "Reused approved answer" in page.locator("#hd-note").inner_text()
+    page.wait_for_selector("#hd-note :text('Reused approved answer')", timeout=90_000)
+    assert "已由 Lan 审核" in page.input_value("#hd-reply textarea")
 
 
 def test_advisory_sessions_past_the_allowance_and_export(page, keys: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     page.get_by_role("tab", name="Advisory sessions").click()
     page.fill("#adv-key input", keys["staff"])
-    page.click("#adv-new")  # the accordion
-    page.fill("#adv-name input", "Công ty Giày Đồng Nai")
-    page.fill("#adv-country input", "Vietnam")
+    page.get_by_text("Add a manufacturer").first.click()  # the accordion
+    page.fill("#adv-name textarea", "Công ty Giày Đồng Nai")
+    page.fill("#adv-country textarea", "Vietnam")
     page.click("#adv-add")
     page.wait_for_selector("#adv-status :text('Công ty Giày Đồng Nai')", timeout=30_000)
     assert "10 hours left" in page.locator("#adv-allowance").inner_text()
 
-    page.fill("#adv-date input", f"{YEAR}-01-10")
+    page.fill("#adv-date textarea", f"{YEAR}-01-10")
     page.fill("#adv-hours input", "6")
-    page.fill("#adv-topics input", "scope 3, base year")
+    page.fill("#adv-topics textarea", "scope 3, base year")
     page.click("#adv-log")  # staff may not log advisory sessions
     page.wait_for_selector("#adv-status :text('not allowed')", timeout=30_000)
 
@@ -93,7 +92,7 @@ def test_advisory_sessions_past_the_allowance_and_export(page, keys: dict[str, s
     page.wait_for_selector("#adv-status :text('logged')", timeout=30_000)
     assert "4 hours left" in page.locator("#adv-allowance").inner_text()
 
-    page.fill("#adv-date input", f"{YEAR}-02-10")
+    page.fill("#adv-date textarea", f"{YEAR}-02-10")
     page.fill("#adv-hours input", "5")
     page.click("#adv-log")
     page.wait_for_selector("#adv-status :text('exceed')", timeout=30_000)
