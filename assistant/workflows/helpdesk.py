@@ -19,7 +19,7 @@ from assistant.answer.models import Answer, Citation
 from assistant.answer.service import AnswerService
 from assistant.answer.templates import lang_name
 from assistant.storage.database import Database
-from assistant.storage.models import DraftReply, utcnow
+from assistant.storage.models import DraftReply, Manufacturer, utcnow
 from assistant.text.language import detect_language
 from assistant.workflows.errors import WorkflowError
 from assistant.workflows.message_questions import split_message, with_context
@@ -83,6 +83,10 @@ class Helpdesk:
             raise WorkflowError(422, "message_empty", language)
         if len(text) > MAX_MESSAGE_CHARS:
             text = text[:MAX_MESSAGE_CHARS]
+        if manufacturer_id is not None:
+            with self.db.session() as s:
+                if s.get(Manufacturer, manufacturer_id) is None:
+                    raise WorkflowError(404, "not_found", language, what="manufacturer", id=manufacturer_id)
         questions, context = split_message(text)
         vector = self._embed(" ".join(questions))
         match = self.find_approved(vector)

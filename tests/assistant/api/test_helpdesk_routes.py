@@ -107,6 +107,8 @@ def test_bad_messages(wf_client: TestClient, staff: Headers) -> None:
     res = wf_client.post("/v1/draft-reply", json={"message": "x" * 30_000}, headers=staff)
     assert res.status_code == 422
     assert wf_client.get("/v1/drafts/99999", headers=staff).status_code == 404
+    unknown = wf_client.post("/v1/draft-reply", json={"message": "scope 3?", "manufacturer_id": 777}, headers=staff)
+    assert unknown.status_code == 404
 
 
 def test_drafting_needs_a_staff_key(wf_client: TestClient, key_for: Callable[..., Headers]) -> None:
