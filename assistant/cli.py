@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -25,6 +25,33 @@ def _echo_json(obj: object) -> None:
     typer.echo(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
+def _env_lang() -> str:
+    """The message language of commands without ``--lang``: the locale (LC_ALL, LC_MESSAGES, LANG)."""
+    import os
+
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")[:2].lower()
+        if value:
+            return value if value in ("vi", "zh", "en") else "en"
+    return "en"
+
+
+def _fail_on_storage(err: Exception, lang: str) -> NoReturn:
+    """One line on stderr and exit 2 for an unreachable or unwritable index: no traceback.
+
+    An OSError that escapes ingest is the data folder itself (it could not be created or written:
+    read-only, a path under a file, a full disk); unreadable documents are reported per file instead.
+    """
+    from assistant.index.vector_store import IndexUnavailableError, IndexWriteError
+
+    if not isinstance(err, IndexUnavailableError):
+        err = IndexWriteError(str(get_settings().index_dir), f"{type(err).__name__}: {err}")
+    detail = " ".join(str(err).split())  # for IndexWriteError: the index folder and what the OS said
+    message = err.messages.get(lang, err.messages["en"])
+    typer.echo(message + (f" ({detail})" if detail and detail != message else ""), err=True)
+    raise typer.Exit(2) from err
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: corpus/)")] = None,
@@ -40,9 +67,8 @@ def ingest(
 
     try:
         report = run_ingest(get_settings(), list(paths) if paths else None, rebuild=rebuild, progress=not quiet)
-    except IndexUnavailableError as err:
-        typer.echo(err.messages.get(lang, err.messages["en"]) + f" ({err})", err=True)
-        raise typer.Exit(2) from err
+    except (IndexUnavailableError, OSError) as err:
+        _fail_on_storage(err, lang)
     for _, failure in report.failed:
         typer.echo(f"! {failure.message(lang)}", err=True)
     typer.echo(
@@ -170,15 +196,19 @@ def serve(
     import uvicorn
 
     from assistant.corpus.ingest import ingest as run_ingest
+    from assistant.index.vector_store import IndexUnavailableError
     from assistant.retrieval.retriever import HybridRetriever
 
     settings = get_settings()
-    if not no_ingest and not HybridRetriever(settings).ready():
-        typer.echo("Index missing: ingesting the corpus first…")
-        report = run_ingest(settings, progress=sys.stderr.isatty())
-        typer.echo(
-            f"ingested {report.total_documents} documents, {report.total_chunks} chunks in {report.seconds:.1f} s"
-        )
+    try:
+        if not no_ingest and not HybridRetriever(settings).ready():
+            typer.echo("Index missing: ingesting the corpus first…")
+            report = run_ingest(settings, progress=sys.stderr.isatty())
+            typer.echo(
+                f"ingested {report.total_documents} documents, {report.total_chunks} chunks in {report.seconds:.1f} s"
+            )
+    except (IndexUnavailableError, OSError) as err:
+        _fail_on_storage(err, _env_lang())
     uvicorn.run("assistant.api.app:create_app", factory=True, host=host, port=port, workers=workers)
 
 

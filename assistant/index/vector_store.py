@@ -8,14 +8,17 @@ chromadb's default embedding function (which downloads a model) is never used.
 
 from __future__ import annotations
 
+import errno
+import functools
 import logging
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 from urllib.parse import urlparse
 
+import httpx
 import numpy as np
 
 from assistant.index.embedders import Vectors
@@ -34,6 +37,86 @@ class IndexUnavailableError(RuntimeError):
         "vi": "Chỉ mục tài liệu hiện không sẵn sàng. Vui lòng thử lại sau ít phút.",
         "zh": "文档索引暂时不可用，请稍后再试。",
     }
+
+
+class IndexWriteError(IndexUnavailableError):
+    """The index cannot be written: a read-only or unusable data folder, or a full disk.
+
+    A subclass of ``IndexUnavailableError`` so every caller that already reports an unavailable index
+    (CLI exit 2, HTTP 503) reports this one too, with a message that says what to fix. The messages
+    name no path (they may go to HTTP clients); ``where`` and ``detail`` are for the operator.
+    """
+
+    messages = {
+        "en": (
+            "Cannot write the document index: its folder is read-only or not a folder, or the disk is full. "
+            "Free some space or set ASSISTANT_DATA_DIR to a writable folder; what is already indexed is kept."
+        ),
+        "vi": (
+            "Không ghi được chỉ mục tài liệu: thư mục của nó chỉ cho phép đọc hoặc không phải thư mục, hoặc ổ "
+            "đĩa đã đầy. Hãy giải phóng dung lượng hoặc đặt ASSISTANT_DATA_DIR sang một thư mục ghi được; dữ "
+            "liệu đã lập chỉ mục vẫn được giữ nguyên."
+        ),
+        "zh": (
+            "无法写入文档索引：其文件夹为只读或不是文件夹，或磁盘已满。请释放磁盘空间，"
+            "或将 ASSISTANT_DATA_DIR 设为可写的文件夹；已建立的索引保持不变。"
+        ),
+    }
+
+    def __init__(self, where: str, detail: str = "") -> None:
+        self.where = where
+        self.detail = " ".join(detail.split())[:300]  # one line, whatever the OS or sqlite said
+        super().__init__(f"{where}: {self.detail}" if self.detail else where)
+
+
+# What a read-only folder, a path under a file or a full disk looks like, whether it comes as an OSError
+# or as the text of a chromadb/sqlite error (chromadb's Rust core reports "(os error N)" or sqlite's words).
+_STORAGE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOTDIR, errno.EFBIG}
+_STORAGE_WORDS = re.compile(
+    r"read-?only|disk (?:is )?full|no space left|disk i/o error|file too large|quota exceeded|permission denied"
+    r"|not a directory|os error (?:1|13|20|27|28|30|122)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_storage_error(exc: BaseException) -> bool:
+    if isinstance(exc, OSError) and not isinstance(exc, ConnectionError) and exc.errno in _STORAGE_ERRNOS:
+        return True
+    return bool(_STORAGE_WORDS.search(str(exc)))
+
+
+def _is_connection_error(exc: BaseException) -> bool:
+    # chromadb's client raises ValueError("Could not connect to a Chroma server…") when it cannot connect
+    return isinstance(exc, httpx.TransportError | ConnectionError) or "could not connect" in str(exc).lower()
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _guarded(method: Callable[Concatenate[VectorStore, P], R]) -> Callable[Concatenate[VectorStore, P], R]:
+    """Turn a dead Chroma server or an unwritable index into ``IndexUnavailableError`` / ``IndexWriteError``.
+
+    Callers (the API's 503 handler, the CLI's exit 2) only know those two; any other chromadb or httpx
+    error would surface as a 500 or a traceback. Errors that are neither stay as they are, so bugs are
+    not hidden behind "try again later".
+    """
+
+    @functools.wraps(method)
+    def wrapper(self: VectorStore, *args: P.args, **kwargs: P.kwargs) -> R:
+        if self._stale:
+            self._connect()
+        try:
+            return method(self, *args, **kwargs)
+        except IndexUnavailableError:
+            raise
+        except Exception as exc:
+            translated = self._translate(exc)
+            if translated is exc:
+                raise
+            raise translated from exc
+
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -60,21 +143,63 @@ def _client(path: str | None, url: str | None) -> Any:
     return chromadb.PersistentClient(path=path, settings=settings)
 
 
+def _cached_systems() -> dict[str, Any]:
+    """chromadb's per-path cache of local systems (a private attribute: an empty dict if it moves)."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    cache = getattr(SharedSystemClient, "_identifier_to_system", None)
+    return cache if isinstance(cache, dict) else {}
+
+
 def _clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in meta.items() if v is not None}
 
 
 class VectorStore:
     def __init__(self, embedder_name: str, path: str | None = None, url: str | None = None) -> None:
+        self.path = path
+        self.url = url
+        self.embedder_key = re.sub(r"[^A-Za-z0-9_-]+", "-", embedder_name)[:80].strip("-_") or "default"
+        self._stale = False
+        self._connect()
+
+    def _connect(self) -> None:
+        """(Re)open the client and the meta collection; after a server outage this picks the server up
+        again without restarting the process (and finds the collections anew if it lost them)."""
+        cached = _cached_systems()
+        fresh = self.path is not None and self.path not in cached
         try:
-            self._client = _client(path, url)
+            self._client = _client(self.path, self.url)
             self._meta = self._client.get_or_create_collection(META, embedding_function=None)
         except Exception as exc:
+            self._stale = bool(self.url)
+            if fresh and self.path is not None:
+                # chromadb caches a local index's system per path even when starting it failed (a read-only
+                # folder, a full disk); every later client for that path then fails with "'RustBindingsAPI'
+                # object has no attribute 'bindings'". Forget the one this attempt created, so a retry
+                # (the ingest after a failed readiness check, the next request) starts over.
+                cached.pop(self.path, None)
+            if _is_storage_error(exc):
+                raise IndexWriteError(self._where, str(exc)) from exc
             raise IndexUnavailableError(str(exc)) from exc
-        self.embedder_key = re.sub(r"[^A-Za-z0-9_-]+", "-", embedder_name)[:80].strip("-_") or "default"
+        self._stale = False
+
+    @property
+    def _where(self) -> str:
+        return self.url or self.path or "?"
+
+    def _translate(self, exc: Exception) -> Exception:
+        """The error a caller can report for ``exc`` (see ``_guarded``)."""
+        if _is_storage_error(exc):
+            return IndexWriteError(self._where, str(exc))
+        if self.url and (_is_connection_error(exc) or not self.heartbeat()):
+            self._stale = True
+            return IndexUnavailableError(str(exc))
+        return exc
 
     # --- generations -------------------------------------------------------------------------
 
+    @_guarded
     def active_generation(self) -> str | None:
         got = self._meta.get(ids=[f"active::{self.embedder_key}"], include=["metadatas"])
         if not got["ids"]:
@@ -86,6 +211,7 @@ class VectorStore:
     def new_generation(self) -> str:
         return f"g{time.time_ns()}"
 
+    @_guarded
     def activate(self, generation: str) -> None:
         self._meta.upsert(
             ids=[f"active::{self.embedder_key}"],
@@ -97,14 +223,17 @@ class VectorStore:
         base = f"{self.embedder_key}__{generation}"
         return f"chunks__{base}", f"docs__{base}"
 
+    @_guarded
     def chunks(self, generation: str) -> Any:
         return self._client.get_or_create_collection(
             self._names(generation)[0], embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
         )
 
+    @_guarded
     def docs(self, generation: str) -> Any:
         return self._client.get_or_create_collection(self._names(generation)[1], embedding_function=None)
 
+    @_guarded
     def drop_inactive(self) -> list[str]:
         """Delete generations of this embedder that are not active (left by a killed rebuild)."""
         active = self.active_generation()
@@ -119,22 +248,27 @@ class VectorStore:
 
     # --- documents ---------------------------------------------------------------------------
 
+    @_guarded
     def doc_records(self, generation: str) -> dict[str, dict[str, Any]]:
         got = self.docs(generation).get(include=["metadatas"])
         return {i: dict(m or {}) for i, m in zip(got["ids"], got["metadatas"] or [], strict=False)}
 
+    @_guarded
     def put_doc_record(self, generation: str, doc: str, meta: dict[str, Any]) -> None:
         self.docs(generation).upsert(ids=[doc], embeddings=[_DUMMY], metadatas=[_clean_meta(meta)])
 
+    @_guarded
     def delete_doc(self, generation: str, doc: str) -> None:
         self.chunks(generation).delete(where={"doc": doc})
         self.docs(generation).delete(ids=[doc])
 
     # --- chunks ------------------------------------------------------------------------------
 
+    @_guarded
     def chunk_ids(self, generation: str, doc: str) -> list[str]:
         return list(self.chunks(generation).get(where={"doc": doc}, include=[])["ids"])
 
+    @_guarded
     def upsert_chunks(
         self,
         generation: str,
@@ -153,10 +287,12 @@ class VectorStore:
                 embeddings=np.asarray(vectors[i : i + batch], dtype=np.float32),
             )
 
+    @_guarded
     def delete_chunks(self, generation: str, ids: Sequence[str]) -> None:
         if ids:
             self.chunks(generation).delete(ids=list(ids))
 
+    @_guarded
     def all_chunks(self, generation: str) -> list[StoredChunk]:
         got = self.chunks(generation).get(include=["documents", "metadatas"])
         return [
@@ -164,6 +300,7 @@ class VectorStore:
             for i, d, m in zip(got["ids"], got["documents"] or [], got["metadatas"] or [], strict=False)
         ]
 
+    @_guarded
     def similarities(self, generation: str, vector: Vectors, ids: Sequence[str]) -> dict[str, float]:
         """Cosine similarity of stored chunks to a query vector (for passages found by keywords only)."""
         if not ids:
@@ -176,6 +313,7 @@ class VectorStore:
             out[i] = float(v @ q / ((np.linalg.norm(v) * np.linalg.norm(q)) or 1.0))
         return out
 
+    @_guarded
     def query(self, generation: str, vector: Vectors, k: int) -> list[tuple[str, float]]:
         col = self.chunks(generation)
         n = min(k, col.count())
@@ -195,4 +333,5 @@ class VectorStore:
             self._client.heartbeat()
             return True
         except Exception:
+            self._stale = bool(self.url)
             return False
