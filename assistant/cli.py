@@ -11,6 +11,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from assistant.config import get_settings
+from assistant.keys_cli import keys_app
 
 app = typer.Typer(
     add_completion=False,
@@ -210,6 +211,9 @@ def serve(
     except (IndexUnavailableError, OSError) as err:
         _fail_on_storage(err, _env_lang())
     uvicorn.run("assistant.api.app:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+app.add_typer(keys_app, name="keys")
 
 
 def main() -> None:  # pragma: no cover

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 from assistant.access.keys import KeyRequestError, Principal, create_key, list_keys, revoke_key
 from assistant.access.roles import Role
 from assistant.api.auth import require, workflows_of
+from assistant.api.ids import BodyId, PathId
 from assistant.api.middleware import request_language
 from assistant.workflows.errors import WorkflowError
 
@@ -17,7 +18,7 @@ router = APIRouter(tags=["admin"])
 class KeyIn(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     role: Role
-    manufacturer_id: int | None = None
+    manufacturer_id: BodyId | None = None
 
 
 @router.post("/v1/admin/keys")
@@ -45,7 +46,9 @@ def keys(request: Request, _: Annotated[Principal, Depends(require("keys.manage"
 
 
 @router.delete("/v1/admin/keys/{key_id}")
-def revoke(key_id: int, request: Request, _: Annotated[Principal, Depends(require("keys.manage"))]) -> dict[str, Any]:
+def revoke(
+    key_id: PathId, request: Request, _: Annotated[Principal, Depends(require("keys.manage"))]
+) -> dict[str, Any]:
     if not revoke_key(workflows_of(request).db, key_id):
         raise WorkflowError(404, "not_found", request_language(request), what="key", id=key_id)
     return {"id": key_id, "revoked": True}

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from assistant.access.keys import Principal
 from assistant.api.auth import ensure_manufacturer, require, workflows_of
+from assistant.api.ids import PathId
 from assistant.api.middleware import request_language
 from assistant.workflows.advisory import manufacturer_json, session_json
 from assistant.workflows.session_summary import summary_html, summary_markdown
@@ -58,7 +59,7 @@ def list_manufacturers(
 
 @router.get("/v1/manufacturers/{manufacturer_id}")
 def get_manufacturer(
-    manufacturer_id: int, request: Request, who: Annotated[Principal, Depends(require("manufacturer.read"))]
+    manufacturer_id: PathId, request: Request, who: Annotated[Principal, Depends(require("manufacturer.read"))]
 ) -> dict[str, Any]:
     lang = request_language(request)
     ensure_manufacturer(who, manufacturer_id, lang)
@@ -70,7 +71,7 @@ def get_manufacturer(
 
 @router.get("/v1/manufacturers/{manufacturer_id}/allowance")
 def allowance(
-    manufacturer_id: int,
+    manufacturer_id: PathId,
     request: Request,
     who: Annotated[Principal, Depends(require("manufacturer.read"))],
     year: Annotated[int | None, Query(ge=2000, le=2100)] = None,
@@ -86,7 +87,7 @@ def allowance(
 
 @router.get("/v1/manufacturers/{manufacturer_id}/sessions")
 def list_sessions(
-    manufacturer_id: int, request: Request, who: Annotated[Principal, Depends(require("session.read"))]
+    manufacturer_id: PathId, request: Request, who: Annotated[Principal, Depends(require("session.read"))]
 ) -> list[dict[str, Any]]:
     ensure_manufacturer(who, manufacturer_id, request_language(request))
     return [session_json(s) for s in workflows_of(request).advisory.sessions(manufacturer_id)]
@@ -94,7 +95,7 @@ def list_sessions(
 
 @router.post("/v1/manufacturers/{manufacturer_id}/sessions")
 def log_session(
-    manufacturer_id: int,
+    manufacturer_id: PathId,
     body: SessionIn,
     request: Request,
     who: Annotated[Principal, Depends(require("session.write"))],
@@ -124,14 +125,14 @@ def _readable_session(request: Request, who: Principal, session_id: int) -> Any:
 
 @router.get("/v1/sessions/{session_id}")
 def get_session(
-    session_id: int, request: Request, who: Annotated[Principal, Depends(require("session.read"))]
+    session_id: PathId, request: Request, who: Annotated[Principal, Depends(require("session.read"))]
 ) -> dict[str, Any]:
     return session_json(_readable_session(request, who, session_id))
 
 
 @router.post("/v1/sessions/{session_id}/questions")
 def ask_in_session(
-    session_id: int, body: QuestionIn, request: Request, _: Annotated[Principal, Depends(require("session.write"))]
+    session_id: PathId, body: QuestionIn, request: Request, _: Annotated[Principal, Depends(require("session.write"))]
 ) -> dict[str, Any]:
     """Ask during a session: answered in the manufacturer's language and kept in the session record."""
     workflows_of(request).advisory.ask_in_session(session_id, body.question, request_language(request))
@@ -140,7 +141,7 @@ def ask_in_session(
 
 @router.get("/v1/sessions/{session_id}/summary", response_model=None)
 def session_summary(
-    session_id: int,
+    session_id: PathId,
     request: Request,
     who: Annotated[Principal, Depends(require("session.read"))],
     format: Literal["md", "html"] = "md",

@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 
 from assistant.access.keys import Principal
 from assistant.api.auth import require, workflows_of
+from assistant.api.ids import BodyId, PathId
 from assistant.api.middleware import request_language
 from assistant.storage.models import DraftReply
 from assistant.workflows.helpdesk import MAX_MESSAGE_CHARS
@@ -19,7 +20,7 @@ class DraftRequest(BaseModel):
     message: str = Field(max_length=MAX_MESSAGE_CHARS, description="The manufacturer's message, as received")
     staff_lang: Lang = Field(default="en", description="Language of the internal note")
     lang: Lang | None = Field(default=None, description="Language of the reply; detected from the message if unset")
-    manufacturer_id: int | None = None
+    manufacturer_id: BodyId | None = None
 
 
 class DraftEdit(BaseModel):
@@ -74,14 +75,14 @@ def list_drafts(
 
 @router.get("/v1/drafts/{draft_id}")
 def get_draft(
-    draft_id: int, request: Request, _: Annotated[Principal, Depends(require("draft.read"))]
+    draft_id: PathId, request: Request, _: Annotated[Principal, Depends(require("draft.read"))]
 ) -> dict[str, Any]:
     return draft_json(workflows_of(request).helpdesk.get(draft_id))
 
 
 @router.put("/v1/drafts/{draft_id}")
 def edit_draft(
-    draft_id: int, body: DraftEdit, request: Request, _: Annotated[Principal, Depends(require("draft.write"))]
+    draft_id: PathId, body: DraftEdit, request: Request, _: Annotated[Principal, Depends(require("draft.write"))]
 ) -> dict[str, Any]:
     row = workflows_of(request).helpdesk.edit(draft_id, body.reply, body.internal_note, request_language(request))
     return draft_json(row)
@@ -89,7 +90,7 @@ def edit_draft(
 
 @router.post("/v1/drafts/{draft_id}/approve")
 def approve_draft(
-    draft_id: int, body: Approval, request: Request, who: Annotated[Principal, Depends(require("draft.write"))]
+    draft_id: PathId, body: Approval, request: Request, who: Annotated[Principal, Depends(require("draft.write"))]
 ) -> dict[str, Any]:
     return draft_json(workflows_of(request).helpdesk.approve(draft_id, who, body.reply, request_language(request)))
 

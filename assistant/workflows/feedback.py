@@ -62,8 +62,10 @@ def as_question_item(row: Feedback) -> dict[str, Any]:
     """The contract's question-file format (unknown fields are kept and ignored by the eval)."""
     reference = row.correction if row.rating == "down" else row.answer
     figures = [] if row.refused and row.rating == "up" else _figures(reference or "")
-    first = row.citations[0] if row.citations else {}
-    tool = row.tool_calls[0] if row.tool_calls and row.rating == "up" else None
+    # citations and tool calls come from clients as free-form objects: read them defensively
+    first = row.citations[0] if row.citations and isinstance(row.citations[0], dict) else {}
+    tools = [t for t in row.tool_calls if isinstance(t, dict) and isinstance(t.get("name"), str)]
+    tool = tools[0] if tools and row.rating == "up" else None
     kind = "refusal" if row.refused and row.rating == "up" else ("calc" if tool else "fact")
     return {
         "id": f"fb-{row.id}",
