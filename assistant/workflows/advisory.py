@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import extract, func, select
+from sqlalchemy.orm import selectinload
 
 from assistant.access.keys import Principal
 from assistant.answer.service import AnswerService
@@ -18,6 +19,9 @@ from assistant.storage.models import AdvisorySession, Manufacturer, SessionExcha
 from assistant.workflows.errors import WorkflowError
 from tools.advisory_allowance import advisory_allowance
 from tools.result import CalcResult
+
+# what a session's summary and JSON need, loaded with it (sessions are used after the unit of work ends)
+_WITH_DETAILS = [selectinload(AdvisorySession.manufacturer), selectinload(AdvisorySession.exchanges)]
 
 
 class Advisory:
@@ -131,10 +135,9 @@ class Advisory:
 
     def session(self, session_id: int, lang: str = "en") -> AdvisorySession:
         with self.db.session() as s:
-            row = s.get(AdvisorySession, session_id)
+            row = s.get(AdvisorySession, session_id, options=_WITH_DETAILS)
             if row is None:
                 raise WorkflowError(404, "not_found", lang, what="session", id=session_id)
-            _ = row.manufacturer, list(row.exchanges)  # load before the session closes
             return row
 
     def sessions(self, manufacturer_id: int) -> list[AdvisorySession]:
@@ -142,12 +145,11 @@ class Advisory:
             rows = list(
                 s.scalars(
                     select(AdvisorySession)
+                    .options(*_WITH_DETAILS)
                     .where(AdvisorySession.manufacturer_id == manufacturer_id)
                     .order_by(AdvisorySession.held_on, AdvisorySession.id)
                 )
             )
-            for r in rows:
-                _ = r.manufacturer, list(r.exchanges)
             return rows
 
 

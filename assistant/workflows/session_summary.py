@@ -12,7 +12,6 @@ from tools.result import CalcResult
 
 def summary_markdown(row: AdvisorySession, allowance: CalcResult) -> str:
     lang = row.manufacturer.contact_lang
-    out = allowance.outputs
     lines = [
         f"# {w('summary_title', lang)}",
         "",
@@ -25,7 +24,6 @@ def summary_markdown(row: AdvisorySession, allowance: CalcResult) -> str:
     ]
     if row.over_allowance:
         lines.append(f"- {w('summary_over', lang)}")
-    _ = out
     if row.exchanges:
         lines += ["", f"## {w('summary_qa', lang)}"]
         for i, e in enumerate(row.exchanges, 1):
