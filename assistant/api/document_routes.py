@@ -76,3 +76,25 @@ def upload_document(
         "chunks_written": report.chunks_written,
         "total_documents": report.total_documents,
     }
+
+
+@router.delete("/v1/documents/{name}")
+def delete_document(
+    name: str, request: Request, _: Annotated[Principal, Depends(require("documents.ingest"))]
+) -> dict[str, Any]:
+    """Take a document out of the index (and an uploaded file out of the upload folder). A document
+    of the corpus folder comes back at the next ``assistant ingest`` of that folder."""
+    settings: Settings = request.app.state.settings
+    lang = request_language(request)
+    name = safe_file_name(name, lang)
+    retriever = request.app.state.retriever
+    with _ingest_lock:
+        store = retriever.store
+        active = store.active_generation()
+        if not active or name not in store.doc_records(active):
+            raise WorkflowError(404, "not_found", lang, what="document", id=name)
+        store.delete_doc(active, name)
+        store.activate(active)  # a new stamp: other workers reload the index
+        (settings.data_dir / "uploads" / name).unlink(missing_ok=True)
+        retriever.refresh(max_age_s=0)
+    return {"doc": name, "deleted": True}

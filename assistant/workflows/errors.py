@@ -10,6 +10,7 @@ _WHAT = {
     "session": {"vi": "buổi tư vấn", "zh": "咨询会议", "en": "advisory session"},
     "feedback": {"vi": "phản hồi", "zh": "反馈", "en": "feedback"},
     "key": {"vi": "khóa API", "zh": "API密钥", "en": "API key"},
+    "document": {"vi": "tài liệu", "zh": "文档", "en": "document"},
 }
 
 

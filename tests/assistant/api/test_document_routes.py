@@ -132,3 +132,16 @@ def test_control_characters_and_odd_names(name: str) -> None:
     with pytest.raises(WorkflowError) as err:
         safe_file_name(name, "zh")
     assert err.value.status == 422 and "文件名无效" in err.value.message()
+
+
+def test_delete_a_document(client: TestClient) -> None:
+    assert _upload(client, "temporary.md", b"# Temp\n\nThe zebra rule applies to striped factories.").status_code == 200
+    assert "temporary.md" in _docs(client)
+    assert client.delete("/v1/documents/temporary.md").status_code == 401
+    res = client.delete("/v1/documents/temporary.md", headers=ADMIN)
+    assert res.status_code == 200
+    assert "temporary.md" not in _docs(client)
+    hits = client.get("/v1/retrieve", params={"q": "zebra rule striped factories", "k": 5}).json()
+    assert all(h["doc"] != "temporary.md" for h in hits)
+    assert client.delete("/v1/documents/temporary.md", headers={**ADMIN, "Accept-Language": "vi"}).status_code == 404
+    assert client.delete("/v1/documents/..%2F..%2Fetc%2Fpasswd.txt", headers=ADMIN).status_code in (404, 422)
