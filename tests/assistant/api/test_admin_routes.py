@@ -69,3 +69,7 @@ def test_without_a_usable_database_the_chat_still_answers(corpus_settings: Setti
     )
     assert res.status_code == 503
     assert "cơ sở dữ liệu" in res.json()["message"]
+    closed = TestClient(create_app(settings.model_copy(update={"chat_key": SecretStr("chat-secret")})))
+    body = {"question": "What is scope 3?"}
+    assert closed.post("/v1/ask", json=body, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert closed.post("/v1/ask", json=body, headers={"Authorization": "Bearer chat-secret"}).status_code == 200
