@@ -50,7 +50,7 @@ UI: dict[str, dict[str, str]] = {
         "en": "The trilingual glossary; every term is found in the documents.",
     },
     # helpdesk and advisory tabs
-    "tab_helpdesk": {"vi": "Hỗ trợ (soạn thư trả lời)", "zh": "服务台（起草回复）", "en": "Helpdesk (draft replies)"},
+    "tab_helpdesk": {"vi": "Soạn thư trả lời", "zh": "起草回复", "en": "Helpdesk (draft replies)"},
     "tab_advisory": {"vi": "Buổi tư vấn", "zh": "咨询会议", "en": "Advisory sessions"},
     "api_key": {"vi": "Khóa API của bạn", "zh": "您的API密钥", "en": "Your API key"},
     "hd_message": {

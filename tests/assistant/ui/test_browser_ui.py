@@ -47,7 +47,8 @@ def test_vietnamese_question_gets_answer_and_sources(page) -> None:  # type: ign
 def test_switch_interface_to_chinese(page) -> None:  # type: ignore[no-untyped-def]
     page.click("#ui-lang label:has-text('中文')")
     page.wait_for_selector("#send:has-text('发送')", timeout=20_000)
-    assert page.get_by_role("tab", name="计算器").is_visible()
+    # tab labels are relabelled in the same update as the button, but may render a moment later
+    page.get_by_role("tab", name="计算器").wait_for(state="visible", timeout=20_000)
     assert "您的问题" in page.locator("#question").inner_text()
     page.screenshot(path=str(SHOTS / "ui_zh.png"), full_page=True)
 
