@@ -51,7 +51,7 @@ def _caller(
 
 
 def _error(text: str) -> str:
-    return f"⚠ {text}"
+    return f"**{text}**"
 
 
 def helpdesk_tab(
@@ -123,7 +123,7 @@ def helpdesk_tab(
             return _error(err.text)
         except WorkflowError as err:
             return _error(err.message(lang))
-        return "✓ " + ui("hd_approved", lang).format(id=row.id)
+        return ui("hd_approved", lang).format(id=row.id)
 
     approve_btn.click(approve, [key, draft_id, reply, lang_state], [status])
 
@@ -262,7 +262,7 @@ def advisory_tab(
         if not (name_text or "").strip():
             return gr.skip(), gr.skip(), gr.skip(), _error(ui("adv_name", lang))
         row = wf.advisory.add_manufacturer(name_text, country_text or "", contact or "vi")
-        return (*overview(wf, who, row.id, lang), "✓ " + manufacturer_json(row)["name"])
+        return (*overview(wf, who, row.id, lang), manufacturer_json(row)["name"])
 
     add_btn.click(add, [key, name, country, contact_lang, lang_state], outputs)
 
@@ -303,7 +303,7 @@ def advisory_tab(
             )
         except WorkflowError as err:
             return gr.skip(), gr.skip(), gr.skip(), _error(err.message(lang))
-        return (*overview(wf, who, int(manufacturer_id), lang), "✓ " + ui("adv_logged", lang).format(id=row.id))
+        return (*overview(wf, who, int(manufacturer_id), lang), ui("adv_logged", lang).format(id=row.id))
 
     log_btn.click(
         log,

@@ -207,7 +207,7 @@ class Helpdesk:
             w("note_language", staff, language=lang_name(lang, staff), n=len(questions)),
         ]
         lines += ["", f"**{w('note_rests_on', staff)}**", ""]
-        lines += [_source_line(c) for c in sources] or [w("note_no_sources", staff)]
+        lines += [f"- {_source_line(c)}" for c in sources] or [w("note_no_sources", staff)]
         calls = [tc for a in answers for tc in a.tool_calls]
         if calls:
             lines += ["", f"**{w('note_calc', staff)}**", ""]
