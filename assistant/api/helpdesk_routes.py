@@ -77,7 +77,7 @@ def list_drafts(
 def get_draft(
     draft_id: PathId, request: Request, _: Annotated[Principal, Depends(require("draft.read"))]
 ) -> dict[str, Any]:
-    return draft_json(workflows_of(request).helpdesk.get(draft_id))
+    return draft_json(workflows_of(request).helpdesk.get(draft_id, request_language(request)))
 
 
 @router.put("/v1/drafts/{draft_id}")

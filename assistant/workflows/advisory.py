@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import extract, select
 from sqlalchemy.orm import selectinload
 
 from assistant.access.keys import Principal
@@ -64,15 +64,6 @@ class Advisory:
                 )
             )
         return advisory_allowance(year, [float(h) for h in used], planned_hours=planned_hours)
-
-    def years_with_sessions(self, manufacturer_id: int) -> list[int]:
-        with self.db.session() as s:
-            years = s.scalars(
-                select(func.distinct(extract("year", AdvisorySession.held_on))).where(
-                    AdvisorySession.manufacturer_id == manufacturer_id
-                )
-            )
-            return sorted(int(y) for y in years)
 
     # --- sessions ---------------------------------------------------------------------------
 

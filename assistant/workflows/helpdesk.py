@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from assistant.access.keys import Principal
 from assistant.answer.models import Answer, Citation
@@ -90,7 +91,8 @@ class Helpdesk:
         questions, context = split_message(text)
         vector = self._embed(" ".join(questions))
         match = self.find_approved(vector)
-        if match is not None and self._reusable(match, language, questions):
+        reuse = match is not None and self._reusable(match, language, questions)
+        if match is not None and reuse:
             assembled = self._reuse(match, staff_lang)
         else:
             answers = [self.service.ask(with_context(q, context), lang=language) for q in questions]
@@ -115,7 +117,7 @@ class Helpdesk:
             citations=assembled.citations,
             tool_calls=assembled.tool_calls,
             status="draft",
-            reused_from=match.id if match is not None and self._reusable(match, language, questions) else None,
+            reused_from=match.id if match is not None and reuse else None,
             embedding=vector,
             embedding_model=self.embedding_model,
             created_by=by.name,
@@ -233,20 +235,13 @@ class Helpdesk:
 
     # --- editing and approval ---------------------------------------------------------------
 
-    def get(self, draft_id: int) -> DraftReply:
+    def get(self, draft_id: int, lang: str = "en") -> DraftReply:
         with self.db.session() as s:
-            row = s.get(DraftReply, draft_id)
-            if row is None:
-                raise WorkflowError(404, "not_found", "en", what="draft", id=draft_id)
-            return row
+            return _draft_or_404(s, draft_id, lang)
 
     def edit(self, draft_id: int, reply: str | None, internal_note: str | None, lang: str) -> DraftReply:
         with self.db.session() as s:
-            row = s.get(DraftReply, draft_id)
-            if row is None:
-                raise WorkflowError(404, "not_found", lang, what="draft", id=draft_id)
-            if row.status == "approved":
-                raise WorkflowError(409, "already_approved", lang, id=draft_id)
+            row = _open_draft(s, draft_id, lang)
             if reply is not None:
                 row.reply = reply
             if internal_note is not None:
@@ -256,11 +251,7 @@ class Helpdesk:
 
     def approve(self, draft_id: int, by: Principal, reply: str | None, lang: str) -> DraftReply:
         with self.db.session() as s:
-            row = s.get(DraftReply, draft_id)
-            if row is None:
-                raise WorkflowError(404, "not_found", lang, what="draft", id=draft_id)
-            if row.status == "approved":
-                raise WorkflowError(409, "already_approved", lang, id=draft_id)
+            row = _open_draft(s, draft_id, lang)
             if reply is not None:
                 row.reply = reply
             row.status = "approved"
@@ -322,6 +313,21 @@ class Helpdesk:
     def _embed(self, text: str) -> list[float]:
         vectors = self.service.retriever.embedder.embed_queries([text[:2000]])
         return [float(x) for x in np.asarray(vectors)[0]]
+
+
+def _draft_or_404(s: Session, draft_id: int, lang: str) -> DraftReply:
+    row = s.get(DraftReply, draft_id)
+    if row is None:
+        raise WorkflowError(404, "not_found", lang, what="draft", id=draft_id)
+    return row
+
+
+def _open_draft(s: Session, draft_id: int, lang: str) -> DraftReply:
+    """A draft that may still change: approved replies are final."""
+    row = _draft_or_404(s, draft_id, lang)
+    if row.status == "approved":
+        raise WorkflowError(409, "already_approved", lang, id=draft_id)
+    return row
 
 
 def _figures(text: str) -> set[str]:

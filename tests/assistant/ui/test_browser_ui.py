@@ -4,34 +4,14 @@ Screenshots land in ``artifacts/screenshots`` for people to look at."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SHOTS = Path(__file__).resolve().parents[3] / "artifacts" / "screenshots"
 
-
-@pytest.fixture(scope="module")
-def page(live_server: str) -> Iterator[object]:
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed (scripts/setup.sh --test installs it)")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        pg = browser.new_page(viewport={"width": 1400, "height": 1000})
-        pg.goto(f"{live_server}/ui/")
-        pg.wait_for_selector("#question textarea", timeout=60_000)
-        yield pg
-        browser.close()
-
-
-def test_vietnamese_question_gets_answer_and_sources(page) -> None:  # type: ignore[no-untyped-def]
+def test_vietnamese_question_gets_answer_and_sources(page, shots: Path) -> None:  # type: ignore[no-untyped-def]
     page.fill("#question textarea", "Khi nào doanh nghiệp phải đặt mục tiêu phạm vi 3?")
     page.click("#send")
     page.wait_for_selector("#sources blockquote", timeout=60_000)
@@ -41,19 +21,19 @@ def test_vietnamese_question_gets_answer_and_sources(page) -> None:  # type: ign
     assert "Theo các tài liệu" in answer and "[1]" in answer
     sources = page.locator("#sources").inner_text()
     assert "004_3e93d633cc5b91bd.txt" in sources  # the SBTi guidance answers it (in Chinese)
-    page.screenshot(path=str(SHOTS / "ui_chat_vi.png"), full_page=True)
+    page.screenshot(path=str(shots / "ui_chat_vi.png"), full_page=True)
 
 
-def test_switch_interface_to_chinese(page) -> None:  # type: ignore[no-untyped-def]
+def test_switch_interface_to_chinese(page, shots: Path) -> None:  # type: ignore[no-untyped-def]
     page.click("#ui-lang label:has-text('中文')")
     page.wait_for_selector("#send:has-text('发送')", timeout=20_000)
     # tab labels are relabelled in the same update as the button, but may render a moment later
     page.get_by_role("tab", name="计算器").wait_for(state="visible", timeout=20_000)
     assert "您的问题" in page.locator("#question").inner_text()
-    page.screenshot(path=str(SHOTS / "ui_zh.png"), full_page=True)
+    page.screenshot(path=str(shots / "ui_zh.png"), full_page=True)
 
 
-def test_calculator_result_and_pathway_chart(page) -> None:  # type: ignore[no-untyped-def]
+def test_calculator_result_and_pathway_chart(page, shots: Path) -> None:  # type: ignore[no-untyped-def]
     page.get_by_role("tab", name="计算器").click()
     page.fill("#absolute_contraction-base_emissions input", "5000")
     page.click("#run-absolute_contraction")
@@ -63,13 +43,13 @@ def test_calculator_result_and_pathway_chart(page) -> None:  # type: ignore[no-u
     assert "004_3e93d633cc5b91bd.txt" in result  # the rule's source
     chart = page.locator("#chart-absolute_contraction")
     chart.locator("canvas, svg").first.wait_for(timeout=30_000)
-    page.screenshot(path=str(SHOTS / "ui_calculator_zh.png"), full_page=True)
+    page.screenshot(path=str(shots / "ui_calculator_zh.png"), full_page=True)
 
 
-def test_glossary_search(page) -> None:  # type: ignore[no-untyped-def]
+def test_glossary_search(page, shots: Path) -> None:  # type: ignore[no-untyped-def]
     page.get_by_role("tab", name="术语表").click()
     page.fill("#glossary-search textarea, #glossary-search input", "phạm vi 3")
     page.wait_for_timeout(1500)
     table = page.locator("#glossary-table").inner_text()
     assert "范围三" in table and "scope 3" in table
-    page.screenshot(path=str(SHOTS / "ui_glossary.png"), full_page=True)
+    page.screenshot(path=str(shots / "ui_glossary.png"), full_page=True)

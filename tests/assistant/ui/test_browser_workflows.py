@@ -4,8 +4,6 @@ sessions up to and past the allowance, and exports a summary."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +15,6 @@ from assistant.storage.database import Database
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-SHOTS = Path(__file__).resolve().parents[3] / "artifacts" / "screenshots"
 YEAR = date.today().year
 
 
@@ -29,25 +25,10 @@ def keys(corpus_settings: Settings) -> dict[str, str]:
     return {"staff": create_key(db, "Lan (helpdesk)", "staff")[1], "advisor": create_key(db, "Minh", "advisor")[1]}
 
 
-@pytest.fixture(scope="module")
-def page(live_server: str) -> Iterator[object]:
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed (scripts/setup.sh --test installs it)")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        pg = browser.new_page(viewport={"width": 1400, "height": 1100})
-        pg.goto(f"{live_server}/ui/")
-        pg.wait_for_selector("#question textarea", timeout=60_000)
-        yield pg
-        browser.close()
-
-
 MESSAGE = "您好！我们是一家鞋厂，想了解MCAP每年提供多少小时的咨询支持？谢谢！"
 
 
-def test_helpdesk_draft_approve_and_reuse(page, keys: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_helpdesk_draft_approve_and_reuse(page, shots: Path, keys: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     page.get_by_role("tab", name="Helpdesk (draft replies)").click()
     page.fill("#hd-key input", "not-a-key")
     page.fill("#hd-message textarea", MESSAGE)
@@ -63,7 +44,7 @@ def test_helpdesk_draft_approve_and_reuse(page, keys: dict[str, str]) -> None:  
     page.fill("#hd-reply textarea", reply + "\n\n（已由 Lan 审核）")
     page.click("#hd-approve")
     page.wait_for_selector("#hd-status :text('approved')", timeout=30_000)
-    page.screenshot(path=str(SHOTS / "ui_helpdesk_approved.png"), full_page=True)
+    page.screenshot(path=str(shots / "ui_helpdesk_approved.png"), full_page=True)
 
     page.fill("#hd-reply textarea", "")
     page.click("#hd-draft")  # the same message again: the approved reply comes back
@@ -71,7 +52,7 @@ def test_helpdesk_draft_approve_and_reuse(page, keys: dict[str, str]) -> None:  
     assert "已由 Lan 审核" in page.input_value("#hd-reply textarea")
 
 
-def test_advisory_sessions_past_the_allowance_and_export(page, keys: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_advisory_sessions_past_the_allowance_and_export(page, shots: Path, keys: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     page.get_by_role("tab", name="Advisory sessions").click()
     page.fill("#adv-key input", keys["staff"])
     page.get_by_text("Add a manufacturer").first.click()  # the accordion
@@ -101,7 +82,7 @@ def test_advisory_sessions_past_the_allowance_and_export(page, keys: dict[str, s
     page.click("#adv-log")
     page.wait_for_selector("#adv-status :text('logged')", timeout=30_000)
     assert "0 hours left" in page.locator("#adv-allowance").inner_text()
-    page.screenshot(path=str(SHOTS / "ui_advisory.png"), full_page=True)
+    page.screenshot(path=str(shots / "ui_advisory.png"), full_page=True)
 
     page.click("#adv-export-html")
     link = page.locator("#adv-summary-file a").first
