@@ -47,9 +47,9 @@ def _fail_on_storage(err: Exception, lang: str) -> NoReturn:
 
     if not isinstance(err, IndexUnavailableError):
         err = IndexWriteError(str(get_settings().index_dir), f"{type(err).__name__}: {err}")
-    detail = " ".join(str(err).split())  # for IndexWriteError: the index folder and what the OS said
-    message = err.messages.get(lang, err.messages["en"])
-    typer.echo(message + (f" ({detail})" if detail and detail != message else ""), err=True)
+    where = getattr(err, "where", "")
+    detail = ": ".join(x for x in (where, err.detail) if x)  # for the operator: the folder and what the OS said
+    typer.echo(err.message(lang) + (f" ({detail})" if detail else ""), err=True)
     raise typer.Exit(2) from err
 
 
@@ -114,16 +114,16 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="JSON output (contract)")] = False,
 ) -> None:
     """Answer one question, with citations; numbers come from the calculators or the documents."""
-    from assistant.answer.errors import QuestionError
     from assistant.answer.service import AnswerService
     from assistant.index.vector_store import IndexUnavailableError
     from assistant.text.language import detect_language
+    from tools.errors import LocalizedError
 
     if lang is not None and lang not in ("vi", "zh", "en"):
         raise typer.BadParameter("lang must be vi, zh or en")
     try:
         answer = AnswerService(get_settings()).ask(question, lang=lang)
-    except QuestionError as err:
+    except LocalizedError as err:
         typer.echo(err.message(lang), err=True)
         raise typer.Exit(2) from err
     except IndexUnavailableError as err:

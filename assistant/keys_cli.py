@@ -8,9 +8,10 @@ from typing import Annotated
 
 import typer
 
-from assistant.access.keys import KeyRequestError, create_key, list_keys, revoke_key
+from assistant.access.keys import create_key, list_keys, revoke_key
 from assistant.config import get_settings
 from assistant.storage.database import Database, DatabaseUnavailableError
+from tools.errors import LocalizedError
 
 keys_app = typer.Typer(help="API keys for staff, advisors, admins and manufacturers.", no_args_is_help=True)
 
@@ -34,7 +35,7 @@ def create(
     """Print a new key once; only its hash is stored."""
     try:
         row, plain = create_key(_db(), name, role, manufacturer_id)
-    except KeyRequestError as err:
+    except LocalizedError as err:
         typer.echo(str(err), err=True)
         raise typer.Exit(2) from err
     typer.echo(json.dumps({"id": row.id, "name": row.name, "role": row.role, "key": plain}, ensure_ascii=False))

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.answer.errors import QuestionError
 from assistant.answer.models import Answer
 from assistant.answer.service import AnswerService
 from assistant.config import Settings
@@ -25,6 +24,7 @@ from assistant.retrieval.retriever import HybridRetriever
 from evals.matching import answer_language, match_answer, refuses_in_prose
 from evals.question_file import Question, load_questions
 from evals.retrieval_eval import gold_rank, quote_in
+from tools.errors import LocalizedError
 
 # Scores a report summarises; "headline" ones are what the CI gate and --compare look at first.
 HEADLINE = ("accuracy", "refusal_accuracy", "tool_accuracy", "recall@5", "cited_gold", "language_match", "grounding")
@@ -185,7 +185,7 @@ def run_answer_eval(
         error: str | None = None
         try:
             answer = service.ask(q.question)
-        except QuestionError as err:
+        except LocalizedError as err:
             error = err.message("en")
         rank = None
         if q.source_doc and not q.expect_refusal:

@@ -11,6 +11,7 @@ from typing import Annotated
 from pydantic import Field
 
 from tools import rules, validation
+from tools.i18n import texts
 from tools.result import CalcResult, Message, RuleRef
 
 
@@ -38,18 +39,14 @@ def advisory_allowance(
         warnings.append(
             Message(
                 code="exceeds_allowance",
-                text={
-                    "vi": f"Buổi tư vấn này sẽ vượt {over_by:g} giờ so với hạn mức {allowance:g} giờ của năm {year}.",
-                    "zh": f"本次咨询将超出{year}年{allowance:g}小时额度{over_by:g}小时。",
-                    "en": f"This session would exceed the {allowance:g}-hour allowance for {year} by {over_by:g} hours.",
-                },
+                text=texts(
+                    "calc.warning.exceeds_allowance", over_by=f"{over_by:g}", allowance=f"{allowance:g}", year=year
+                ),
             )
         )
-    explanation = {
-        "vi": f"Năm {year}: đã dùng {used:g} giờ, còn {left:g} giờ trong hạn mức {allowance:g} giờ tư vấn mỗi năm.",
-        "zh": f"{year}年：已使用{used:g}小时，每年{allowance:g}小时咨询额度中还剩{left:g}小时。",
-        "en": f"{year}: {used:g} hours used, {left:g} hours left of the {allowance:g}-hour yearly advisory allowance.",
-    }
+    explanation = texts(
+        "calc.advisory_allowance.explanation", year=year, used=f"{used:g}", left=f"{left:g}", allowance=f"{allowance:g}"
+    )
     return CalcResult(
         calculator="advisory_allowance",
         rule_set="mcap",

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from tools import rules
 from tools.errors import CalculatorInputError
+from tools.i18n import LANGS, texts
 from tools.result import CalcResult, Message, RuleRef
 
 
@@ -62,32 +63,20 @@ def cati_score(
         unit="points",
     )
     dim_lines = {
-        lang: "; ".join(f"{dims[d][lang]} {by_dim.get(d, 0)}/{dim_max[d]}" for d in sorted(dims))
-        for lang in ("vi", "zh", "en")
+        lang: "; ".join(f"{dims[d][lang]} {by_dim.get(d, 0)}/{dim_max[d]}" for d in sorted(dims)) for lang in LANGS
     }
-    expl = {
-        "vi": f"Tổng điểm thô CATI: {total}/100 ({dim_lines['vi']}).",
-        "zh": f"CATI原始总分：{total}/100（{dim_lines['zh']}）。",
-        "en": f"Raw CATI points: {total}/100 ({dim_lines['en']}).",
-    }
+    expl = texts("calc.cati_score.explanation", total=total, dims=dim_lines)
     if factor:
-        expl = {
-            lang: expl[lang]
-            + {
-                "vi": f" Hệ số trọng số mặc định của ngành: phạm vi 1+2 {factor['scope12_percent']}% / phạm vi 3 thượng nguồn {factor['upstream_scope3_percent']}%.",
-                "zh": f" 行业默认权重：范围1+2 {factor['scope12_percent']}% / 范围3上游 {factor['upstream_scope3_percent']}%。",
-                "en": f" Industry default weighting factor: scope 1+2 {factor['scope12_percent']}% / upstream scope 3 {factor['upstream_scope3_percent']}%.",
-            }[lang]
-            for lang in expl
-        }
+        weighting = texts(
+            "calc.cati_score.weighting",
+            s12=factor["scope12_percent"],
+            s3=factor["upstream_scope3_percent"],
+        )
+        expl = {lang: f"{text} {weighting[lang]}" for lang, text in expl.items()}
     warnings = [
         Message(
             code="no_weighting_formula",
-            text={
-                "vi": "Tài liệu CATI nêu hệ số trọng số theo ngành nhưng không nêu công thức áp dụng; chỉ báo cáo điểm thô và hệ số.",
-                "zh": "CATI文件给出了行业权重，但未给出计算公式；此处只报告原始分值和权重。",
-                "en": data["weighting_note"],
-            },
+            text=texts("calc.warning.no_weighting_formula"),
         )
     ]
     return CalcResult(

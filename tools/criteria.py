@@ -8,7 +8,7 @@ from pydantic import Field
 
 from tools import rules, validation
 from tools.errors import CalculatorInputError
-from tools.i18n import render
+from tools.i18n import texts
 from tools.result import CalcResult, Message
 from tools.rules import DEFAULT_RULE_SET, RuleSet
 
@@ -40,23 +40,13 @@ def scope3_required(
     share = s3_counted / total * 100
     required = share + 1e-9 >= threshold
     used = [ref] + ([rules.ref(rs, "use_phase_removal")] if remove_indirect_use_phase else [])
-    expl = render(
-        {
-            "vi": "Phạm vi 3 chiếm {share}% tổng phát thải phạm vi 1+2+3 ({total} tCO2e); ngưỡng là {th}% ⇒ {v}.",
-            "zh": "范围三占范围一、二和三排放总量（{total} 吨）的{share}%；阈值为{th}% ⇒ {v}。",
-            "en": "Scope 3 is {share}% of scopes 1+2+3 ({total} tCO2e); the threshold is {th}% ⇒ {v}.",
-        },
+    expl = texts(
+        "calc.scope3_required.explanation",
         share=share,
         total=total,
         th=threshold,
-        v="{v}",
+        v=texts("calc.scope3_required.required" if required else "calc.scope3_required.not_required"),
     )
-    verdicts = {
-        "vi": ("bắt buộc đặt mục tiêu phạm vi 3", "chưa bắt buộc đặt mục tiêu phạm vi 3"),
-        "zh": ("必须设定范围三目标", "无须设定范围三目标"),
-        "en": ("a scope 3 target is required", "a scope 3 target is not required"),
-    }
-    expl = {lang: t.replace("{v}", verdicts[lang][0 if required else 1]) for lang, t in expl.items()}
     return CalcResult(
         calculator="scope3_required",
         rule_set=rs,
@@ -96,12 +86,8 @@ def scope3_coverage(
     share = cov / total * 100
     ok = share + 1e-6 >= minimum
     missing = max(0.0, total * minimum / 100 - cov)
-    expl = render(
-        {
-            "vi": "Mục tiêu bao phủ {s}% phát thải phạm vi 3; tối thiểu là hai phần ba ({m}%). Còn thiếu {x} tCO2e.",
-            "zh": "目标覆盖范围三排放的{s}%；最低要求为三分之二（{m}%）。尚需覆盖{x}吨。",
-            "en": "Targets cover {s}% of scope 3; the minimum is two thirds ({m}%). Still to cover: {x} tCO2e.",
-        },
+    expl = texts(
+        "calc.scope3_coverage.explanation",
         s=share,
         m=minimum,
         x=missing,
@@ -137,12 +123,8 @@ def scope12_coverage(
     share = exc / total * 100
     ok = share <= maximum + 1e-9
     excess = max(0.0, exc - total * maximum / 100)
-    expl = render(
-        {
-            "vi": "Đang loại trừ {s}% phát thải phạm vi 1+2; tối đa cho phép {m}%. Cần đưa thêm {x} tCO2e vào ranh giới.",
-            "zh": "排除了范围一和范围二排放的{s}%；最多允许{m}%。需再纳入{x}吨。",
-            "en": "{s}% of scope 1+2 is excluded; at most {m}% may be. Bring {x} tCO2e back into the boundary.",
-        },
+    expl = texts(
+        "calc.scope12_coverage.explanation",
         s=share,
         m=maximum,
         x=excess,
@@ -181,12 +163,8 @@ def renewable_electricity(
     need30 = max(0.0, total * float(r30.value) / 100 - ren)
     applicable = float(r30.value) if year >= 2030 else float(r25.value)
     ok = share + 1e-9 >= applicable
-    expl = render(
-        {
-            "vi": "Tỷ lệ điện tái tạo {s}% ({y}). Ngưỡng: {a}% vào 2025 và {b}% vào 2030; cần thêm {n25} MWh cho 2025 và {n30} MWh cho 2030 (theo mức tiêu thụ hiện tại).",
-            "zh": "{y}年可再生电力占比{s}%。阈值：2025年{a}%、2030年{b}%；按当前用电量，2025年还需{n25}兆瓦时，2030年还需{n30}兆瓦时。",
-            "en": "Renewable electricity share {s}% ({y}). Thresholds: {a}% by 2025 and {b}% by 2030; {n25} MWh more needed for 2025 and {n30} MWh for 2030 (at today's consumption).",
-        },
+    expl = texts(
+        "calc.renewable_electricity.explanation",
         s=share,
         y=year,
         a=float(r25.value),
@@ -241,38 +219,21 @@ def supplier_engagement(
         warnings.append(
             Message(
                 code="coverage_missing",
-                text=render(
-                    {
-                        "vi": "C19.1 yêu cầu nêu tỷ lệ phát thải (hoặc chi tiêu mua hàng) mà mục tiêu bao phủ.",
-                        "zh": "C19.1要求说明目标覆盖的排放比例（或年度采购支出比例）。",
-                        "en": "C19.1 asks the target to state the share of emissions (or of procurement spend) it covers.",
-                    }
+                text=texts(
+                    "calc.warning.coverage_missing",
                 ),
             )
         )
-    basis = {
-        "emissions": {"vi": "phát thải", "zh": "排放", "en": "emissions"},
-        "spend": {"vi": "chi tiêu mua hàng", "zh": "采购支出", "en": "procurement spend"},
-    }[coverage_basis]
-    expl = render(
-        {
-            "vi": "Mục tiêu gắn kết nhà cung cấp kéo dài {n} năm từ khi nộp; tối đa {m} năm.",
-            "zh": "供应商参与目标自提交起为期{n}年；最长{m}年。",
-            "en": "The supplier engagement target runs {n} years from submission; the maximum is {m} years.",
-        },
+    expl = texts(
+        "calc.supplier_engagement.explanation",
         n=span,
         m=maximum,
     )
     if cov is not None:
-        expl = {
-            lang: expl[lang]
-            + {
-                "vi": f" Bao phủ {cov:g}% theo {basis['vi']}.",
-                "zh": f" 按{basis['zh']}覆盖{cov:g}%。",
-                "en": f" Covers {cov:g}% by {basis['en']}.",
-            }[lang]
-            for lang in expl
-        }
+        covers = texts(
+            "calc.supplier_engagement.covers", cov=f"{cov:g}", basis=texts(f"calc.coverage_basis.{coverage_basis}")
+        )
+        expl = {lang: f"{text} {covers[lang]}" for lang, text in expl.items()}
     return CalcResult(
         calculator="supplier_engagement",
         rule_set=rs,

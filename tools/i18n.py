@@ -1,96 +1,38 @@
-"""Explanations, warnings and errors in Vietnamese, Chinese and English (templates, no model)."""
+"""The one message catalog: every user-facing string in Vietnamese, Chinese and English.
+
+Messages are data, one TOML file per namespace (``tools/messages/*.toml`` for the calculators,
+``assistant/messages/*.toml`` for the app); a key is ``<namespace>.<name>`` and each holds ``vi``, ``zh``
+and ``en`` side by side, so a missing or stale translation is visible in review and caught by a test.
+TOML rather than gettext: it is read by the standard library (no compile step, no Babel at run time),
+and the three versions of a message stay on adjacent lines instead of in three files.
+
+Placeholders use ``str.format`` names; floats are written as the reader writes them (``fmt``).
+This module lives in ``tools/`` because the calculators need it and ``tools/`` imports nothing from
+``assistant/``; the app extends the same catalog with its own folder.
+"""
 
 from __future__ import annotations
 
-LANGS = ("vi", "zh", "en")
+import tomllib
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, cast
 
-AMBITION_NAMES = {
-    "1.5C": {"vi": "1,5°C", "zh": "1.5°C", "en": "1.5°C"},
-    "wb2c": {"vi": "thấp hơn nhiều so với 2°C", "zh": "远低于2°C", "en": "well-below 2°C"},
-    "2c": {"vi": "2°C", "zh": "2°C", "en": "2°C"},
-}
+Lang = Literal["vi", "zh", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "zh", "en")
+DEFAULT_LANG: Lang = "en"
 
-ERRORS: dict[str, dict[str, str]] = {
-    "target_before_base": {
-        "vi": "Năm mục tiêu ({target_year}) phải sau năm cơ sở ({base_year}).",
-        "zh": "目标年（{target_year}）必须晚于基准年（{base_year}）。",
-        "en": "The target year ({target_year}) must be after the base year ({base_year}).",
-    },
-    "year_out_of_range": {
-        "vi": "Năm {value} nằm ngoài khoảng hợp lệ ({low}–{high}) cho trường {field}.",
-        "zh": "{field} 的年份 {value} 超出有效范围（{low}–{high}）。",
-        "en": "The year {value} for {field} is outside the valid range ({low}–{high}).",
-    },
-    "negative": {
-        "vi": "Giá trị của {field} không được âm (nhận được {value}).",
-        "zh": "{field} 不能为负数（输入为 {value}）。",
-        "en": "{field} cannot be negative (got {value}).",
-    },
-    "not_positive": {
-        "vi": "Giá trị của {field} phải lớn hơn 0 (nhận được {value}).",
-        "zh": "{field} 必须大于 0（输入为 {value}）。",
-        "en": "{field} must be greater than 0 (got {value}).",
-    },
-    "share_out_of_range": {
-        "vi": "Tỷ lệ {field} phải từ 0 đến 100% (nhận được {value}).",
-        "zh": "{field} 的比例必须在 0 到 100% 之间（输入为 {value}）。",
-        "en": "The share {field} must be between 0 and 100% (got {value}).",
-    },
-    "part_exceeds_total": {
-        "vi": "{field} ({value}) không thể lớn hơn tổng ({total}).",
-        "zh": "{field}（{value}）不能大于总量（{total}）。",
-        "en": "{field} ({value}) cannot exceed the total ({total}).",
-    },
-    "unknown_ambition": {
-        "vi": "Không rõ mức tham vọng '{value}': dùng 1.5C, wb2c (thấp hơn nhiều so với 2°C) hoặc 2c.",
-        "zh": "无法识别的力度水平“{value}”：请使用 1.5C、wb2c（远低于2°C）或 2c。",
-        "en": "Unknown ambition '{value}': use 1.5C, wb2c (well-below 2°C) or 2c.",
-    },
-    "unknown_scope": {
-        "vi": "Không rõ phạm vi '{value}': dùng s1+s2 hoặc s3.",
-        "zh": "无法识别的范围“{value}”：请使用 s1+s2 或 s3。",
-        "en": "Unknown scope '{value}': use s1+s2 or s3.",
-    },
-    "unknown_rule_set": {
-        "vi": "Không rõ bộ quy tắc '{value}': dùng sbti-apparel-2019 hoặc sbti-current-floor.",
-        "zh": "无法识别的规则集“{value}”：请使用 sbti-apparel-2019 或 sbti-current-floor。",
-        "en": "Unknown rule set '{value}': use sbti-apparel-2019 or sbti-current-floor.",
-    },
-    "unknown_industry": {
-        "vi": "Không rõ ngành '{value}' trong bảng trọng số CATI.",
-        "zh": "CATI 权重表中没有行业“{value}”。",
-        "en": "Unknown industry '{value}' in the CATI weighting table.",
-    },
-    "unknown_indicator": {
-        "vi": "Không có chỉ tiêu CATI '{value}' (ví dụ hợp lệ: 1.1.1, 5.4.5).",
-        "zh": "没有 CATI 指标“{value}”（有效示例：1.1.1、5.4.5）。",
-        "en": "There is no CATI indicator '{value}' (valid examples: 1.1.1, 5.4.5).",
-    },
-    "unknown_element": {
-        "vi": "Không có yếu tố MCAP '{value}'.",
-        "zh": "没有 MCAP 要素“{value}”。",
-        "en": "There is no MCAP element '{value}'.",
-    },
-    "growth_too_low": {
-        "vi": "Mức tăng {field} phải lớn hơn -100% (nhận được {value}).",
-        "zh": "{field} 的增长率必须大于 -100%（输入为 {value}）。",
-        "en": "The growth {field} must be above -100% (got {value}).",
-    },
-    "bad_date": {
-        "vi": "Ngày '{value}' không hợp lệ; dùng định dạng YYYY-MM-DD.",
-        "zh": "日期“{value}”无效；请使用 YYYY-MM-DD 格式。",
-        "en": "The date '{value}' is not valid; use YYYY-MM-DD.",
-    },
-}
+TOOLS_MESSAGES = Path(__file__).with_name("messages")
 
 
-def error_text(code: str, lang: str, **values: object) -> str:
-    table = ERRORS.get(code) or {"en": code}
-    return (table.get(lang) or table["en"]).format(**values)
-
-
-def ambition_name(ambition: str, lang: str) -> str:
-    return AMBITION_NAMES.get(ambition, {}).get(lang, ambition)
+def as_lang(value: object, default: Lang = DEFAULT_LANG) -> Lang:
+    """A supported language code, or ``default`` (accepts ``vi-VN``, ``zh-Hans``, ``EN``)."""
+    if isinstance(value, str):
+        code = value.strip().lower().replace("_", "-").split("-", 1)[0]
+        if code in LANGS:
+            return cast(Lang, code)
+    return default
 
 
 def fmt(x: float, lang: str, digits: int = 2) -> str:
@@ -101,10 +43,95 @@ def fmt(x: float, lang: str, digits: int = 2) -> str:
     return s.replace(".", ",") if lang == "vi" else s
 
 
-def render(templates: dict[str, str], **values: object) -> dict[str, str]:
-    """Fill one template per language; numbers given as floats are formatted per language."""
-    out: dict[str, str] = {}
-    for lang in LANGS:
-        filled = {k: (fmt(v, lang) if isinstance(v, float) else v) for k, v in values.items()}
-        out[lang] = templates[lang].format(**filled)
-    return out
+class MissingMessageError(KeyError):
+    """A key that no catalog file defines: a programming error, never shown to users."""
+
+
+class Catalog:
+    """Messages from one or more folders of namespace files; a namespace may span folders, a key may not."""
+
+    def __init__(self, folders: Iterable[Path]) -> None:
+        self.messages: dict[str, dict[str, str]] = {}
+        self.sources: dict[str, Path] = {}
+        for folder in folders:
+            for path in sorted(folder.glob("*.toml")):
+                namespace = path.stem
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+                for key, texts in _flatten(namespace, data):
+                    if key in self.messages:
+                        raise ValueError(f"message {key} defined twice ({self.sources[key]}, {path})")
+                    self.messages[key] = texts
+                    self.sources[key] = path
+
+    def has(self, key: str) -> bool:
+        return key in self.messages
+
+    def text(self, key: str, lang: str, /, **values: object) -> str:
+        """The message in ``lang`` (English when the language is unknown), placeholders filled."""
+        try:
+            table = self.messages[key]
+        except KeyError as exc:
+            raise MissingMessageError(key) from exc
+        language = as_lang(lang)
+        template = table.get(language) or table[DEFAULT_LANG]
+        if not values:
+            return template
+        filled = {k: (fmt(v, language) if isinstance(v, float) else v) for k, v in values.items()}
+        return template.format(**filled)
+
+    def texts(self, key: str, /, **values: object) -> dict[str, str]:
+        """The message in every language (a value that is itself a per-language dict is picked per language)."""
+        out: dict[str, str] = {}
+        for lang in LANGS:
+            local = {k: (v[lang] if isinstance(v, Mapping) and lang in v else v) for k, v in values.items()}
+            out[lang] = self.text(key, lang, **local)
+        return out
+
+
+def _flatten(prefix: str, data: Mapping[str, object]) -> Iterable[tuple[str, dict[str, str]]]:
+    """``[a.b] vi=… zh=… en=…`` tables become ``prefix.a.b``; a table with language keys is a message."""
+    if any(isinstance(data.get(lang), str) for lang in LANGS):
+        missing = [lang for lang in LANGS if not isinstance(data.get(lang), str)]
+        if missing:
+            raise ValueError(f"message {prefix} lacks {missing}")
+        yield prefix, {lang: str(data[lang]) for lang in LANGS}
+        return
+    for name, value in data.items():
+        if isinstance(value, Mapping):
+            yield from _flatten(f"{prefix}.{name}", value)
+        else:
+            raise ValueError(f"{prefix}.{name}: a message needs vi, zh and en")
+
+
+_FOLDERS: list[Path] = [TOOLS_MESSAGES]
+
+
+def add_catalog_folder(folder: Path) -> None:
+    """Extend the one catalog with an application's namespaces (``assistant/messages`` does this on import)."""
+    if folder not in _FOLDERS:
+        _FOLDERS.append(folder)
+        catalog.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def catalog() -> Catalog:
+    return Catalog(_FOLDERS)
+
+
+def t(key: str, lang: str, /, **values: object) -> str:
+    """A message in one language."""
+    return catalog().text(key, lang, **values)
+
+
+def texts(key: str, /, **values: object) -> dict[str, str]:
+    """A message in all three languages (what ``CalcResult`` and errors carry)."""
+    return catalog().texts(key, **values)
+
+
+def ambition_name(ambition: str, lang: str) -> str:
+    key = f"calc.ambition.{ambition}"
+    return t(key, lang) if catalog().has(key) else ambition
+
+
+def ambition_names(ambition: str) -> dict[str, str]:
+    return {lang: ambition_name(ambition, lang) for lang in LANGS}

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from tools import rules, validation
-from tools.i18n import ambition_name, render
+from tools.i18n import ambition_names, texts
 from tools.pathways import annual_rate, min_ambition
 from tools.result import CalcResult, Message
 from tools.rules import DEFAULT_RULE_SET, RuleSet
@@ -49,12 +49,8 @@ def intensity_to_absolute(
     }
     if base is not None:
         outputs["target_emissions_tco2e"] = round(base * (1 + change / 100), 3)
-    expl = render(
-        {
-            "vi": "Cường độ giảm {r}% trong khi hoạt động tăng {g}% ⇒ phát thải tuyệt đối thay đổi {c}% ({b}→{t}).",
-            "zh": "强度降低{r}%、业务增长{g}% ⇒ 绝对排放变化{c}%（{b}→{t}）。",
-            "en": "Intensity down {r}% while activity grows {g}% ⇒ absolute emissions change {c}% ({b}→{t}).",
-        },
+    expl = texts(
+        "calc.intensity_to_absolute.explanation",
         r=r * 100,
         g=g * 100,
         c=change,
@@ -66,12 +62,8 @@ def intensity_to_absolute(
         warnings.append(
             Message(
                 code="absolute_increase",
-                text=render(
-                    {
-                        "vi": "Phát thải tuyệt đối vẫn tăng: mục tiêu cường độ này không đủ cho giảm tuyệt đối.",
-                        "zh": "绝对排放量仍在增加：该强度目标不足以实现绝对减排。",
-                        "en": "Absolute emissions still rise: this intensity target does not deliver an absolute cut.",
-                    }
+                text=texts(
+                    "calc.warning.absolute_increase",
                 ),
             )
         )
@@ -115,20 +107,15 @@ def required_intensity_reduction(
     g = _total_growth(gp, n, growth_is_annual)
     cut = (1 - (1 - absolute) / (1 + g)) * 100
     minimum, min_ref = min_ambition(rs, sc)
-    expl = render(
-        {
-            "vi": "Để khớp với giảm tuyệt đối {a}% ({amb}, {b}→{t}) khi hoạt động tăng {g}%, cường độ phải giảm {c}%.",
-            "zh": "在业务增长{g}%的情况下，要与{amb}绝对减排{a}%（{b}→{t}）一致，强度需降低{c}%。",
-            "en": "To match a {a}% absolute cut ({amb}, {b}→{t}) with activity growth of {g}%, intensity must fall {c}%.",
-        },
+    expl = texts(
+        "calc.required_intensity_reduction.explanation",
         a=absolute * 100,
-        amb="{amb}",
+        amb=ambition_names(amb),
         b=base_year,
         t=target_year,
         g=g * 100,
         c=cut,
     )
-    expl = {lang: text.replace("{amb}", ambition_name(amb, lang)) for lang, text in expl.items()}
     return CalcResult(
         calculator="required_intensity_reduction",
         rule_set=rs,
@@ -183,12 +170,8 @@ def physical_intensity_rate(
     warnings = [
         Message(
             code="c19_wording",
-            text=render(
-                {
-                    "vi": "Bản tiếng Trung của C19 viết cường độ 'không tăng ít nhất 2%/năm' — lỗi dịch; ý đúng là giảm ít nhất 2%/năm tuyến tính.",
-                    "zh": "C19中文版写作“不会导致每年线性强度至少增加2%”，系翻译笔误；原意为每年线性降低至少2%。",
-                    "en": "C19's Chinese text says intensity must not 'increase by at least 2%' a year — a translation slip for a linear reduction of at least 2% a year.",
-                }
+            text=texts(
+                "calc.warning.c19_wording",
             ),
         )
     ]
@@ -196,21 +179,13 @@ def physical_intensity_rate(
         warnings.append(
             Message(
                 code="absolute_change_unknown",
-                text=render(
-                    {
-                        "vi": "Chưa biết phát thải tuyệt đối có tăng hay không; điều kiện 'không tăng tuyệt đối' chưa được kiểm tra.",
-                        "zh": "未提供绝对排放变化，尚未检验“绝对排放不增加”条件。",
-                        "en": "Absolute emissions change not given: the 'no absolute increase' condition is not checked.",
-                    }
+                text=texts(
+                    "calc.warning.absolute_change_unknown",
                 ),
             )
         )
-    expl = render(
-        {
-            "vi": "Giảm cường độ {r}% trong {n} năm = {rate}%/năm tuyến tính (tối thiểu cho phạm vi 3: {m}%/năm).",
-            "zh": "{n}年强度降低{r}% = 每年线性{rate}%（范围三最低要求：每年{m}%）。",
-            "en": "An intensity cut of {r}% over {n} years = {rate}%/yr linear (scope 3 minimum: {m}%/yr).",
-        },
+    expl = texts(
+        "calc.physical_intensity_rate.explanation",
         r=r,
         n=n,
         rate=rate,
@@ -268,12 +243,8 @@ def geva(
     }
     if base is not None:
         outputs["target_emissions_tco2e"] = round(base * absolute_factor, 3)
-    expl = render(
-        {
-            "vi": "GEVA: cường độ phát thải trên giá trị gia tăng giảm {d}%/năm, lũy kế: sau {n} năm là {ic}% (không phải {lin}% nếu cộng tuyến tính). Với giá trị gia tăng tăng {g}%/năm, phát thải tuyệt đối thay đổi {ac}%.",
-            "zh": "GEVA：单位增值排放强度每年降低{d}%，按复利计：{n}年后变化{ic}%（并非线性相加的{lin}%）。增值每年增长{g}%时，绝对排放变化{ac}%。",
-            "en": "GEVA: emissions per unit of value added fall {d}% a year, compounded: {ic}% after {n} years (not {lin}% as a linear sum). With value added growing {g}% a year, absolute emissions change {ac}%.",
-        },
+    expl = texts(
+        "calc.geva.explanation",
         d=d * 100,
         n=n,
         ic=(intensity_factor - 1) * 100,

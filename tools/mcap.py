@@ -7,6 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from tools import rules
+from tools.i18n import LANGS, texts
 from tools.result import CalcResult, RuleRef
 
 
@@ -26,7 +27,7 @@ def mcap_checklist(
     }
     elements = data["element"]
     todo = [e for e in elements if not done[e["id"]]]
-    status = [{"id": e["id"], "done": done[e["id"]], "vi": e["vi"], "zh": e["zh"], "en": e["en"]} for e in elements]
+    status = [{"id": e["id"], "done": done[e["id"]], **{lang: e[lang] for lang in LANGS}} for e in elements]
     refs = [
         RuleRef(
             id=f"mcap.{e['id']}",
@@ -51,18 +52,13 @@ def mcap_checklist(
     n_done = len(elements) - len(todo)
     contact = data["contact"]
     hours = data["advisory_hours_per_year"]
-    nxt = {lang: "; ".join(e[lang] for e in todo) for lang in ("vi", "zh", "en")}
-    expl = {
-        "vi": f"Đã hoàn thành {n_done}/4 yếu tố MCAP."
-        + (f" Việc tiếp theo: {nxt['vi']}." if todo else "")
-        + f" Mỗi năm có {hours} giờ hỗ trợ tư vấn; liên hệ {contact}.",
-        "zh": f"已完成MCAP四项要素中的{n_done}项。"
-        + (f"下一步：{nxt['zh']}。" if todo else "")
-        + f"每年可获得{hours}小时咨询支持；联系 {contact}。",
-        "en": f"{n_done} of 4 MCAP elements done."
-        + (f" Next: {nxt['en']}." if todo else "")
-        + f" {hours} hours of advisory support a year; contact {contact}.",
-    }
+    nxt = {lang: "; ".join(e[lang] for e in todo) for lang in LANGS}
+    parts = [texts("calc.mcap_checklist.done", done=n_done)]
+    if todo:
+        parts.append(texts("calc.mcap_checklist.next", next=nxt))
+    parts.append(texts("calc.mcap_checklist.support", hours=hours, contact=contact))
+    sep = {"vi": " ", "zh": "", "en": " "}
+    expl: dict[str, str] = {lang: sep[lang].join(p[lang] for p in parts) for lang in LANGS}
     return CalcResult(
         calculator="mcap_checklist",
         rule_set="mcap",

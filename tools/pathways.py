@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from tools import rules, validation
-from tools.i18n import ambition_name, render
+from tools.i18n import ambition_names, texts
 from tools.result import CalcResult, Message, OtherRuleSet, RuleRef
 from tools.rules import DEFAULT_RULE_SET, RuleSet
 from tools.validation import AMBITIONS, Ambition, Scope
@@ -30,14 +30,7 @@ def ambition_meets(ambition: Ambition, minimum: Ambition) -> bool:
 def _below_minimum_warning(asked: Ambition, minimum: Ambition) -> Message:
     return Message(
         code="ambition_below_minimum",
-        text={
-            lang: {
-                "vi": "Mức {a} thấp hơn mức tối thiểu {m} mà bộ quy tắc này yêu cầu cho phạm vi này.",
-                "zh": "{a}低于该规则集对此范围要求的最低力度{m}。",
-                "en": "{a} is below the minimum ambition ({m}) this rule set requires for this scope.",
-            }[lang].format(a=ambition_name(asked, lang), m=ambition_name(minimum, lang))
-            for lang in ("vi", "zh", "en")
-        },
+        text=texts("calc.warning.ambition_below_minimum", a=ambition_names(asked), m=ambition_names(minimum)),
     )
 
 
@@ -59,27 +52,14 @@ def _base_year_warnings(rule_set: str, base_year: int) -> list[Message]:
             out.append(
                 Message(
                     code="base_year_before_2015",
-                    text=render(
-                        {
-                            "vi": "Quy tắc SBTi hiện hành không chấp nhận năm cơ sở trước {y}.",
-                            "zh": "现行SBTi规则不接受早于{y}年的基准年。",
-                            "en": "Current SBTi rules do not accept a base year before {y}.",
-                        },
-                        y=earliest,
-                    ),
+                    text=texts("calc.warning.base_year_before_2015", y=earliest),
                 )
             )
     if rule_set == "sbti-current-floor" and base_year >= 2020:
         out.append(
             Message(
                 code="official_tool_may_differ",
-                text=render(
-                    {
-                        "vi": "Công cụ chính thức của SBTi có thể yêu cầu nhiều hơn tỷ lệ × số năm (ví dụ từng tính số năm từ 2020 cho năm cơ sở từ 2020 trở đi); hãy kiểm tra bằng công cụ đó.",
-                        "zh": "SBTi官方工具的要求可能高于“年率×年数”（例如曾对2020年及以后的基准年从2020年起计算年数）；请用官方工具核对。",
-                        "en": "The official SBTi tool may require more than rate × years (it has counted years from 2020 for base years from 2020 on); check with that tool.",
-                    }
-                ),
+                text=texts("calc.warning.official_tool_may_differ"),
             )
         )
     return out
@@ -115,13 +95,7 @@ def absolute_contraction(
         warnings.append(
             Message(
                 code="capped_at_100",
-                text=render(
-                    {
-                        "vi": "Tỷ lệ × số năm vượt 100%; mức giảm được giới hạn ở 100%.",
-                        "zh": "年率×年数超过100%，减排量按100%计。",
-                        "en": "Rate × years exceeds 100%; the reduction is capped at 100%.",
-                    }
-                ),
+                text=texts("calc.warning.capped_at_100"),
             )
         )
     if base is not None:
@@ -136,32 +110,20 @@ def absolute_contraction(
         rule_set=other_rs,
         verdict="meets_minimum" if other_ok else "below_minimum",
         differs=other_ok != ok,
-        note={lang: _min_note(other_rs, sc, other_min, lang) for lang in ("vi", "zh", "en")},
+        note=min_note(other_rs, sc, other_min),
     )
-    expl = render(
-        {
-            "vi": "Giảm tuyệt đối theo {amb}: {rate}%/năm × {n} năm = {red}% từ {b} đến {t} (tuyến tính, không lũy kế).",
-            "zh": "按{amb}绝对收缩：每年{rate}% × {n}年 = {b}年至{t}年减排{red}%（线性，不复利）。",
-            "en": "Absolute contraction at {amb}: {rate}%/yr × {n} years = {red}% from {b} to {t} (linear, not compounded).",
-        },
-        amb="{amb}",
+    expl = texts(
+        "calc.absolute_contraction.explanation",
+        amb=ambition_names(amb),
         rate=rate,
         n=n,
         red=reduction,
         b=base_year,
         t=target_year,
     )
-    expl = {lang: text.replace("{amb}", ambition_name(amb, lang)) for lang, text in expl.items()}
     if base is not None:
-        for lang, extra in render(
-            {
-                "vi": " Phát thải mục tiêu: {te} tCO2e.",
-                "zh": " 目标排放量：{te} 吨二氧化碳当量。",
-                "en": " Target emissions: {te} tCO2e.",
-            },
-            te=round(base * (1 - reduction / 100), 3),
-        ).items():
-            expl[lang] += extra
+        extra = texts("calc.absolute_contraction.target_emissions", te=round(base * (1 - reduction / 100), 3))
+        expl = {lang: f"{text} {extra[lang]}" for lang, text in expl.items()}
     return CalcResult(
         calculator="absolute_contraction",
         rule_set=rs,
@@ -182,18 +144,14 @@ def absolute_contraction(
     )
 
 
-def _min_note(rule_set: str, sc: str, minimum: str, lang: str) -> str:
-    scope_name = {
-        "s1+s2": {"vi": "phạm vi 1+2", "zh": "范围一+二", "en": "scope 1+2"},
-        "s3": {"vi": "phạm vi 3", "zh": "范围三", "en": "scope 3"},
-    }[sc][lang]
-    name = rules.rule_set_name(rule_set, lang)
-    amb = ambition_name(minimum, lang)
-    return {
-        "vi": f"Theo {name}, mức tối thiểu cho {scope_name} là {amb}.",
-        "zh": f"按照{name}，{scope_name}的最低要求为{amb}。",
-        "en": f"Under {name}, the minimum for {scope_name} is {amb}.",
-    }[lang]
+def min_note(rule_set: str, sc: str, minimum: str) -> dict[str, str]:
+    """ "Under <rule set>, the minimum for <scope> is <ambition>" in each language."""
+    return texts(
+        "calc.minimum_for_scope",
+        name=rules.rule_set_names(rule_set),
+        scope=texts(f"calc.scope.{sc}"),
+        amb=ambition_names(minimum),
+    )
 
 
 def check_absolute_target(
@@ -256,29 +214,17 @@ def check_absolute_target(
     other_rate, _ = annual_rate(other_rs, other_min)
     other_accepted = ambition is None or ambition_meets(other_min, min_ambition(other_rs, sc)[0])
     other_ok = implied + 1e-9 >= other_rate and other_accepted
-    best = {
-        lang: (
-            ambition_name(meets[0], lang) if meets else {"vi": "không mức nào", "zh": "均不满足", "en": "none"}[lang]
-        )
-        for lang in ("vi", "zh", "en")
-    }
-    expl = render(
-        {
-            "vi": "Giảm {red}% trong {n} năm tương đương {rate}%/năm (tuyến tính). Mức cao nhất đạt được: {best}. Yêu cầu cho {min}: {req}%; còn thiếu {short} điểm phần trăm.",
-            "zh": "{n}年减排{red}%相当于每年{rate}%（线性）。达到的最高力度：{best}。{min}要求：{req}%；差距{short}个百分点。",
-            "en": "A {red}% cut over {n} years is {rate}%/yr (linear). Highest ambition met: {best}. Required for {min}: {req}%; shortfall {short} percentage points.",
-        },
+    best = ambition_names(meets[0]) if meets else texts("calc.check_absolute_target.no_ambition")
+    expl = texts(
+        "calc.check_absolute_target.explanation",
         red=red,
         n=n,
         rate=implied,
-        best="{best}",
-        min="{min}",
+        best=best,
+        min=ambition_names(minimum),
         req=required,
         short=shortfall,
     )
-    expl = {
-        lang: t.replace("{best}", best[lang]).replace("{min}", ambition_name(minimum, lang)) for lang, t in expl.items()
-    }
     return CalcResult(
         calculator="check_absolute_target",
         rule_set=rs,
@@ -300,6 +246,6 @@ def check_absolute_target(
             rule_set=other_rs,
             verdict="meets" if other_ok else "does_not_meet",
             differs=other_ok != ok,
-            note={lang: _min_note(other_rs, sc, other_min, lang) for lang in ("vi", "zh", "en")},
+            note=min_note(other_rs, sc, other_min),
         ),
     )

@@ -58,6 +58,11 @@ def rule_set_name(rule_set: str, lang: str) -> str:
     return str(names.get(lang, names["en"]))
 
 
+def rule_set_names(rule_set: str) -> dict[str, str]:
+    """The rule set's name in each language (names are part of the rules table, beside the rules)."""
+    return {lang: rule_set_name(rule_set, lang) for lang in ("vi", "zh", "en")}
+
+
 def cati() -> dict[str, Any]:
     return dict(_DATA["cati"])
 

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from tools import rules, validation
 from tools.errors import CalculatorInputError
-from tools.i18n import render
+from tools.i18n import texts
 from tools.result import CalcResult, Message, OtherRuleSet, RuleRef
 from tools.rules import DEFAULT_RULE_SET, RuleSet
 
@@ -51,12 +51,8 @@ def target_timeframe(
         warnings.append(
             Message(
                 code="endnote_20",
-                text=render(
-                    {
-                        "vi": "Chú thích 20 của tài liệu cho ví dụ: mục tiêu nộp năm 2019 có thể dùng kiểm kê từ năm 2016 (ba năm trước); ở đây áp dụng quy tắc hai năm của C6.",
-                        "zh": "文件尾注20举例：2019年提交的目标最早可用2016年的排放清单（提前三年）；此处按C6的两年规则计算。",
-                        "en": "The document's endnote 20 says 2019 submissions may use inventories from 2016 (three years earlier); C6's two-year rule is applied here.",
-                    }
+                text=texts(
+                    "calc.warning.endnote_20",
                 ),
             )
         )
@@ -69,12 +65,8 @@ def target_timeframe(
             warnings.append(
                 Message(
                     code="base_year_before_2015",
-                    text=render(
-                        {
-                            "vi": "Quy tắc SBTi hiện hành không chấp nhận năm cơ sở trước 2015.",
-                            "zh": "现行SBTi规则不接受早于2015年的基准年。",
-                            "en": "Current SBTi rules do not accept a base year before 2015.",
-                        }
+                    text=texts(
+                        "calc.warning.base_year_before_2015", y=int(rules.value("sbti-current-floor", "base_year_min"))
                     ),
                 )
             )
@@ -83,20 +75,14 @@ def target_timeframe(
     other_rs = rules.other(rs)
     olo, ohi, _ = _window(other_rs, submitted)
     other_valid = olo <= target_year <= ohi and inv_ok is not False
-    expl = render(
-        {
-            "vi": "Nộp ngày {d}: năm mục tiêu hợp lệ từ {lo} đến {hi}; năm {t} {v}.",
-            "zh": "{d}提交：有效目标年为{lo}年至{hi}年；{t}年{v}。",
-            "en": "Submitted {d}: valid target years are {lo} to {hi}; {t} is {v}.",
-        },
+    expl = texts(
+        "calc.target_timeframe.explanation",
         d=submitted.isoformat(),
         lo=lo,
         hi=hi,
         t=target_year,
-        v="{v}",
+        v=texts("calc.target_timeframe.valid" if valid else "calc.target_timeframe.not_valid"),
     )
-    words = {"vi": ("hợp lệ", "không hợp lệ"), "zh": ("有效", "无效"), "en": ("valid", "not valid")}
-    expl = {lang: text.replace("{v}", words[lang][0 if valid else 1]) for lang, text in expl.items()}
     return CalcResult(
         calculator="target_timeframe",
         rule_set=rs,
@@ -121,12 +107,8 @@ def target_timeframe(
             rule_set=other_rs,
             verdict="valid" if other_valid else "not_valid",
             differs=other_valid != valid,
-            note=render(
-                {
-                    "vi": "Theo bộ quy tắc kia, năm mục tiêu hợp lệ từ {lo} đến {hi}.",
-                    "zh": "按另一规则集，有效目标年为{lo}年至{hi}年。",
-                    "en": "Under the other rule set, valid target years are {lo} to {hi}.",
-                },
+            note=texts(
+                "calc.target_timeframe.other_rule_set",
                 lo=olo,
                 hi=ohi,
             ),

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from assistant.access.roles import ROLES
 from assistant.storage.database import Database
 from assistant.storage.models import ApiKey, Manufacturer, utcnow
+from tools.errors import LocalizedError
 
 PREFIX = "cta_"
 
@@ -30,10 +31,6 @@ class Principal:
     key_id: int | None = None
 
 
-class KeyRequestError(ValueError):
-    pass
-
-
 def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
@@ -41,13 +38,19 @@ def hash_key(key: str) -> str:
 def create_key(db: Database, name: str, role: str, manufacturer_id: int | None = None) -> tuple[ApiKey, str]:
     """A new key; the returned plain key is never stored."""
     if role not in ROLES:
-        raise KeyRequestError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
+        raise LocalizedError(
+            "invalid_key_request", status=422, detail=f"unknown role {role!r}; one of {', '.join(ROLES)}"
+        )
     if (role == "manufacturer") != (manufacturer_id is not None):
-        raise KeyRequestError("a manufacturer key needs manufacturer_id, and only a manufacturer key takes one")
+        raise LocalizedError(
+            "invalid_key_request",
+            status=422,
+            detail="a manufacturer key needs manufacturer_id, and only a manufacturer key takes one",
+        )
     plain = PREFIX + secrets.token_urlsafe(32)
     with db.session() as s:
         if manufacturer_id is not None and s.get(Manufacturer, manufacturer_id) is None:
-            raise KeyRequestError(f"no manufacturer {manufacturer_id}")
+            raise LocalizedError("invalid_key_request", status=422, detail=f"no manufacturer {manufacturer_id}")
         row = ApiKey(
             name=name.strip()[:200] or role,
             role=role,

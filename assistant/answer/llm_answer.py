@@ -16,11 +16,11 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
 from assistant.answer.grounding import check_numbers, strip_numbers
 from assistant.answer.models import Answer, Grounding, ToolCall
-from assistant.answer.templates import lang_name, t
 from assistant.llm.agent import run_agent
 from assistant.llm.chat_model import model_label
 from assistant.llm.prompts import NOT_COVERED, SYSTEM_PROMPT, format_context
 from assistant.llm.tool_binding import calculator_tools
+from assistant.messages import lang_name, t
 from assistant.retrieval.retriever import HybridRetriever
 from assistant.text.language import detect_language
 from tools.errors import CalculatorInputError
@@ -118,7 +118,7 @@ class LLMAnswerer:
             return Answer(
                 question=q,
                 language=lang,
-                answer=f"{t('refusal', lang)}\n\n{t('refusal_where', lang)}",
+                answer=f"{t('answer.refusal', lang)}\n\n{t('answer.refusal_where', lang)}",
                 refused=True,
                 mode=f"llm:{model_label(self.model)}",
                 timings_ms=dict(draft.timings_ms),
@@ -170,7 +170,7 @@ class LLMAnswerer:
         repaired = False
         if not report.passed:
             log.warning("LLM invented numbers %s; removing them", report.unsupported)
-            text = strip_numbers(text, report.unsupported) + f"\n\n_{t('numbers_removed', lang)}_"
+            text = strip_numbers(text, report.unsupported) + f"\n\n_{t('answer.numbers_removed', lang)}_"
             repaired = True
             notes.append("repaired: removed " + ", ".join(report.unsupported))
         used = {int(m) for m in _MARKER.findall(text)}

@@ -12,7 +12,6 @@ import unicodedata
 
 from langchain_core.language_models.chat_models import BaseChatModel
 
-from assistant.answer.errors import QuestionError
 from assistant.answer.evidence import Evidence, select_evidence
 from assistant.answer.grounding import check_numbers
 from assistant.answer.llm_answer import LLMAnswerer
@@ -20,14 +19,14 @@ from assistant.answer.memory import ConversationMemory
 from assistant.answer.models import Answer, Citation, Grounding, ToolCall
 from assistant.answer.parser import ParsedQuestion, is_follow_up, merge_follow_up, parse_question
 from assistant.answer.router import Route, route
-from assistant.answer.templates import lang_name, t
 from assistant.config import Settings
 from assistant.corpus.glossary import Glossary
 from assistant.llm.chat_model import llm_configured, make_chat_model
+from assistant.messages import lang_name, t
 from assistant.retrieval.retriever import HybridRetriever
 from assistant.text.language import LANGS, detect_language
 from tools import rules as rule_table
-from tools.errors import CalculatorInputError
+from tools.errors import CalculatorInputError, LocalizedError
 from tools.i18n import fmt
 from tools.registry import get_calculator
 from tools.rules import rule_set_name
@@ -61,9 +60,9 @@ class AnswerService:
         q = unicodedata.normalize("NFC", question or "").replace("\x00", "").strip()
         guess = lang if lang in LANGS else (detect_language(q) if q else "en")
         if not q:
-            raise QuestionError("empty_question", guess)
+            raise LocalizedError("empty_question", lang=guess, status=422)
         if len(q) > self.settings.max_question_chars:
-            raise QuestionError("question_too_long", guess, limit=self.settings.max_question_chars)
+            raise LocalizedError("question_too_long", lang=guess, status=422, limit=self.settings.max_question_chars)
         return q, guess
 
     def ask(
@@ -172,8 +171,8 @@ class AnswerService:
         except Exception as exc:  # a timeout, a refused connection or garbage must never become a 500
             log.warning("LLM failed, answering without it: %s", exc)
             fallback = draft.model_copy(deep=True)
-            fallback.notes.append(t("llm_fallback", language))
-            fallback.answer = f"{fallback.answer}\n\n_{t('llm_fallback', language)}_"
+            fallback.notes.append(t("answer.llm_fallback", language))
+            fallback.answer = f"{fallback.answer}\n\n_{t('answer.llm_fallback', language)}_"
             return fallback
 
     # --- calculations ------------------------------------------------------------------------
@@ -183,12 +182,12 @@ class AnswerService:
         try:
             result = get_calculator(plan.name)(**plan.arguments)
         except CalculatorInputError as err:
-            text = t("calc_error", lang, message=err.message(lang))
+            text = t("answer.calc_error", lang, message=err.message(lang))
             call = ToolCall(
                 name=plan.name, arguments=plan.arguments, result={"error": err.code, "message": err.messages}
             )
             return text, [], call, [str(v) for v in plan.arguments.values()]
-        lines = [t("calc_intro", lang), "", result.explanation.get(lang, result.explanation.get("en", ""))]
+        lines = [t("answer.calc_intro", lang), "", result.explanation.get(lang, result.explanation.get("en", ""))]
         citations: list[Citation] = []
         for ref in result.rules:
             if not ref.document or not ref.quote:
@@ -208,13 +207,13 @@ class AnswerService:
                     language=passage.language,
                 )
             )
-            lines.append(f"- {t('rule_source', lang)} {ref.clause}: «{ref.quote}» [{n}]")
+            lines.append(f"- {t('answer.rule_source', lang)} {ref.clause}: «{ref.quote}» [{n}]")
         if result.other_rule_set and result.other_rule_set.differs:
             other = result.other_rule_set
-            label = t("other_rule_set", lang, name=rule_set_name(other.rule_set, lang))
+            label = t("answer.other_rule_set", lang, name=rule_set_name(other.rule_set, lang))
             lines.append(f"- {label}: {other.note.get(lang, '')}")
         for w in result.warnings:
-            lines.append(f"- {t('warnings', lang)}: {w.text.get(lang, w.text.get('en', ''))}")
+            lines.append(f"- {t('answer.warnings', lang)}: {w.text.get(lang, w.text.get('en', ''))}")
         call = ToolCall(name=plan.name, arguments=plan.arguments, result=result.model_dump())
         return "\n".join(lines), citations, call, [result.model_dump_json()]
 
@@ -228,7 +227,7 @@ class AnswerService:
             return ""
         cur = "sbti-current-floor"
         return t(
-            "current_rules_differ",
+            "answer.current_rules_differ",
             lang,
             s12=fmt(float(rule_table.value(cur, "abs_rate.1.5C")), lang),
             s3=fmt(float(rule_table.value(cur, "abs_rate.wb2c")), lang),
@@ -240,12 +239,12 @@ class AnswerService:
     # --- composition -------------------------------------------------------------------------
 
     def compose_fact(self, lang: str, evidence: list[Evidence]) -> tuple[str, list[Citation]]:
-        lines = [t("fact_intro", lang), ""]
+        lines = [t("answer.fact_intro", lang), ""]
         citations: list[Citation] = []
         for i, e in enumerate(evidence, 1):
             p = e.passage
             src_lang = p.language or detect_language(e.sentence)
-            note = f" _({t('quoted_in', lang, language=lang_name(src_lang, lang))})_" if src_lang != lang else ""
+            note = f" _({t('answer.quoted_in', lang, language=lang_name(src_lang, lang))})_" if src_lang != lang else ""
             lines.append(f"> {e.sentence} [{i}]{note}")
             lines.append("")
             citations.append(
@@ -261,7 +260,7 @@ class AnswerService:
             )
         gloss = self.term_gloss(" ".join(e.sentence for e in evidence), lang)
         if gloss:
-            lines.append(f"{t('terms', lang)}: {gloss}")
+            lines.append(f"{t('answer.terms', lang)}: {gloss}")
         return "\n".join(lines).strip(), citations
 
     def term_gloss(self, text: str, lang: str, limit: int = 6) -> str:
@@ -281,8 +280,8 @@ class AnswerService:
         return "; ".join(pairs)
 
     def compose_refusal(self, lang: str, unknown: list[str] | None = None) -> str:
-        missing = f"\n\n{t('not_in_documents', lang, words=', '.join(unknown))}" if unknown else ""
-        return f"{t('refusal', lang)}{missing}\n\n{t('refusal_where', lang)}"
+        missing = f"\n\n{t('answer.not_in_documents', lang, words=', '.join(unknown))}" if unknown else ""
+        return f"{t('answer.refusal', lang)}{missing}\n\n{t('answer.refusal_where', lang)}"
 
     def unknown_words(self, q: str, language: str) -> list[str]:
         """The question's key words that no indexed document uses, when there are enough of them to

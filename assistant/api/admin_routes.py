@@ -5,12 +5,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
-from assistant.access.keys import KeyRequestError, Principal, create_key, list_keys, revoke_key
+from assistant.access.keys import Principal, create_key, list_keys, revoke_key
 from assistant.access.roles import Role
 from assistant.api.auth import require, workflows_of
+from assistant.api.errors import request_language
 from assistant.api.ids import BodyId, PathId
-from assistant.api.middleware import request_language
-from assistant.workflows.errors import WorkflowError
+from assistant.messages import texts
+from tools.errors import LocalizedError
 
 router = APIRouter(tags=["admin"])
 
@@ -23,10 +24,7 @@ class KeyIn(BaseModel):
 
 @router.post("/v1/admin/keys")
 def new_key(body: KeyIn, request: Request, _: Annotated[Principal, Depends(require("keys.manage"))]) -> dict[str, Any]:
-    try:
-        row, plain = create_key(workflows_of(request).db, body.name, body.role, body.manufacturer_id)
-    except KeyRequestError as exc:
-        raise WorkflowError(422, "invalid_key_request", request_language(request), detail=str(exc)) from exc
+    row, plain = create_key(workflows_of(request).db, body.name, body.role, body.manufacturer_id)
     return {"id": row.id, "name": row.name, "role": row.role, "manufacturer_id": row.manufacturer_id, "key": plain}
 
 
@@ -50,5 +48,7 @@ def revoke(
     key_id: PathId, request: Request, _: Annotated[Principal, Depends(require("keys.manage"))]
 ) -> dict[str, Any]:
     if not revoke_key(workflows_of(request).db, key_id):
-        raise WorkflowError(404, "not_found", request_language(request), what="key", id=key_id)
+        raise LocalizedError(
+            "not_found", lang=request_language(request), status=404, what=texts("workflow.record.key"), id=key_id
+        )
     return {"id": key_id, "revoked": True}

@@ -9,8 +9,8 @@ from pydantic import BaseModel, Field
 
 from assistant.access.keys import Principal
 from assistant.api.auth import ensure_manufacturer, require, workflows_of
+from assistant.api.errors import request_language
 from assistant.api.ids import PathId
-from assistant.api.middleware import request_language
 from assistant.workflows.advisory import manufacturer_json, session_json
 from assistant.workflows.session_summary import summary_html, summary_markdown
 

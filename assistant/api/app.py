@@ -6,28 +6,29 @@ No `from __future__ import annotations` here: FastAPI reads the route annotation
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from fastapi import Body, FastAPI, Query, Request
-from fastapi.exceptions import RequestValidationError
+from fastapi import FastAPI, Query
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field
 
-from assistant.answer.errors import QuestionError
 from assistant.answer.service import AnswerService
-from assistant.answer.templates import t
-from assistant.api import admin_routes, advisory_routes, document_routes, feedback_routes, helpdesk_routes, middleware
+from assistant.api import (
+    admin_routes,
+    advisory_routes,
+    document_routes,
+    errors,
+    feedback_routes,
+    helpdesk_routes,
+    middleware,
+)
 from assistant.api.auth import install_chat_gate
 from assistant.api.chat_completions import ChatRequest, completion, split_conversation, stream_chunks
 from assistant.config import Settings, get_settings
-from assistant.index.vector_store import IndexUnavailableError
 from assistant.llm.tool_binding import calculator_tools
 from assistant.retrieval.retriever import HybridRetriever
-from assistant.storage.database import DatabaseUnavailableError
-from assistant.text.language import detect_language
-from assistant.workflows.errors import WorkflowError
 from assistant.workflows.registry import open_workflows
-from tools.errors import CalculatorInputError
-from tools.registry import CALCULATORS, UnknownCalculatorError, get_calculator
+from tools.errors import LocalizedError
+from tools.registry import CALCULATORS, get_calculator
 
 
 class AskRequest(BaseModel):
@@ -54,97 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
     if origins:
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"], allow_headers=["*"])
-    request_lang = middleware.request_language
-
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = exc.errors()
-        detail = "; ".join(f"{'.'.join(str(x) for x in e.get('loc', ()))}: {e.get('msg', '')}" for e in errors[:5])
-        lang = request_lang(request)
-        return JSONResponse(
-            status_code=422,
-            content={
-                "error": "invalid_request",
-                "message": t("invalid_request", lang, detail=detail),
-                "messages": {x: t("invalid_request", x, detail=detail) for x in ("vi", "zh", "en")},
-                "detail": [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in errors],
-            },
-        )
-
-    @app.exception_handler(IndexUnavailableError)
-    async def _index_unavailable(request: Request, exc: IndexUnavailableError) -> JSONResponse:
-        # The asker's language: ?lang=, the body's "lang", the question's language (?q=, the body's
-        # "question" or last chat message), then Accept-Language. The route already read the body, so
-        # FastAPI's cached copy is what request.body() returns here.
-        import json  # local: this handler is the only user
-
-        body: Any = None
-        if request.method == "POST":
-            try:
-                body = json.loads(await request.body())
-            except ValueError:
-                body = None
-        body = body if isinstance(body, dict) else {}
-        chat = body.get("messages")
-        last = chat[-1] if isinstance(chat, list) and chat and isinstance(chat[-1], dict) else {}
-        text = request.query_params.get("q") or body.get("question") or last.get("content")
-        lang = request.query_params.get("lang") or body.get("lang")
-        if not isinstance(lang, str) or lang not in exc.messages:
-            lang = detect_language(text) if isinstance(text, str) and text.strip() else request_lang(request)
-        return JSONResponse(
-            status_code=503,
-            content={
-                "error": "index_unavailable",
-                "message": exc.messages.get(lang, exc.messages["en"]),
-                "messages": exc.messages,
-            },
-        )
-
-    @app.exception_handler(WorkflowError)
-    async def _workflow_error(request: Request, exc: WorkflowError) -> JSONResponse:
-        lang = request_lang(request) if request.query_params.get("lang") else exc.lang
-        return JSONResponse(
-            status_code=exc.status,
-            content={"error": exc.code, "message": exc.message(lang), "messages": exc.messages},
-        )
-
-    @app.exception_handler(DatabaseUnavailableError)
-    async def _database_unavailable(request: Request, exc: DatabaseUnavailableError) -> JSONResponse:
-        return JSONResponse(
-            status_code=503,
-            content={
-                "error": "database_unavailable",
-                "message": exc.messages[request_lang(request)],
-                "messages": exc.messages,
-            },
-        )
-
-    @app.exception_handler(QuestionError)
-    async def _bad_question(request: Request, exc: QuestionError) -> JSONResponse:
-        return JSONResponse(
-            status_code=422, content={"error": exc.code, "message": exc.message(), "messages": exc.messages}
-        )
-
-    @app.exception_handler(ValidationError)
-    async def _bad_value(request: Request, exc: ValidationError) -> JSONResponse:
-        # pydantic errors raised inside a calculator's own models land here, not in the route's validation
-        detail = str(exc).splitlines()[0][:300]
-        lang = request_lang(request)
-        return JSONResponse(
-            status_code=422, content={"error": "invalid_request", "message": t("invalid_request", lang, detail=detail)}
-        )
-
-    @app.exception_handler(CalculatorInputError)
-    async def _bad_calc_input(request: Request, exc: CalculatorInputError) -> JSONResponse:
-        return JSONResponse(
-            status_code=422,
-            content={
-                "error": exc.code,
-                "field": exc.field,
-                "message": exc.message(request_lang(request)),
-                "messages": exc.messages,
-            },
-        )
+    errors.install(app)
 
     @app.post("/v1/ask")
     def ask(body: AskRequest) -> dict[str, Any]:
@@ -168,16 +79,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         _add_tool_route(app, tool.name, tool.args_schema, tool.description)  # type: ignore[arg-type]
 
     @app.post("/v1/tools/{name}", include_in_schema=False)
-    def run_tool(name: str, request: Request, arguments: Annotated[dict[str, Any], Body()]) -> JSONResponse:
-        try:
-            func = get_calculator(name)
-        except UnknownCalculatorError:
-            return JSONResponse(status_code=404, content={"error": "unknown_calculator", "known": list(CALCULATORS)})
-        try:
-            result = func(**arguments)
-        except TypeError as exc:
-            return JSONResponse(status_code=422, content={"error": "bad_arguments", "message": str(exc)})
-        return JSONResponse(content=result.model_dump())
+    def unknown_tool(name: str) -> None:
+        """Known calculators have their own typed routes above; only unknown names reach this one."""
+        raise LocalizedError("unknown_calculator", status=404, name=name, known=", ".join(CALCULATORS))
 
     @app.get("/healthz")
     def healthz() -> dict[str, str]:

@@ -8,11 +8,11 @@ from fastapi.responses import JSONResponse
 
 from assistant.access.keys import Principal, identify
 from assistant.access.roles import Permission, allows
-from assistant.api.middleware import request_language
+from assistant.api.errors import request_language
 from assistant.config import Settings
 from assistant.storage.database import DatabaseUnavailableError
-from assistant.workflows.errors import WorkflowError
-from assistant.workflows.registry import Workflows
+from assistant.workflows.registry import Workflows, WorkflowsUnavailable
+from tools.errors import LocalizedError
 
 # Manufacturer-facing routes: open unless ASSISTANT_CHAT_KEY is set.
 CHAT_PATHS = ("/v1/ask", "/v1/chat/completions", "/v1/models", "/v1/retrieve", "/v1/tools/")
@@ -27,8 +27,8 @@ def presented_key(request: Request) -> str:
 
 def workflows_of(request: Request) -> Workflows:
     wf = request.app.state.workflows
-    if isinstance(wf, DatabaseUnavailableError):
-        raise wf
+    if isinstance(wf, WorkflowsUnavailable):
+        raise wf.error()
     return wf
 
 
@@ -39,10 +39,10 @@ def principal(request: Request) -> Principal | None:
         return None
     admin = settings.admin_key.get_secret_value() if settings.admin_key else None
     wf = request.app.state.workflows
-    if isinstance(wf, DatabaseUnavailableError):
+    if isinstance(wf, WorkflowsUnavailable):
         if admin and hmac.compare_digest(key.encode(), admin.encode()):
             return Principal(name="admin", role="admin")
-        raise wf  # keys cannot be checked: a 503 that says why, not a misleading 401
+        raise wf.error()  # keys cannot be checked: a 503 that says why, not a misleading 401
     return identify(wf.db, key, admin)
 
 
@@ -53,9 +53,9 @@ def require(permission: Permission) -> Callable[[Request], Principal]:
         who = principal(request)
         lang = request_language(request)
         if who is None:
-            raise WorkflowError(401, "auth_required", lang)
+            raise LocalizedError("auth_required", lang=lang, status=401)
         if not allows(who.role, permission):
-            raise WorkflowError(403, "forbidden", lang)
+            raise LocalizedError("forbidden", lang=lang, status=403)
         return who
 
     return dependency
@@ -64,7 +64,7 @@ def require(permission: Permission) -> Callable[[Request], Principal]:
 def ensure_manufacturer(who: Principal, manufacturer_id: int, lang: str) -> None:
     """Manufacturer keys see their own records only."""
     if who.role == "manufacturer" and who.manufacturer_id != manufacturer_id:
-        raise WorkflowError(403, "forbidden", lang)
+        raise LocalizedError("forbidden", lang=lang, status=403)
 
 
 def chat_allowed(request: Request) -> bool:
@@ -90,6 +90,6 @@ def install_chat_gate(app: FastAPI, settings: Settings) -> None:
         path = request.url.path
         gated = any(path == p or (p.endswith("/") and path.startswith(p)) for p in CHAT_PATHS)
         if gated and not chat_allowed(request):
-            err = WorkflowError(401, "auth_required", request_language(request))
-            return JSONResponse(status_code=401, content={"error": err.code, "message": err.message()})
+            err = LocalizedError("auth_required", lang=request_language(request), status=401)
+            return JSONResponse(status_code=401, content=err.payload())
         return await call_next(request)

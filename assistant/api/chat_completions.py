@@ -14,9 +14,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.answer.errors import QuestionError
 from assistant.answer.models import Answer
-from assistant.answer.templates import t
+from assistant.messages import t
+from tools.errors import LocalizedError
 
 
 class ChatMessage(BaseModel):
@@ -47,7 +47,7 @@ def split_conversation(messages: list[ChatMessage], lang: str) -> tuple[str, lis
     """The question (last user message) and the earlier (question, answer) pairs."""
     users = [i for i, m in enumerate(messages) if m.role == "user" and message_text(m).strip()]
     if not users:
-        raise QuestionError("no_user_message", lang)
+        raise LocalizedError("no_user_message", lang=lang, status=422)
     last = users[-1]
     history: list[tuple[str, str]] = []
     pending: str | None = None
@@ -64,7 +64,7 @@ def render_message(answer: Answer) -> str:
     """The answer with its sources listed, for clients that only show text."""
     if not answer.citations:
         return answer.answer
-    lines = [answer.answer, "", f"**{t('sources', answer.language)}**"]
+    lines = [answer.answer, "", f"**{t('answer.sources', answer.language)}**"]
     lines += [f"[{c.id}] {c.title} ({c.doc}), {c.locator}" for c in answer.citations]
     return "\n".join(lines)
 

@@ -11,10 +11,11 @@ from fastapi import APIRouter, Depends, Request, UploadFile
 
 from assistant.access.keys import Principal
 from assistant.api.auth import require
-from assistant.api.middleware import request_language
+from assistant.api.errors import request_language
 from assistant.config import Settings
 from assistant.corpus.ingest import ingest
-from assistant.workflows.errors import WorkflowError
+from assistant.messages import texts
+from tools.errors import LocalizedError
 
 router = APIRouter(tags=["admin"])
 ALLOWED_SUFFIXES = (".txt", ".md", ".pdf")
@@ -27,9 +28,9 @@ def safe_file_name(raw: str | None, lang: str) -> str:
     is refused rather than rewritten, so the uploader knows what was stored."""
     name = unicodedata.normalize("NFC", (raw or "").strip())
     if not name or len(name) > 200 or _UNSAFE.search(name) or name.startswith(".") or ".." in name:
-        raise WorkflowError(422, "bad_file_name", lang)
+        raise LocalizedError("bad_file_name", lang=lang, status=422)
     if Path(name).suffix.lower() not in ALLOWED_SUFFIXES:
-        raise WorkflowError(415, "unsupported_upload", lang)
+        raise LocalizedError("unsupported_upload", lang=lang, status=415)
     return name
 
 
@@ -43,7 +44,7 @@ def upload_document(
     name = safe_file_name(file.filename, lang)
     data = file.file.read(settings.max_upload_bytes + 1)
     if len(data) > settings.max_upload_bytes:
-        raise WorkflowError(413, "upload_too_large", lang, limit=settings.max_upload_bytes)
+        raise LocalizedError("upload_too_large", lang=lang, status=413, limit=settings.max_upload_bytes)
     folder = settings.data_dir / "uploads"
     target = folder / name
     retriever = request.app.state.retriever
@@ -52,7 +53,7 @@ def upload_document(
         records = retriever.store.doc_records(active) if active else {}
         existing = records.get(name)
         if existing and Path(str(existing.get("source_path", ""))).resolve() != target.resolve():
-            raise WorkflowError(409, "document_exists", lang, name=name)
+            raise LocalizedError("document_exists", lang=lang, status=409, name=name)
         folder.mkdir(parents=True, exist_ok=True)
         previous = target.read_bytes() if target.is_file() else None
         partial = folder / f".{name}.part"
@@ -66,7 +67,7 @@ def upload_document(
             else:
                 target.write_bytes(previous)
             failure = report.failed[0][1]
-            raise WorkflowError(422, "document_rejected", lang, detail=failure.message(lang))
+            raise LocalizedError("document_rejected", lang=lang, status=422, detail=failure.message(lang))
         retriever.refresh(max_age_s=0)
     return {
         "doc": name,
@@ -92,7 +93,7 @@ def delete_document(
         store = retriever.store
         active = store.active_generation()
         if not active or name not in store.doc_records(active):
-            raise WorkflowError(404, "not_found", lang, what="document", id=name)
+            raise LocalizedError("not_found", lang=lang, status=404, what=texts("workflow.record.document"), id=name)
         store.delete_doc(active, name)
         store.activate(active)  # a new stamp: other workers reload the index
         (settings.data_dir / "uploads" / name).unlink(missing_ok=True)

@@ -9,9 +9,9 @@ from pydantic import BaseModel, Field
 
 from assistant.access.keys import Principal
 from assistant.api.auth import chat_allowed, require, workflows_of
-from assistant.api.middleware import request_language
-from assistant.workflows.errors import WorkflowError
+from assistant.api.errors import request_language
 from assistant.workflows.feedback import as_question_item
+from tools.errors import LocalizedError
 
 router = APIRouter(tags=["feedback"])
 
@@ -31,7 +31,7 @@ class FeedbackIn(BaseModel):
 def give_feedback(body: FeedbackIn, request: Request) -> dict[str, Any]:
     """Open like the chat (behind ASSISTANT_CHAT_KEY when that is set)."""
     if not chat_allowed(request):
-        raise WorkflowError(401, "auth_required", request_language(request))
+        raise LocalizedError("auth_required", lang=request_language(request), status=401)
     row = workflows_of(request).feedback.add(
         body.question,
         body.answer,

@@ -7,8 +7,8 @@ from pydantic import BaseModel, Field
 
 from assistant.access.keys import Principal
 from assistant.api.auth import require, workflows_of
+from assistant.api.errors import request_language
 from assistant.api.ids import BodyId, PathId
-from assistant.api.middleware import request_language
 from assistant.storage.models import DraftReply
 from assistant.workflows.helpdesk import MAX_MESSAGE_CHARS
 

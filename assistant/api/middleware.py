@@ -9,15 +9,10 @@ from collections.abc import Awaitable, Callable
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 
-from assistant.answer.templates import t
+from assistant.api.errors import request_language
+from tools.errors import LocalizedError
 
 log = logging.getLogger("assistant.access")
-
-
-def request_language(request: Request) -> str:
-    """The language to write errors in: ``?lang=``, then Accept-Language, else English."""
-    lang = request.query_params.get("lang") or request.headers.get("accept-language", "")[:2].lower()
-    return lang if lang in ("vi", "zh", "en") else "en"
 
 
 UPLOAD_PATHS = ("/v1/documents",)
@@ -33,14 +28,8 @@ def install(app: FastAPI, max_request_bytes: int, max_upload_bytes: int | None =
         if max_upload_bytes is not None and request.url.path in UPLOAD_PATHS:
             limit = max_upload_bytes + 64_000  # room for the multipart envelope
         if length and length.isdigit() and int(length) > limit:
-            lang = request_language(request)
-            response: Response = JSONResponse(
-                status_code=413,
-                content={
-                    "error": "request_too_large",
-                    "message": t("request_too_large", lang, limit=limit),
-                },
-            )
+            err = LocalizedError("request_too_large", status=413, limit=limit)
+            response: Response = JSONResponse(status_code=413, content=err.payload(request_language(request)))
         else:
             response = await call_next(request)
         response.headers["x-request-id"] = rid

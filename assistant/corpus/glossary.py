@@ -24,6 +24,7 @@ class GlossaryEntry:
     terms: dict[str, tuple[str, ...]]  # lang -> preferred term first, then aliases
     docs: tuple[str, ...] = ()
     note: str = ""
+    enforce: bool = False  # a term of art: translations must use the preferred term or an alias
 
     def preferred(self, lang: str) -> str:
         forms = self.terms.get(lang) or ()
@@ -143,9 +144,22 @@ def load_glossary(path: Path) -> Glossary:
                     terms=terms,
                     docs=docs,
                     note=(row.get("note") or "").strip(),
+                    enforce=(row.get("enforce") or "").strip().lower() in ("1", "true", "yes"),
                 )
             )
     return Glossary(entries)
+
+
+def _fold_all(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text)).casefold()
+
+
+def term_documents(row: dict[str, str], texts: dict[str, str]) -> list[str]:
+    """The documents (by their 3-digit id) in which one of a glossary row's forms occurs."""
+    forms = [row.get(lang, "") or "" for lang in LANGS]
+    forms += [f for lang in LANGS for f in (row.get(f"aliases_{lang}", "") or "").split("|")]
+    keys = [_fold_all(f) for f in forms if f.strip()]
+    return sorted(doc for doc, text in texts.items() if any(k in _fold_all(text) for k in keys))
 
 
 @lru_cache(maxsize=4)

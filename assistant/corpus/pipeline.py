@@ -11,9 +11,9 @@ from typing import Any
 
 from assistant.corpus.chunking import CHUNKER_VERSION, Chunk, chunk_units
 from assistant.corpus.glossary import Glossary
-from assistant.corpus.loaders import load_file
+from assistant.corpus.loaders import PageSpan, load_file
 from assistant.corpus.manifest import ManifestEntry
-from assistant.corpus.structure import find_units, pdf_furniture, running_header_pages
+from assistant.corpus.structure import Span, Unit, find_units, pdf_furniture, running_header_pages
 from assistant.text.language import detect_language, languages_present
 from assistant.text.tokenize import tokenize
 
@@ -58,17 +58,22 @@ def _infer_title(path: Path, text: str, pdf_title: str | None) -> str:
     return path.stem
 
 
-def prepare_document(
-    path: Path,
-    entry: ManifestEntry | None,
-    count_tokens: Callable[[str], int],
-    glossary: Glossary,
-    settings_key: str,
-    max_tokens: int = 160,
-    overlap_tokens: int = 40,
-) -> PreparedDocument:
-    """Raise a ``DocumentError`` for files that cannot be read; everything else is best effort."""
-    data = path.read_bytes()
+@dataclass
+class DocumentStructure:
+    """A loaded file and the structure found in it, all as offsets into ``raw``."""
+
+    raw: str
+    kind: str
+    title: str
+    languages: list[str]
+    skips: list[Span]
+    pages: list[PageSpan]
+    units: list[Unit]
+    glued: bool
+
+
+def read_structure(path: Path, entry: ManifestEntry | None) -> DocumentStructure:
+    """Load a file and find its running headers, pages and units (raises ``DocumentError``)."""
     loaded = load_file(path)
     raw = loaded.text
     title = entry.title if entry else _infer_title(path, raw, loaded.pdf_title)
@@ -85,16 +90,32 @@ def prepare_document(
     units = find_units(raw, skips)
     # Text that lost its spaces in extraction: long lines, hardly any spaces (004).
     glued = raw.count(" ") < len(raw) / 200 and max((len(x) for x in raw.splitlines()), default=0) > 2000
+    return DocumentStructure(raw, loaded.kind, title, languages, skips, pages, units, glued)
+
+
+def prepare_document(
+    path: Path,
+    entry: ManifestEntry | None,
+    count_tokens: Callable[[str], int],
+    glossary: Glossary,
+    settings_key: str,
+    max_tokens: int = 160,
+    overlap_tokens: int = 40,
+) -> PreparedDocument:
+    """Raise a ``DocumentError`` for files that cannot be read; everything else is best effort."""
+    data = path.read_bytes()
+    st = read_structure(path, entry)
+    title, languages, pages = st.title, st.languages, st.pages
     chunks = chunk_units(
         path.name,
-        raw,
-        units,
-        skips,
+        st.raw,
+        st.units,
+        st.skips,
         pages,
         count_tokens,
         max_tokens=max_tokens,
         overlap_tokens=overlap_tokens,
-        glued=glued,
+        glued=st.glued,
     )
     title_en = entry.title_en if entry else None
     prepared: list[PreparedChunk] = []
@@ -117,7 +138,7 @@ def prepare_document(
         "publisher": entry.publisher if entry else None,
         "source_url": entry.source_url if entry else None,
         "date": entry.date if entry else None,
-        "kind": loaded.kind,
+        "kind": st.kind,
         "pages": len(pages) or None,
     }
     return PreparedDocument(

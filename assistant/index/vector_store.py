@@ -22,6 +22,7 @@ import httpx
 import numpy as np
 
 from assistant.index.embedders import Vectors
+from tools.errors import LocalizedError
 
 log = logging.getLogger(__name__)
 
@@ -29,14 +30,15 @@ META = "assistant_meta"
 _DUMMY = [0.0]
 
 
-class IndexUnavailableError(RuntimeError):
-    """The Chroma server cannot be reached, or the index is missing."""
+class IndexUnavailableError(LocalizedError):
+    """The Chroma server cannot be reached, or the index is missing (HTTP 503, CLI exit 2)."""
 
-    messages = {
-        "en": "The document index is not available right now. Please try again shortly.",
-        "vi": "Chỉ mục tài liệu hiện không sẵn sàng. Vui lòng thử lại sau ít phút.",
-        "zh": "文档索引暂时不可用，请稍后再试。",
-    }
+    default_status = 503
+    default_code = "index_unavailable"
+
+    def __init__(self, detail: str = "", code: str | None = None) -> None:
+        self.detail = " ".join(detail.split())[:300]  # for the operator's log, never in the message
+        super().__init__(code)
 
 
 class IndexWriteError(IndexUnavailableError):
@@ -47,26 +49,11 @@ class IndexWriteError(IndexUnavailableError):
     name no path (they may go to HTTP clients); ``where`` and ``detail`` are for the operator.
     """
 
-    messages = {
-        "en": (
-            "Cannot write the document index: its folder is read-only or not a folder, or the disk is full. "
-            "Free some space or set ASSISTANT_DATA_DIR to a writable folder; what is already indexed is kept."
-        ),
-        "vi": (
-            "Không ghi được chỉ mục tài liệu: thư mục của nó chỉ cho phép đọc hoặc không phải thư mục, hoặc ổ "
-            "đĩa đã đầy. Hãy giải phóng dung lượng hoặc đặt ASSISTANT_DATA_DIR sang một thư mục ghi được; dữ "
-            "liệu đã lập chỉ mục vẫn được giữ nguyên."
-        ),
-        "zh": (
-            "无法写入文档索引：其文件夹为只读或不是文件夹，或磁盘已满。请释放磁盘空间，"
-            "或将 ASSISTANT_DATA_DIR 设为可写的文件夹；已建立的索引保持不变。"
-        ),
-    }
+    default_code = "index_write"
 
     def __init__(self, where: str, detail: str = "") -> None:
         self.where = where
-        self.detail = " ".join(detail.split())[:300]  # one line, whatever the OS or sqlite said
-        super().__init__(f"{where}: {self.detail}" if self.detail else where)
+        super().__init__(detail)
 
 
 # What a read-only folder, a path under a file or a full disk looks like, whether it comes as an OSError

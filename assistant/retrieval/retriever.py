@@ -56,11 +56,7 @@ class Passage:
 
 
 class IndexNotReadyError(IndexUnavailableError):
-    messages = {
-        "en": "The documents have not been indexed yet: run `assistant ingest` first.",
-        "vi": "Tài liệu chưa được lập chỉ mục: hãy chạy `assistant ingest` trước.",
-        "zh": "文档尚未建立索引：请先运行 `assistant ingest`。",
-    }
+    default_code = "index_not_ready"
 
 
 class HybridRetriever:

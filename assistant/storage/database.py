@@ -19,18 +19,17 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from assistant.config import Settings
-
-_ERRORS = {
-    "en": "The assistant's database cannot be used ({detail}). Check ASSISTANT_DATABASE_URL or that the data folder is writable.",
-    "vi": "Không dùng được cơ sở dữ liệu của trợ lý ({detail}). Hãy kiểm tra ASSISTANT_DATABASE_URL hoặc quyền ghi thư mục dữ liệu.",
-    "zh": "无法使用助手的数据库（{detail}）。请检查 ASSISTANT_DATABASE_URL 或数据目录是否可写。",
-}
+from tools.errors import LocalizedError
 
 
-class DatabaseUnavailableError(RuntimeError):
+class DatabaseUnavailableError(LocalizedError):
+    """The workflow database cannot be used (HTTP 503); the chat keeps answering without it."""
+
+    default_status = 503
+    default_code = "database_unavailable"
+
     def __init__(self, detail: str) -> None:
-        self.messages = {lang: text_.format(detail=detail[:200]) for lang, text_ in _ERRORS.items()}
-        super().__init__(self.messages["en"])
+        super().__init__(detail=detail[:200])
 
 
 def database_url(settings: Settings) -> str:

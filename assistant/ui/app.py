@@ -20,12 +20,9 @@ import gradio as gr  # noqa: E402
 import pandas as pd
 from fastapi import FastAPI
 
-from assistant.answer.errors import QuestionError
 from assistant.answer.models import Answer
 from assistant.answer.service import AnswerService
-from assistant.index.vector_store import IndexUnavailableError
 from assistant.llm.tool_binding import tool_schemas
-from assistant.storage.database import DatabaseUnavailableError
 from assistant.text.language import detect_language
 from assistant.ui.calculator_forms import (
     EXAMPLE_VALUES,
@@ -35,11 +32,11 @@ from assistant.ui.calculator_forms import (
     render_result,
     to_arguments,
 )
-from assistant.ui.labels import CALCULATOR_NAMES, EXAMPLES, LANG_CHOICES, ui
+from assistant.ui.labels import LANG_CHOICES, calculator_name, examples, ui
 from assistant.ui.pathway_chart import CHARTED, pathway_rows
 from assistant.ui.workflow_tabs import advisory_tab, helpdesk_tab
-from assistant.workflows.registry import Workflows
-from tools.errors import CalculatorInputError
+from assistant.workflows.registry import Workflows, WorkflowsUnavailable
+from tools.errors import CalculatorInputError, LocalizedError
 from tools.registry import get_calculator
 
 STREAM_STEP = 24  # characters per streamed update
@@ -92,7 +89,7 @@ def conversation_markdown(history: list[dict[str, Any]], answers: list[dict[str,
 
 
 def build_ui(
-    service: AnswerService, data_dir: Path, workflows: Workflows | DatabaseUnavailableError | None = None
+    service: AnswerService, data_dir: Path, workflows: Workflows | WorkflowsUnavailable | None = None
 ) -> gr.Blocks:
     """``workflows`` adds the staff tabs and stores feedback in the database; without it (or when
     the database cannot be used) feedback goes to a JSON Lines file under the data dir."""
@@ -151,7 +148,7 @@ def build_ui(
                             lambda lang: gr.File(label=ui("export_file", lang)),
                         )
                         gr.Examples(
-                            examples=[[q] for lang in ("vi", "zh", "en") for q in EXAMPLES[lang]],
+                            examples=[[q] for q in examples("en")],
                             inputs=[question],
                             label="Tiếng Việt · 中文 · English",
                         )
@@ -195,12 +192,8 @@ def build_ui(
             yield history, "", answers, session, gr.skip()
             try:
                 answer = service.ask(message, session_id=session)
-            except QuestionError as err:
+            except LocalizedError as err:
                 history[-1]["content"] = err.message(detect_language(message))
-                yield history, "", answers, session, gr.skip()
-                return
-            except IndexUnavailableError as err:
-                history[-1]["content"] = err.messages.get(detect_language(message), err.messages["en"])
                 yield history, "", answers, session, gr.skip()
                 return
             text = answer.answer
@@ -272,8 +265,8 @@ def build_ui(
 
 def _calculator_form(name: str, schema: dict[str, Any], lang_state: gr.State, keyed: Callable[..., Any]) -> None:
     func = get_calculator(name)
-    with gr.Tab(CALCULATOR_NAMES[name]["en"], elem_id=f"calc-{name}") as tab:
-        keyed(tab, lambda lang: gr.Tab(label=CALCULATOR_NAMES[name][lang]))
+    with gr.Tab(calculator_name(name, "en"), elem_id=f"calc-{name}") as tab:
+        keyed(tab, lambda lang: gr.Tab(label=calculator_name(name, lang)))
         doc = (func.__doc__ or "").strip().split("\n\n")[0]
         gr.Markdown(f"`{name}` · {doc}")
         inputs: list[Any] = []

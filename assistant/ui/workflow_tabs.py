@@ -17,36 +17,28 @@ import gradio as gr
 
 from assistant.access.keys import Principal, identify
 from assistant.access.roles import Permission, allows
-from assistant.answer.templates import lang_name
 from assistant.config import Settings
-from assistant.storage.database import DatabaseUnavailableError
+from assistant.messages import lang_name
 from assistant.ui.labels import LANG_CHOICES, ui
 from assistant.workflows.advisory import manufacturer_json
-from assistant.workflows.errors import WorkflowError
-from assistant.workflows.registry import Workflows
+from assistant.workflows.registry import Workflows, WorkflowsUnavailable
 from assistant.workflows.session_summary import summary_html, summary_markdown
-from assistant.workflows.wording import w
+from tools.errors import LocalizedError
 
 Keyed = Callable[[Any, Callable[[str], Any]], Any]
 
 
-class Denied(Exception):
-    def __init__(self, text: str) -> None:
-        super().__init__(text)
-        self.text = text
-
-
 def _caller(
-    workflows: Workflows | DatabaseUnavailableError, settings: Settings, key: str, lang: str, need: Permission
+    workflows: Workflows | WorkflowsUnavailable, settings: Settings, key: str, lang: str, need: Permission
 ) -> tuple[Workflows, Principal]:
-    if isinstance(workflows, DatabaseUnavailableError):
-        raise Denied(workflows.messages.get(lang, workflows.messages["en"]))
+    if isinstance(workflows, WorkflowsUnavailable):
+        raise workflows.error()
     admin = settings.admin_key.get_secret_value() if settings.admin_key else None
     who = identify(workflows.db, (key or "").strip(), admin)
     if who is None:
-        raise Denied(w("auth_required", lang))
+        raise LocalizedError("auth_required", lang=lang, status=401)
     if not allows(who.role, need):
-        raise Denied(w("forbidden", lang))
+        raise LocalizedError("forbidden", lang=lang, status=403)
     return workflows, who
 
 
@@ -55,7 +47,7 @@ def _error(text: str) -> str:
 
 
 def helpdesk_tab(
-    workflows: Workflows | DatabaseUnavailableError, settings: Settings, lang_state: gr.State, keyed: Keyed
+    workflows: Workflows | WorkflowsUnavailable, settings: Settings, lang_state: gr.State, keyed: Keyed
 ) -> None:
     with gr.Tab(ui("tab_helpdesk", "en"), id="helpdesk", elem_id="tab-helpdesk") as tab:
         keyed(tab, lambda lang: gr.Tab(label=ui("tab_helpdesk", lang)))
@@ -97,9 +89,7 @@ def helpdesk_tab(
         try:
             wf, who = _caller(workflows, settings, key_text, lang, "draft.write")
             row, found = wf.helpdesk.draft(text, who, staff_lang=staff)
-        except Denied as err:
-            return 0, _error(err.text), gr.skip(), gr.skip(), gr.skip()
-        except WorkflowError as err:
+        except LocalizedError as err:
             return 0, _error(err.message(lang)), gr.skip(), gr.skip(), gr.skip()
         match_md = ""
         if found is not None:
@@ -119,9 +109,7 @@ def helpdesk_tab(
         try:
             wf, who = _caller(workflows, settings, key_text, lang, "draft.write")
             row = wf.helpdesk.approve(current, who, text, lang)
-        except Denied as err:
-            return _error(err.text)
-        except WorkflowError as err:
+        except LocalizedError as err:
             return _error(err.message(lang))
         return ui("hd_approved", lang).format(id=row.id)
 
@@ -129,7 +117,7 @@ def helpdesk_tab(
 
 
 def advisory_tab(
-    workflows: Workflows | DatabaseUnavailableError,
+    workflows: Workflows | WorkflowsUnavailable,
     settings: Settings,
     lang_state: gr.State,
     keyed: Keyed,
@@ -247,8 +235,8 @@ def advisory_tab(
         try:
             wf, who = _caller(workflows, settings, key_text, lang, "manufacturer.read")
             return (*overview(wf, who, manufacturer_id, lang), "")
-        except Denied as err:
-            return gr.skip(), gr.skip(), gr.skip(), _error(err.text)
+        except LocalizedError as err:
+            return gr.skip(), gr.skip(), gr.skip(), _error(err.message(lang))
 
     outputs = [maker, sessions, allowance, status]
     load_btn.click(load, [key, maker, lang_state], outputs)
@@ -257,8 +245,8 @@ def advisory_tab(
     def add(key_text: str, name_text: str, country_text: str, contact: str, lang: str) -> tuple[Any, ...]:
         try:
             wf, who = _caller(workflows, settings, key_text, lang, "manufacturer.write")
-        except Denied as err:
-            return gr.skip(), gr.skip(), gr.skip(), _error(err.text)
+        except LocalizedError as err:
+            return gr.skip(), gr.skip(), gr.skip(), _error(err.message(lang))
         if not (name_text or "").strip():
             return gr.skip(), gr.skip(), gr.skip(), _error(ui("adv_name", lang))
         row = wf.advisory.add_manufacturer(name_text, country_text or "", contact or "vi")
@@ -280,8 +268,8 @@ def advisory_tab(
     ) -> tuple[Any, ...]:
         try:
             wf, who = _caller(workflows, settings, key_text, lang, "session.write")
-        except Denied as err:
-            return gr.skip(), gr.skip(), gr.skip(), _error(err.text)
+        except LocalizedError as err:
+            return gr.skip(), gr.skip(), gr.skip(), _error(err.message(lang))
         if manufacturer_id is None:
             return gr.skip(), gr.skip(), gr.skip(), _error(ui("adv_pick", lang))
         try:
@@ -301,7 +289,7 @@ def advisory_tab(
                 confirm_over_allowance=bool(confirmed),
                 lang=lang,
             )
-        except WorkflowError as err:
+        except LocalizedError as err:
             return gr.skip(), gr.skip(), gr.skip(), _error(err.message(lang))
         return (*overview(wf, who, int(manufacturer_id), lang), ui("adv_logged", lang).format(id=row.id))
 
@@ -320,10 +308,8 @@ def advisory_tab(
                     return gr.skip(), _error(ui("adv_pick_session", lang))
                 row = wf.advisory.session(int(session_id), lang)
                 if who.role == "manufacturer" and who.manufacturer_id != row.manufacturer_id:
-                    raise Denied(w("forbidden", lang))
-            except Denied as err:
-                return gr.skip(), _error(err.text)
-            except WorkflowError as err:
+                    raise LocalizedError("forbidden", lang=lang, status=403)
+            except LocalizedError as err:
                 return gr.skip(), _error(err.message(lang))
             result = wf.advisory.allowance(row.manufacturer_id, row.held_on.year)
             text = summary_html(row, result) if fmt == "html" else summary_markdown(row, result)

@@ -14,10 +14,11 @@ from sqlalchemy.orm import selectinload
 
 from assistant.access.keys import Principal
 from assistant.answer.service import AnswerService
+from assistant.messages import texts
 from assistant.storage.database import Database
 from assistant.storage.models import AdvisorySession, Manufacturer, SessionExchange
-from assistant.workflows.errors import WorkflowError
 from tools.advisory_allowance import advisory_allowance
+from tools.errors import LocalizedError
 from tools.result import CalcResult
 
 # what a session's summary and JSON need, loaded with it (sessions are used after the unit of work ends)
@@ -41,7 +42,9 @@ class Advisory:
         with self.db.session() as s:
             row = s.get(Manufacturer, manufacturer_id)
             if row is None:
-                raise WorkflowError(404, "not_found", lang, what="manufacturer", id=manufacturer_id)
+                raise LocalizedError(
+                    "not_found", lang=lang, status=404, what=texts("workflow.record.manufacturer"), id=manufacturer_id
+                )
             return row
 
     def manufacturers(self, only: int | None = None) -> list[Manufacturer]:
@@ -85,8 +88,7 @@ class Advisory:
         check = self.allowance(manufacturer_id, held_on.year, planned_hours=duration_hours)
         over = check.verdict == "exceeds_allowance"
         if over and not confirm_over_allowance:
-            warning = check.warnings[0].text.get(lang) or check.warnings[0].text["en"]
-            raise WorkflowError(409, "over_allowance", lang, warning=warning)
+            raise LocalizedError("over_allowance", lang=lang, status=409, warning=check.warnings[0].text)
         row = AdvisorySession(
             manufacturer_id=manufacturer_id,
             held_on=held_on,
@@ -128,7 +130,9 @@ class Advisory:
         with self.db.session() as s:
             row = s.get(AdvisorySession, session_id, options=_WITH_DETAILS)
             if row is None:
-                raise WorkflowError(404, "not_found", lang, what="session", id=session_id)
+                raise LocalizedError(
+                    "not_found", lang=lang, status=404, what=texts("workflow.record.session"), id=session_id
+                )
             return row
 
     def sessions(self, manufacturer_id: int) -> list[AdvisorySession]:

@@ -18,14 +18,13 @@ from sqlalchemy.orm import Session
 from assistant.access.keys import Principal
 from assistant.answer.models import Answer, Citation
 from assistant.answer.service import AnswerService
-from assistant.answer.templates import lang_name
+from assistant.messages import lang_name, t, texts
 from assistant.storage.database import Database
 from assistant.storage.models import DraftReply, Manufacturer, utcnow
 from assistant.text.language import detect_language
-from assistant.workflows.errors import WorkflowError
 from assistant.workflows.message_questions import split_message, with_context
-from assistant.workflows.wording import w
 from tools import rules
+from tools.errors import LocalizedError
 
 MAX_MESSAGE_CHARS = 20_000
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -81,13 +80,19 @@ class Helpdesk:
         text = (message or "").replace("\x00", "").strip()
         language = lang or (detect_language(text) if text else staff_lang)
         if not text:
-            raise WorkflowError(422, "message_empty", language)
+            raise LocalizedError("message_empty", lang=language, status=422)
         if len(text) > MAX_MESSAGE_CHARS:
             text = text[:MAX_MESSAGE_CHARS]
         if manufacturer_id is not None:
             with self.db.session() as s:
                 if s.get(Manufacturer, manufacturer_id) is None:
-                    raise WorkflowError(404, "not_found", language, what="manufacturer", id=manufacturer_id)
+                    raise LocalizedError(
+                        "not_found",
+                        lang=language,
+                        status=404,
+                        what=texts("workflow.record.manufacturer"),
+                        id=manufacturer_id,
+                    )
         questions, context = split_message(text)
         vector = self._embed(" ".join(questions))
         match = self.find_approved(vector)
@@ -98,8 +103,8 @@ class Helpdesk:
             answers = [self.service.ask(with_context(q, context), lang=language) for q in questions]
             assembled = self._assemble(language, staff_lang, questions, answers)
             if match is not None:
-                assembled.note += "\n\n" + w(
-                    "note_reuse_other_lang",
+                assembled.note += "\n\n" + t(
+                    "workflow.note_reuse_other_lang",
                     staff_lang,
                     id=match.id,
                     language=lang_name(match.language, staff_lang),
@@ -130,8 +135,8 @@ class Helpdesk:
         with self.db.session() as s:
             src = s.get(DraftReply, match.id)
             assert src is not None
-            note = w(
-                "note_reused",
+            note = t(
+                "workflow.note_reused",
                 staff_lang,
                 id=match.id,
                 language=lang_name(match.language, staff_lang),
@@ -169,18 +174,20 @@ class Helpdesk:
             if answer.grounding is not None and not answer.grounding.passed:
                 unsupported.append(question)
         tool_calls = [tc.model_dump() for a in answers for tc in a.tool_calls]
-        steps = [w("step_check_figures", lang)] if tool_calls else []
+        steps = [t("workflow.step_check_figures", lang)] if tool_calls else []
         if uncovered:
-            steps.append(w("step_human", lang))
-        steps.append(w("step_advisory", lang, hours=mcap["advisory_hours_per_year"]))
+            steps.append(t("workflow.step_human", lang))
+        steps.append(t("workflow.step_advisory", lang, hours=mcap["advisory_hours_per_year"]))
         reply = "\n\n".join(
             [
-                w("greeting", lang),
+                t("workflow.greeting", lang),
                 *parts,
-                (f"**{w('sources', lang)}**\n\n" + "\n".join(_source_line(c) for c in sources)) if sources else "",
-                f"**{w('next_steps', lang)}**\n\n" + "\n".join(f"- {s}" for s in steps),
-                w("contact", lang, contact=mcap["contact"]),
-                w("sign_off", lang),
+                (f"**{t('workflow.sources', lang)}**\n\n" + "\n".join(_source_line(c) for c in sources))
+                if sources
+                else "",
+                f"**{t('workflow.next_steps', lang)}**\n\n" + "\n".join(f"- {s}" for s in steps),
+                t("workflow.contact", lang, contact=mcap["contact"]),
+                t("workflow.sign_off", lang),
             ]
         )
         reply = re.sub(r"\n{3,}", "\n\n", reply)
@@ -204,15 +211,15 @@ class Helpdesk:
         unsupported: list[str],
     ) -> str:
         lines = [
-            f"## {w('note_title', staff)}",
+            f"## {t('workflow.note_title', staff)}",
             "",
-            w("note_language", staff, language=lang_name(lang, staff), n=len(questions)),
+            t("workflow.note_language", staff, language=lang_name(lang, staff), n=len(questions)),
         ]
-        lines += ["", f"**{w('note_rests_on', staff)}**", ""]
-        lines += [f"- {_source_line(c)}" for c in sources] or [w("note_no_sources", staff)]
+        lines += ["", f"**{t('workflow.note_rests_on', staff)}**", ""]
+        lines += [f"- {_source_line(c)}" for c in sources] or [t("workflow.note_no_sources", staff)]
         calls = [tc for a in answers for tc in a.tool_calls]
         if calls:
-            lines += ["", f"**{w('note_calc', staff)}**", ""]
+            lines += ["", f"**{t('workflow.note_calc', staff)}**", ""]
             for tc in calls:
                 result = tc.result
                 explanation = result.get("explanation", {}).get(staff) or result.get("explanation", {}).get("en", "")
@@ -225,12 +232,12 @@ class Helpdesk:
                 lines.append(f"- `{tc.name}({args})` → {result.get('verdict') or ''} {explanation}".rstrip())
                 if clauses:
                     lines.append(f"  - {clauses}")
-        lines += ["", f"**{w('note_human', staff)}**", ""]
-        flags = [w("note_not_covered", staff, question=q) for q in uncovered]
-        flags += [w("note_grounding", staff, question=q) for q in unsupported]
-        lines += [f"- {f}" for f in flags] or [w("note_nothing", staff)]
+        lines += ["", f"**{t('workflow.note_human', staff)}**", ""]
+        flags = [t("workflow.note_not_covered", staff, question=q) for q in uncovered]
+        flags += [t("workflow.note_grounding", staff, question=q) for q in unsupported]
+        lines += [f"- {f}" for f in flags] or [t("workflow.note_nothing", staff)]
         modes = sorted({a.mode for a in answers})
-        lines += ["", w("note_mode", staff, mode=", ".join(modes))]
+        lines += ["", t("workflow.note_mode", staff, mode=", ".join(modes))]
         return "\n".join(lines)
 
     # --- editing and approval ---------------------------------------------------------------
@@ -318,7 +325,7 @@ class Helpdesk:
 def _draft_or_404(s: Session, draft_id: int, lang: str) -> DraftReply:
     row = s.get(DraftReply, draft_id)
     if row is None:
-        raise WorkflowError(404, "not_found", lang, what="draft", id=draft_id)
+        raise LocalizedError("not_found", lang=lang, status=404, what=texts("workflow.record.draft"), id=draft_id)
     return row
 
 
@@ -326,7 +333,7 @@ def _open_draft(s: Session, draft_id: int, lang: str) -> DraftReply:
     """A draft that may still change: approved replies are final."""
     row = _draft_or_404(s, draft_id, lang)
     if row.status == "approved":
-        raise WorkflowError(409, "already_approved", lang, id=draft_id)
+        raise LocalizedError("already_approved", lang=lang, status=409, id=draft_id)
     return row
 
 

@@ -5,36 +5,36 @@ from __future__ import annotations
 
 import html
 
+from assistant.messages import t
 from assistant.storage.models import AdvisorySession
-from assistant.workflows.wording import w
 from tools.result import CalcResult
 
 
 def summary_markdown(row: AdvisorySession, allowance: CalcResult) -> str:
     lang = row.manufacturer.contact_lang
     lines = [
-        f"# {w('summary_title', lang)}",
+        f"# {t('workflow.summary_title', lang)}",
         "",
-        f"- **{w('summary_manufacturer', lang)}:** {row.manufacturer.name} ({row.manufacturer.country})",
-        f"- **{w('summary_date', lang)}:** {row.held_on.isoformat()}",
-        f"- **{w('summary_duration', lang)}:** {w('summary_hours', lang, hours=f'{row.duration_hours:g}')}",
-        f"- **{w('summary_advisor', lang)}:** {row.advisor}",
-        f"- **{w('summary_topics', lang)}:** {', '.join(row.topics) or '—'}",
-        f"- **{w('summary_allowance', lang)}:** {allowance.explanation.get(lang, allowance.explanation['en'])}",
+        f"- **{t('workflow.summary_manufacturer', lang)}:** {row.manufacturer.name} ({row.manufacturer.country})",
+        f"- **{t('workflow.summary_date', lang)}:** {row.held_on.isoformat()}",
+        f"- **{t('workflow.summary_duration', lang)}:** {t('workflow.summary_hours', lang, hours=f'{row.duration_hours:g}')}",
+        f"- **{t('workflow.summary_advisor', lang)}:** {row.advisor}",
+        f"- **{t('workflow.summary_topics', lang)}:** {', '.join(row.topics) or '—'}",
+        f"- **{t('workflow.summary_allowance', lang)}:** {allowance.explanation.get(lang, allowance.explanation['en'])}",
     ]
     if row.over_allowance:
-        lines.append(f"- {w('summary_over', lang)}")
+        lines.append(f"- {t('workflow.summary_over', lang)}")
     if row.exchanges:
-        lines += ["", f"## {w('summary_qa', lang)}"]
+        lines += ["", f"## {t('workflow.summary_qa', lang)}"]
         for i, e in enumerate(row.exchanges, 1):
             lines += ["", f"### {i}. {e.question}", "", e.answer]
             if e.citations:
-                lines += ["", f"**{w('sources', lang)}**", ""]
+                lines += ["", f"**{t('workflow.sources', lang)}**", ""]
                 lines += [
                     f"- [{c['id']}] {c['title']} ({c['doc']}), {c['locator']}: “{c['quote']}”" for c in e.citations
                 ]
     if row.notes.strip():
-        lines += ["", f"## {w('summary_notes', lang)}", "", row.notes.strip()]
+        lines += ["", f"## {t('workflow.summary_notes', lang)}", "", row.notes.strip()]
     return "\n".join(lines) + "\n"
 
 
@@ -63,7 +63,7 @@ def summary_html(row: AdvisorySession, allowance: CalcResult) -> str:
             body.append(f"<p>{_inline(line)}</p>")
     if in_list:
         body.append("</ul>")
-    title = html.escape(f"{w('summary_title', lang)}: {row.manufacturer.name}, {row.held_on.isoformat()}")
+    title = html.escape(f"{t('workflow.summary_title', lang)}: {row.manufacturer.name}, {row.held_on.isoformat()}")
     style = (
         "body{font-family:'Noto Sans','WenQuanYi Zen Hei',sans-serif;max-width:48rem;margin:2rem auto;"
         "line-height:1.5;color:#111}h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}"

@@ -33,7 +33,7 @@ from assistant.index.embedders import get_embedder
 from assistant.index.vector_store import IndexUnavailableError, IndexWriteError
 from tests.conftest import REPO
 
-WRITE = IndexWriteError.messages
+WRITE = IndexWriteError("(test)").messages
 BIG = 20  # sentences: one is already more than the index files can take once they may not grow
 
 
@@ -119,9 +119,9 @@ def test_api_on_an_unwritable_data_dir_is_not_ready_and_answers_503(under_a_file
     assert client.get("/healthz").status_code == 200
     assert client.get("/readyz").status_code == 503
     res = client.get("/v1/retrieve", params={"q": "Mục tiêu phạm vi 3 là gì?"})
-    assert res.status_code == 503 and res.json()["message"] == IndexUnavailableError.messages["vi"]
+    assert res.status_code == 503 and res.json()["message"] == IndexUnavailableError().messages["vi"]
     res = client.post("/v1/ask", json={"question": "范围三目标是什么？"})
-    assert res.status_code == 503 and res.json()["message"] == IndexUnavailableError.messages["zh"]
+    assert res.status_code == 503 and res.json()["message"] == IndexUnavailableError().messages["zh"]
 
 
 @pytest.mark.slow

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.errors import QuestionError
 from assistant.answer.service import AnswerService
+from tools.errors import LocalizedError
 
 
 @pytest.fixture(scope="module")
@@ -48,10 +48,10 @@ def test_uncovered_question_is_refused_in_the_users_language(service: AnswerServ
 
 
 def test_bad_questions(service: AnswerService) -> None:
-    with pytest.raises(QuestionError) as info:
+    with pytest.raises(LocalizedError) as info:
         service.ask("   ")
     assert info.value.code == "empty_question"
-    with pytest.raises(QuestionError):
+    with pytest.raises(LocalizedError):
         service.ask("范围" * 5000)
 
 

@@ -15,8 +15,8 @@ from assistant.api.app import create_app
 from assistant.api.document_routes import safe_file_name
 from assistant.config import Settings
 from assistant.corpus.ingest import ingest
-from assistant.workflows.errors import WorkflowError
 from tests.conftest import write_pdf
+from tools.errors import LocalizedError
 
 ADMIN = {"Authorization": "Bearer admin-upload-key"}
 
@@ -129,7 +129,7 @@ def test_a_name_taken_by_another_source_is_refused(client: TestClient) -> None:
 
 @pytest.mark.parametrize("name", ["x\x00.txt", "a\nb.md", "", "   ", "x" * 300 + ".txt", "notes..md"])
 def test_control_characters_and_odd_names(name: str) -> None:
-    with pytest.raises(WorkflowError) as err:
+    with pytest.raises(LocalizedError) as err:
         safe_file_name(name, "zh")
     assert err.value.status == 422 and "文件名无效" in err.value.message()
 

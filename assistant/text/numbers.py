@@ -1,0 +1,235 @@
+"""Numbers as Vietnamese, Chinese and English write them, read into values.
+
+One reader for every place that compares figures across languages (translation checks, grounding,
+question analysis): ``4,2`` (Vietnamese decimal comma) and ``4.2`` agree, ``12.500`` / ``12,500`` may be
+twelve thousand five hundred, ``三分之二`` is 2/3, ``二十多`` is 20, ``mười`` is 10, ``two thirds`` is 2/3.
+A written number keeps every value it may stand for; callers decide how strict to be.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+# digits with optional separators; a fraction a/b; 2-part "1.1.3" ids are read as ids, not values
+_DIGITS = re.compile(r"(?<!\d)(?<!\d[.,])\d+(?:[.,\u00a0\u202f]\d+)*(?:/\d+)?")
+_ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+_ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+(?:分之[零〇一二两三四五六七八九十百千]+)?")
+# single Chinese digits count as numbers only before a measure word (一些, 统一 are not numbers)
+_ZH_MEASURE = "年个家项类种倍成条次名位所月天周届级阶段步"
+
+_EN_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "thousand": 1000, "dozen": 12, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    # months, so "2019年4月" and "April 2019" carry the same figures
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_EN_FRACTIONS = {
+    "half": Fraction(1, 2), "one half": Fraction(1, 2), "one third": Fraction(1, 3), "a third": Fraction(1, 3),
+    "two thirds": Fraction(2, 3), "two-thirds": Fraction(2, 3), "one quarter": Fraction(1, 4),
+    "a quarter": Fraction(1, 4), "three quarters": Fraction(3, 4), "three-quarters": Fraction(3, 4),
+}  # fmt: skip
+_VI_WORDS = {
+    "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+    "chín": 9, "mười": 10, "mươi": 10, "trăm": 100, "nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tỷ": 10**9,
+}  # fmt: skip
+_VI_FRACTIONS = {
+    "hai phần ba": Fraction(2, 3), "một phần ba": Fraction(1, 3), "một nửa": Fraction(1, 2),
+    "một phần tư": Fraction(1, 4), "ba phần tư": Fraction(3, 4),
+}  # fmt: skip
+# words that are numbers only sometimes ("năm" is also "year", "một"/"one" also "a"): read, never required
+AMBIGUOUS_WORDS = frozenset(
+    {"năm", "một", "one", "tư", "ba", "may", "march", "hundred", "thousand", "million", "billion", "trillion"}
+    | {"trăm", "nghìn", "ngàn", "triệu", "tỷ"}
+)
+
+
+@dataclass(frozen=True)
+class WrittenNumber:
+    """A number as written in a text, with every value it may stand for."""
+
+    text: str
+    start: int
+    end: int
+    values: frozenset[Fraction]
+    kind: str  # "digits" | "id" (1.1.3) | "zh" (Chinese numerals) | "word"
+    ambiguous: bool = False
+
+    @property
+    def digits(self) -> str:
+        return re.sub(r"\D", "", self.text)
+
+
+def _frac(text: str) -> Fraction | None:
+    try:
+        return Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def digit_values(raw: str) -> tuple[frozenset[Fraction], str]:
+    """Values of a digit token: ``12,500`` → {12.5, 12500}; ``4,2`` → {4.2}; ``1.1.3`` is an id."""
+    s = raw.replace("\u00a0", " ").replace("\u202f", " ")
+    if "/" in s:
+        num, _, den = s.partition("/")
+        values = {v for v in (_frac(f"{num}/{den}"),) if v is not None}
+        return frozenset(values), "digits"
+    parts = re.split(r"([., ])", s)
+    groups, seps = parts[0::2], parts[1::2]
+    if not seps:
+        return frozenset({Fraction(int(s))}), "digits"
+    out: set[Fraction] = set()
+    thousands = all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
+    if thousands and len(set(seps)) == 1:
+        out.add(Fraction(int("".join(groups))))
+    if len(seps) == 1 and seps[0] in ".,":
+        v = _frac(f"{groups[0]}.{groups[1]}")
+        if v is not None:
+            out.add(v)
+    elif len(set(seps)) == 2 and seps[-1] in ".," and all(x != seps[-1] for x in seps[:-1]):
+        head = "".join(groups[:-1])
+        tail_groups_ok = all(len(g) == 3 for g in groups[1:-1])
+        if tail_groups_ok:
+            v = _frac(f"{head}.{groups[-1]}")
+            if v is not None:
+                out.add(v)
+    if not out:
+        return frozenset(), "id"
+    return frozenset(out), "digits"
+
+
+def zh_numeral_value(text: str) -> Fraction | None:
+    """``二十三`` → 23, ``两`` → 2, ``一万二千`` → 12000, ``三分之二`` → 2/3."""
+    if "分之" in text:
+        den, _, num = text.partition("分之")
+        d, n = zh_numeral_value(den), zh_numeral_value(num)
+        return n / d if d and n is not None else None
+    total, section, digit = 0, 0, None
+    for ch in text:
+        if ch in _ZH_DIGIT:
+            digit = _ZH_DIGIT[ch]
+        elif ch in ("万", "亿"):
+            section = (section + (digit or 0)) * _ZH_UNIT[ch]
+            total += section
+            section, digit = 0, None
+        elif ch in _ZH_UNIT:
+            section += (1 if digit is None else digit) * _ZH_UNIT[ch]
+            digit = None
+        else:
+            return None
+    return Fraction(total + section + (digit or 0))
+
+
+def _zh_numbers(text: str, lenient: bool) -> list[WrittenNumber]:
+    out: list[WrittenNumber] = []
+    for m in _ZH_NUMERAL.finditer(text):
+        token = m.group()
+        nxt = text[m.end() : m.end() + 1]
+        prev = text[m.start() - 1 : m.start()]
+        plain_digit = len(token) == 1 and token in _ZH_DIGIT
+        if not lenient and (token == "一" or (plain_digit and nxt not in _ZH_MEASURE) or prev == "第"):
+            continue
+        only_units = all(ch in _ZH_UNIT for ch in token) and token not in ("十", "百万", "千万")
+        if only_units or (token == "十" and nxt not in _ZH_MEASURE and not lenient):
+            continue
+        value = zh_numeral_value(token)
+        if value is None:
+            continue
+        out.append(WrittenNumber(token, m.start(), m.end(), frozenset({value}), "zh", ambiguous=token == "一"))
+    return out
+
+
+def _word_pattern(words: dict[str, int], fractions: dict[str, Fraction]) -> re.Pattern[str]:
+    keys = sorted([*fractions, *words], key=len, reverse=True)
+    return re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+_EN_PATTERN = _word_pattern(_EN_WORDS, _EN_FRACTIONS)
+_VI_PATTERN = _word_pattern(_VI_WORDS, _VI_FRACTIONS)
+
+
+def _word_numbers(text: str) -> list[WrittenNumber]:
+    out: list[WrittenNumber] = []
+    for pattern, words, fractions in ((_EN_PATTERN, _EN_WORDS, _EN_FRACTIONS), (_VI_PATTERN, _VI_WORDS, _VI_FRACTIONS)):
+        for m in pattern.finditer(text):
+            key = m.group().lower()
+            value = fractions.get(key)
+            if value is None:
+                value = Fraction(words[key])
+            out.append(WrittenNumber(m.group(), m.start(), m.end(), frozenset({value}), "word", key in AMBIGUOUS_WORDS))
+    out += _compound_words(text)
+    return out
+
+
+_VI_COMPOUND = re.compile(
+    r"(?i)(?<![\wÀ-ỹ])(hai|ba|bốn|năm|sáu|bảy|tám|chín) mươi(?: (mốt|hai|ba|tư|bốn|lăm|năm|sáu|bảy|tám|chín))?"
+)
+_VI_TEENS = re.compile(r"(?i)(?<![\wÀ-ỹ])mười (một|hai|ba|bốn|lăm|năm|sáu|bảy|tám|chín)(?![\wÀ-ỹ])")
+_EN_COMPOUND = re.compile(
+    r"(?i)\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b"
+)
+_VI_UNITS = {
+    "mốt": 1,
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "bốn": 4,
+    "lăm": 5,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+}
+
+
+def _compound_words(text: str) -> list[WrittenNumber]:
+    out: list[WrittenNumber] = []
+    for m in _VI_COMPOUND.finditer(text):
+        v = _VI_UNITS[m.group(1).lower()] * 10 + (_VI_UNITS[m.group(2).lower()] if m.group(2) else 0)
+        out.append(WrittenNumber(m.group(), m.start(), m.end(), frozenset({Fraction(v)}), "word"))
+    for m in _VI_TEENS.finditer(text):
+        v = 10 + _VI_UNITS[m.group(1).lower()]
+        out.append(WrittenNumber(m.group(), m.start(), m.end(), frozenset({Fraction(v)}), "word"))
+    for m in _EN_COMPOUND.finditer(text):
+        v = _EN_WORDS[m.group(1).lower()] + _EN_WORDS[m.group(2).lower()]
+        out.append(WrittenNumber(m.group(), m.start(), m.end(), frozenset({Fraction(v)}), "word"))
+    return out
+
+
+_MULTIPLIER = re.compile(
+    r"\s?(万亿|万|亿|千|trillion|million|billion|thousand|nghìn tỷ|triệu|tỷ|tỉ|nghìn|ngàn)(?![A-Za-zÀ-ỹ])", re.IGNORECASE
+)
+MULTIPLIERS: dict[str, int] = {
+    "万亿": 10**12, "trillion": 10**12, "nghìn tỷ": 10**12, "万": 10_000, "亿": 100_000_000, "千": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+    "thousand": 1000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000, "nghìn": 1000, "ngàn": 1000,
+}  # fmt: skip
+
+
+def read_numbers(text: str, words: bool = True, lenient_zh: bool = False) -> list[WrittenNumber]:
+    """Every number written in ``text``: digits, Chinese numerals and (with ``words``) number words.
+
+    A multiplier after digits (``470万``, ``4.7 million``, ``4,7 triệu``) adds the multiplied value."""
+    out: list[WrittenNumber] = []
+    for m in _DIGITS.finditer(text):
+        token = m.group().rstrip(" ")
+        values, kind = digit_values(token)
+        if kind == "id":
+            out.append(WrittenNumber(token, m.start(), m.start() + len(token), frozenset(), "id"))
+            continue
+        end = m.start() + len(token)
+        if mult := _MULTIPLIER.match(text, end):
+            factor = MULTIPLIERS[mult.group(1).lower()]
+            values = values | {v * factor for v in values}
+        out.append(WrittenNumber(token, m.start(), end, values, kind))
+    out += _zh_numbers(text, lenient_zh)
+    if words:
+        out += _word_numbers(text)
+    return sorted(out, key=lambda n: (n.start, -n.end))
