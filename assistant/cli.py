@@ -112,25 +112,24 @@ def ask(
     question: Annotated[str, typer.Argument(help="The question, in Vietnamese, Chinese or English")],
     lang: Annotated[str | None, typer.Option("--lang", help="Answer language: vi, zh or en")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="JSON output (contract)")] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help='With --json: each stage\'s decision and scores ("trace")')
+    ] = False,
 ) -> None:
     """Answer one question, with citations; numbers come from the calculators or the documents."""
     from assistant.answer.service import AnswerService
-    from assistant.index.vector_store import IndexUnavailableError
     from assistant.text.language import detect_language
     from tools.errors import LocalizedError
 
     if lang is not None and lang not in ("vi", "zh", "en"):
         raise typer.BadParameter("lang must be vi, zh or en")
     try:
-        answer = AnswerService(get_settings()).ask(question, lang=lang)
+        answer = AnswerService(get_settings()).ask(question, lang=lang, explain=explain)
     except LocalizedError as err:
-        typer.echo(err.message(lang), err=True)
-        raise typer.Exit(2) from err
-    except IndexUnavailableError as err:
-        typer.echo(err.messages.get(lang or detect_language(question), err.messages["en"]), err=True)
+        typer.echo(err.message(lang or (detect_language(question) if question.strip() else None)), err=True)
         raise typer.Exit(2) from err
     if as_json:
-        typer.echo(answer.model_dump_json(indent=2))
+        typer.echo(json.dumps(answer.contract_json(), ensure_ascii=False, indent=2))
         return
     typer.echo(answer.answer)
     if answer.citations:
@@ -154,9 +153,18 @@ def eval_command(
     ] = None,
     judge: Annotated[bool, typer.Option("--judge", help="Also ask the configured LLM to judge faithfulness")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+    url: Annotated[
+        str | None,
+        typer.Option("--url", help="Score a running server (any version) over HTTP instead of this checkout"),
+    ] = None,
+    key: Annotated[
+        str | None, typer.Option("--key", help="Staff or admin key for --url (e-mail files draft replies)")
+    ] = None,
 ) -> None:
-    """Run the eval suite on a question file; writes report.json and report.md."""
+    """Run the eval suite on a question file (or an e-mail file); writes report.json and report.md."""
     from evals.answer_eval import check_gate, compare_reports, format_summary, load_report, run_answer_eval
+    from evals.asker import Asker, HttpAsker, LocalAsker
+    from evals.email_eval import format_email_summary, is_email_file, run_email_eval
     from evals.retrieval_eval import run_retrieval_eval
 
     if compare:
@@ -169,10 +177,15 @@ def eval_command(
     if retrieval_only:
         typer.echo(run_retrieval_eval(settings, questions or evals_dir / "retrieval_questions.jsonl", out, k=k))
         return
+    path = questions or evals_dir / "questions.jsonl"
     try:
-        run = run_answer_eval(
-            settings, questions or evals_dir / "questions.jsonl", out, mode=mode, judge=judge, progress=not quiet
-        )
+        asker: Asker = HttpAsker(url, key) if url else LocalAsker(settings, mode)
+        if is_email_file(path):
+            report = run_email_eval(asker, path, out)
+            typer.echo(format_email_summary(report["summary"]))
+            typer.echo(f"\nreports: {out / 'email_report.json'}, {out / 'email_report.md'}")
+            return
+        run = run_answer_eval(settings, path, out, mode=mode, judge=judge, progress=not quiet, asker=asker)
     except ValueError as err:
         typer.echo(str(err), err=True)
         raise typer.Exit(2) from err

@@ -12,7 +12,7 @@ import re
 import statistics
 import time
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +43,13 @@ def quote_in(text: str, q: Question) -> bool:
     return False
 
 
-def is_gold(p: Passage, q: Question) -> bool:
-    return bool(q.source_doc) and p.doc == q.source_doc and quote_in(p.text, q)
+def is_gold(p: Passage | Mapping[str, Any], q: Question) -> bool:
+    """A hit from the gold document holding the quote (a ``Passage`` or a ``retrieve --json`` item)."""
+    doc, text = (p["doc"], p["text"]) if isinstance(p, Mapping) else (p.doc, p.text)
+    return bool(q.source_doc) and doc == q.source_doc and quote_in(str(text), q)
 
 
-def gold_rank(passages: list[Passage], q: Question) -> int | None:
+def gold_rank(passages: Sequence[Passage | Mapping[str, Any]], q: Question) -> int | None:
     for i, p in enumerate(passages, 1):
         if is_gold(p, q):
             return i

@@ -37,7 +37,9 @@ def test_every_message_has_three_languages() -> None:
 def test_every_key_used_exists() -> None:
     code = _sources()
     literal = set(_LITERAL.findall(code))
-    missing = sorted(k for k in literal if not catalog().has(k) and not any(k2.startswith(k + ".") for k2 in catalog().messages))
+    missing = sorted(
+        k for k in literal if not catalog().has(k) and not any(k2.startswith(k + ".") for k2 in catalog().messages)
+    )
     assert not missing, missing
     labels = sorted(f"ui.{k}" for k in _UI.findall(code) if not catalog().has(f"ui.{k}"))
     assert not labels, labels

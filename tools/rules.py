@@ -67,6 +67,11 @@ def cati() -> dict[str, Any]:
     return dict(_DATA["cati"])
 
 
+def current_rules_note() -> dict[str, Any]:
+    """Which quoted passages get the "today's rules differ" note: document, rate rules, keywords."""
+    return dict(_DATA["current_rules_note"])
+
+
 def mcap() -> dict[str, Any]:
     return dict(_DATA["mcap"])
 

@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
+from assistant.answer.conversations import DatabaseConversations
 from assistant.answer.service import AnswerService
 from assistant.api import (
     admin_routes,
@@ -26,7 +27,7 @@ from assistant.api.chat_completions import ChatRequest, completion, split_conver
 from assistant.config import Settings, get_settings
 from assistant.llm.tool_binding import calculator_tools
 from assistant.retrieval.retriever import HybridRetriever
-from assistant.workflows.registry import open_workflows
+from assistant.workflows.registry import Workflows, open_workflows
 from tools.errors import LocalizedError
 from tools.registry import CALCULATORS, get_calculator
 
@@ -35,6 +36,7 @@ class AskRequest(BaseModel):
     question: str = Field(max_length=100_000)
     lang: Literal["vi", "zh", "en"] | None = None
     session_id: str | None = Field(default=None, max_length=128, description="Keeps follow-up questions in context")
+    explain: bool = Field(default=False, description="Add each answer stage's decision and scores (trace)")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -50,6 +52,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.service = service
     app.state.settings = settings
     app.state.workflows = open_workflows(service)
+    if isinstance(app.state.workflows, Workflows):
+        # follow-up questions keep their context in every worker: turns live in the workflow database
+        service.conversations = DatabaseConversations(
+            app.state.workflows.db, settings.conversation_ttl_s, settings.conversation_turns
+        )
     install_chat_gate(app, settings)
     middleware.install(app, settings.max_request_bytes, settings.max_upload_bytes)
     origins = [o.strip() for o in settings.cors_origins.split(",") if o.strip()]
@@ -59,7 +66,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.post("/v1/ask")
     def ask(body: AskRequest) -> dict[str, Any]:
-        return service.ask(body.question, lang=body.lang, session_id=body.session_id).model_dump()
+        return service.ask(
+            body.question, lang=body.lang, session_id=body.session_id, explain=body.explain
+        ).contract_json()
 
     @app.post("/v1/chat/completions", response_model=None)
     def chat_completions(body: ChatRequest) -> dict[str, Any] | StreamingResponse:

@@ -46,11 +46,10 @@ def _value_set(numbers: list[WrittenNumber]) -> set[Fraction]:
 
 
 def _concatenations(numbers: list[WrittenNumber]) -> set[str]:
-    """Digit strings of neighbouring numbers joined: a page number glued to a year (``122019``)."""
+    """Digit strings of two numbers joined: a page number glued to a year in the source (``122019``) may
+    come out as "[12] … 2019" with the month in between."""
     digits = [n.digits for n in numbers if n.kind in ("digits", "id") and n.digits]
-    return {a + b for a, b in zip(digits, digits[1:], strict=False)} | {
-        a + b + c for a, b, c in zip(digits, digits[1:], digits[2:], strict=False)
-    }
+    return {a + b for i, a in enumerate(digits) for b in digits[i + 1 :]}
 
 
 def _close(a: Fraction, b: Fraction) -> bool:

@@ -128,3 +128,16 @@ class Feedback(Base):
     tool_calls: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     channel: Mapped[str] = mapped_column(String(20), default="api")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ConversationTurn(Base):
+    """One question and answer of a chat conversation, for follow-up questions in any worker; turns older
+    than ``ASSISTANT_CONVERSATION_TTL_S`` are ignored and pruned."""
+
+    __tablename__ = "conversation_turns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[str] = mapped_column(String(128), index=True)
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)

@@ -18,7 +18,7 @@ _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 _ZH_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
 _ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+(?:分之[零〇一二两三四五六七八九十百千]+)?")
 # single Chinese digits count as numbers only before a measure word (一些, 统一 are not numbers)
-_ZH_MEASURE = "年个家项类种倍成条次名位所月天周届级阶段步"
+_ZH_MEASURE = "年个家项类种倍成条次名位所月天周届步"
 
 _EN_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -205,7 +205,8 @@ def _compound_words(text: str) -> list[WrittenNumber]:
 
 
 _MULTIPLIER = re.compile(
-    r"\s?(万亿|万|亿|千|trillion|million|billion|thousand|nghìn tỷ|triệu|tỷ|tỉ|nghìn|ngàn)(?![A-Za-zÀ-ỹ])", re.IGNORECASE
+    r"\s?(万亿|万|亿|千|trillion|million|billion|thousand|nghìn tỷ|triệu|tỷ|tỉ|nghìn|ngàn)(?![A-Za-zÀ-ỹ])",
+    re.IGNORECASE,
 )
 MULTIPLIERS: dict[str, int] = {
     "万亿": 10**12, "trillion": 10**12, "nghìn tỷ": 10**12, "万": 10_000, "亿": 100_000_000, "千": 1000, "million": 1_000_000, "billion": 1_000_000_000,

@@ -33,7 +33,15 @@ def test_tool_value_within_rounding() -> None:
 
 
 def _item(i: str, lang: str, correct: bool) -> dict[str, object]:
-    return {"id": i, "lang": lang, "kind": "fact", "correct": correct, "refusal_correct": True, "why": []}
+    return {
+        "id": i,
+        "lang": lang,
+        "kind": "fact",
+        "correct": correct,
+        "in_language": correct,
+        "refusal_correct": True,
+        "why": [],
+    }
 
 
 def test_summary_gate_and_compare() -> None:

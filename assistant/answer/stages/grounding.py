@@ -18,7 +18,12 @@ _NUMBER = re.compile(
 _CITATION = re.compile(r"\[\d+\]")
 _LIST_ITEM = re.compile(r"(?m)^\s*\d+[.)]\s")
 _SCOPE_WORDS = re.compile(
-    r"(?i)(scope|phạm vi|范围|category|loại|类别|tier|cấp|层级|c|r)\s?\d+(?:\.\d+)?|\d+(?:\.\d)?\s?°c"
+    # names that carry a number but claim no figure: scope 3, phạm vi 1, 范围3, tier 2, category 11,
+    # clause ids (C16, R9: upper case and standalone, so "year 2099" is never read as "r 2099"), 1.5°C
+    r"(?<![\w])(?i:scope|phạm vi|category|loại|tier|cấp)\s?\d+(?:\.\d+)?"
+    r"|(?:范围|类别|层级)\s?\d+(?:\.\d+)?"
+    r"|(?<![A-Za-z0-9])[CR]\d{1,2}(?:\.\d{1,2})?(?![\d.,])"
+    r"|\d+(?:[.,]\d)?\s?°\s?(?i:c)"
 )
 
 
@@ -63,8 +68,9 @@ def _known_values(sources: Iterable[str], extra: Iterable[float]) -> set[float]:
 
 
 def _supported(value_set: set[float], known: set[float]) -> bool:
-    # equal, or the same figure rounded for display (42.0 vs 42, 55.38 vs 55.4)
-    return any(abs(v - k) <= 0.05 + 1e-9 for v in value_set for k in known)
+    # equal, or the same figure rounded for display (42.0 vs 42, 55.38 vs 55.4); a change of -66.33% may be
+    # written "falls 66.33%", so the sign is not compared
+    return any(abs(abs(v) - abs(k)) <= 0.05 + 1e-9 for v in value_set for k in known)
 
 
 # A percentage must be backed by a percentage: "10%" is not grounded by "10 years".

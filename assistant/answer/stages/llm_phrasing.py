@@ -1,4 +1,4 @@
-"""The LLM mode: the model phrases the answer from the draft's evidence and calculator results.
+"""LLM phrasing: the model phrases the answer from the draft's evidence and calculator results.
 
 Nothing it writes is trusted blindly: it must answer in the asker's language, cite the numbered
 passages, and every number must come from a source; otherwise it gets one correction, then its
@@ -14,10 +14,11 @@ from typing import Any
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
-from assistant.answer.grounding import check_numbers, strip_numbers
 from assistant.answer.models import Answer, Grounding, ToolCall
+from assistant.answer.stages.grounding import check_numbers, strip_numbers
 from assistant.llm.agent import run_agent
 from assistant.llm.chat_model import model_label
+from assistant.llm.errors import LLMOutputError
 from assistant.llm.prompts import NOT_COVERED, SYSTEM_PROMPT, format_context
 from assistant.llm.tool_binding import calculator_tools
 from assistant.messages import lang_name, t
@@ -82,12 +83,12 @@ def own_words_language(text: str, default: str) -> str:
     return detect_language(stripped, default=default)  # type: ignore[arg-type]
 
 
-class LLMAnswerer:
+class LLMPhrasing:
     def __init__(self, model: BaseChatModel, retriever: HybridRetriever) -> None:
         self.model = model
         self.retriever = retriever
 
-    def answer(self, q: str, lang: str, draft: Answer, sources: list[str], history: list[tuple[str, str]]) -> Answer:
+    def run(self, q: str, lang: str, draft: Answer, sources: list[str], history: list[tuple[str, str]]) -> Answer:
         passages = []
         for c in draft.citations:
             full = self.retriever.find_quote(c.doc, c.quote)
@@ -113,7 +114,7 @@ class LLMAnswerer:
         notes: list[str] = []
         text = turn.text.strip()
         if not text:
-            raise ValueError("the model returned no text")
+            raise LLMOutputError("the model returned no text")
         if text.startswith(NOT_COVERED):
             return Answer(
                 question=q,

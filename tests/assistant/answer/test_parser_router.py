@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.grounding import check_numbers, strip_numbers
 from assistant.answer.parser import parse_question
 from assistant.answer.router import route
+from assistant.answer.stages.grounding import check_numbers, strip_numbers
 from tools.registry import get_calculator
 
 

@@ -1,0 +1,46 @@
+"""Calculation: run the routed calculator and find, in the index, the passages its rules quote.
+
+Numbers in a calculation answer come only from here: the result, or the calculator's error in the
+asker's language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.answer.models import ToolCall
+from assistant.answer.router import Route
+from assistant.retrieval.retriever import HybridRetriever, Passage
+from tools.errors import CalculatorInputError
+from tools.registry import get_calculator
+from tools.result import CalcResult, RuleRef
+
+
+@dataclass
+class CalcOutcome:
+    call: ToolCall
+    result: CalcResult | None = None
+    error: CalculatorInputError | None = None
+    rule_passages: list[tuple[RuleRef, Passage]] = field(default_factory=list)
+
+
+class Calculation:
+    def __init__(self, retriever: HybridRetriever) -> None:
+        self.retriever = retriever
+
+    def run(self, plan: Route) -> CalcOutcome:
+        try:
+            result = get_calculator(plan.name)(**plan.arguments)
+        except CalculatorInputError as err:
+            call = ToolCall(
+                name=plan.name, arguments=plan.arguments, result={"error": err.code, "message": err.messages}
+            )
+            return CalcOutcome(call, error=err)
+        found: list[tuple[RuleRef, Passage]] = []
+        for ref in result.rules:
+            if not ref.document or not ref.quote:
+                continue
+            passage = self.retriever.find_quote(ref.document, ref.quote)
+            if passage is not None:
+                found.append((ref, passage))
+        call = ToolCall(name=plan.name, arguments=plan.arguments, result=result.model_dump())
+        return CalcOutcome(call, result=result, rule_passages=found)

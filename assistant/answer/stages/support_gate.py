@@ -1,0 +1,60 @@
+"""Support gate: do the documents support an answer at all, or is this an honest refusal?
+
+Three reasons to refuse, each recorded in the trace: the best evidence scores below the calibrated floor;
+the question names no domain term and no passage is close; or the question's key words are words no
+document uses (only where the corpus is broad enough in that language to tell). Thresholds come from the
+settings, where their calibration data is written down.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assistant.answer.stages.evidence import Evidence
+from assistant.corpus.glossary import Glossary
+from assistant.retrieval.coverage import CorpusVocabulary
+
+
+@dataclass(frozen=True)
+class SupportDecision:
+    supported: bool
+    reason: str  # "supported" | "no_evidence" | "below_floor" | "off_domain" | "unknown_words"
+    unknown_words: list[str] = field(default_factory=list)
+    top_score: float = 0.0
+    top_dense: float = 0.0
+
+
+class SupportGate:
+    def __init__(
+        self,
+        glossary: Glossary,
+        vocabulary: Callable[[], CorpusVocabulary],
+        min_score: float,
+        off_domain_min_dense: float,
+    ) -> None:
+        self.glossary = glossary
+        self.vocabulary = vocabulary
+        self.min_score = min_score
+        self.off_domain_min_dense = off_domain_min_dense
+
+    def run(self, question: str, language: str, evidence: list[Evidence]) -> SupportDecision:
+        if not evidence:
+            return SupportDecision(False, "no_evidence")
+        top = evidence[0]
+        if top.score < self.min_score:
+            return SupportDecision(False, "below_floor", top_score=top.score, top_dense=top.dense)
+        if not self.glossary.match(question) and top.dense < self.off_domain_min_dense:
+            return SupportDecision(False, "off_domain", top_score=top.score, top_dense=top.dense)
+        unknown = self.unknown_words(question, language)
+        if unknown:
+            return SupportDecision(False, "unknown_words", unknown, top.score, top.dense)
+        return SupportDecision(True, "supported", top_score=top.score, top_dense=top.dense)
+
+    def unknown_words(self, question: str, language: str) -> list[str]:
+        """The question's key words that no indexed document uses, when there are enough of them to say
+        the question is about something else (only where the corpus is broad in that language)."""
+        vocabulary = self.vocabulary()
+        if not vocabulary.broad(language):
+            return []
+        return vocabulary.off_topic(question, [form for _, _, form in self.glossary.match(question)])
