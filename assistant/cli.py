@@ -6,12 +6,15 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from assistant.config import get_settings
 from assistant.keys_cli import keys_app
+
+if TYPE_CHECKING:
+    from assistant.corpus.ingest import IngestReport
 
 app = typer.Typer(
     add_completion=False,
@@ -72,11 +75,34 @@ def ingest(
         _fail_on_storage(err, lang)
     for _, failure in report.failed:
         typer.echo(f"! {failure.message(lang)}", err=True)
+    for line in translation_lines(report):
+        typer.echo(line)
     typer.echo(
         f"documents: {report.total_documents} (added {len(report.added)}, updated {len(report.updated)}, "
         f"unchanged {len(report.unchanged)}, removed {len(report.removed)}, failed {len(report.failed)}); "
         f"chunks: {report.total_chunks} ({report.chunks_written} written); {report.seconds:.1f} s"
     )
+
+
+def translation_lines(report: IngestReport) -> list[str]:
+    """What ingest says about translations: served per document, stale files, rows left out (and why)."""
+    lines: list[str] = []
+    for doc, tr in sorted(report.translations.items()):
+        if tr.stale:
+            lines.append(
+                f"! {doc}: translations {', '.join(tr.stale)} do not match the source (it changed); ingested without them"
+            )
+        if tr.languages:
+            lines.append(
+                f"{doc}: translations {', '.join(tr.languages)}: {tr.served} segments served, {len(tr.failed)} left out"
+            )
+            for lang, seg, problem in tr.failed[:5]:
+                lines.append(f"  - {lang} {seg}: {problem}")
+            if len(tr.failed) > 5:
+                lines.append(f"  - … {len(tr.failed) - 5} more")
+        elif not tr.stale:
+            lines.append(f"{doc}: no translations (answers quote it in its own language)")
+    return lines
 
 
 @app.command()

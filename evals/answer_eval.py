@@ -28,7 +28,7 @@ from typing import Any
 from assistant.config import Settings
 from assistant.text.language import detect_language, script_counts
 from evals.asker import Asker, AskFailed, LocalAsker
-from evals.matching import answer_language, match_answer, own_words, refuses_in_prose, spellings
+from evals.matching import answer_language, match_answer, refuses_in_prose, spellings
 from evals.question_file import Question, load_questions
 from evals.retrieval_eval import gold_rank, quote_in
 
@@ -85,15 +85,18 @@ def _numbers(obj: Any) -> Iterable[float]:
             yield from _numbers(v)
 
 
+_QUOTED_ORIGINAL = re.compile(r"«[^»]*»|“[^”]*”|「[^」]*」|『[^』]*』|\"[^\"]*\"")
+
+
 def lines_in_language(text: str, lang: str) -> str:
-    """The answer's lines a reader of ``lang`` can read: lines in that language, and lines with no words
-    (figures, marks). Quotes and terms in another language are dropped."""
+    """The answer's words a reader of ``lang`` can read: lines in that language (quoted original words
+    removed), and lines with no words (figures, marks). Quotes and terms in another language are dropped."""
     kept: list[str] = []
     for line in text.splitlines():
-        words = own_words(line) if not line.lstrip().startswith(">") else line.lstrip("> ")
+        words = _QUOTED_ORIGINAL.sub(" ", line.lstrip("> ").strip())
         cjk, _, latin = script_counts(words)
-        if cjk == 0 and latin == 0 or detect_language(words) == lang:
-            kept.append(line)
+        if (cjk == 0 and latin == 0) or detect_language(words) == lang:
+            kept.append(words)
     return "\n".join(kept)
 
 

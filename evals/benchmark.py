@@ -102,7 +102,8 @@ def _load(base: str, questions: list[str], clients: int, requests: int) -> tuple
 
 def http_benchmark(data_dir: Path, questions: list[str], requests: int) -> None:
     """One server process (uvicorn, one worker), N clients posting ``/v1/ask`` in parallel."""
-    with serve(data_dir) as (base, _pid):
+    with serve(data_dir) as server:
+        base = server.url
         httpx.post(f"{base}/v1/ask", json={"question": "warm up scope 3"}, timeout=60)
         for clients in (1, 4, 16):
             latencies, errors, wall = _load(base, questions, clients, requests)

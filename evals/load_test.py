@@ -96,11 +96,11 @@ def main() -> None:
 
     ingest(settings, progress=False)  # idempotent: a no-op when the index is there
     questions = [q.question for q in load_questions(ROOT / "evals" / "questions.jsonl")]
-    with serve(data_dir) as (base, pid):
-        run(base, questions, 40, 4)  # warm-up: detectors, jieba, embedder, UI
-        before = rss_mb(pid)
-        result = run(base, questions, args.requests, args.clients)
-        after = rss_mb(pid)
+    with serve(data_dir) as server:
+        run(server.url, questions, 40, 4)  # warm-up: detectors, jieba, embedder, UI
+        before = rss_mb(server.pid)
+        result = run(server.url, questions, args.requests, args.clients)
+        after = rss_mb(server.pid)
     wall, lat, statuses = result["wall_s"], result["latencies"], result["statuses"]
     print(f"{args.requests} requests, {args.clients} clients, {wall:.1f} s: {args.requests / wall:.1f} req/s")
     for kind in ("all", "ask", "retrieve", "tools"):

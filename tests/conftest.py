@@ -65,32 +65,24 @@ def write_pdf(path: Path, pages: list[tuple[str, str]], encrypt: str | None = No
 @pytest.fixture(scope="session")
 def live_server(corpus_settings: Settings) -> Iterator[str]:
     """The real app under uvicorn on a loopback port (a thread of this process), for HTTP clients and
-    the browser."""
-    import socket
+    the browser; a server that is not ready in 60 s fails the tests that use it (ServerNotReadyError)."""
     import threading
-    import time
 
-    import httpx
     import uvicorn
 
     from assistant.api.app import create_app
+    from evals.server_process import free_port, wait_until_ready
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(corpus_settings), host="127.0.0.1", port=port, log_level="warning")
     )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    yield base
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        wait_until_ready(url=f"{base}/readyz", timeout=60, alive=thread.is_alive, name="live server (uvicorn thread)")
+        yield base
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -110,7 +110,7 @@ class AnswerService:
         tool_calls: list[ToolCall] = []
         if decision.plan is not None:
             t0 = time.perf_counter()
-            outcome = self.calculation.run(decision.plan)
+            outcome = self.calculation.run(decision.plan, language)
             timings["tools"] = _ms(t0)
             trace.add(
                 "calculation",
@@ -125,7 +125,7 @@ class AnswerService:
             sources += [c.quote for c in citations]
         else:
             t0 = time.perf_counter()
-            retrieved = self.retrieval.run(q)
+            retrieved = self.retrieval.run(q, language)
             timings["retrieve"] = _ms(t0)
             top = retrieved.passages[0] if retrieved.passages else None
             trace.add(

@@ -34,6 +34,7 @@ class GlossaryEntry:
 @dataclass
 class Glossary:
     entries: list[GlossaryEntry]
+    source: Path | None = None  # the CSV it was read from (translation checks depend on it)
     _patterns: dict[str, re.Pattern[str]] = field(default_factory=dict, repr=False)
     _lookup: dict[str, dict[str, list[GlossaryEntry]]] = field(default_factory=dict, repr=False)
 
@@ -129,7 +130,7 @@ def _norm(text: str, lang: Lang | str) -> str:
 def load_glossary(path: Path) -> Glossary:
     entries: list[GlossaryEntry] = []
     if not path.is_file():
-        return Glossary(entries)
+        return Glossary(entries, path)
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             terms: dict[str, tuple[str, ...]] = {}
@@ -147,7 +148,7 @@ def load_glossary(path: Path) -> Glossary:
                     enforce=(row.get("enforce") or "").strip().lower() in ("1", "true", "yes"),
                 )
             )
-    return Glossary(entries)
+    return Glossary(entries, path)
 
 
 def _fold_all(text: str) -> str:

@@ -23,6 +23,7 @@ from assistant.corpus.glossary import glossary_for
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES
 from assistant.corpus.manifest import load_manifest
 from assistant.corpus.pipeline import chunk_metadata, prepare_document
+from assistant.corpus.translations import TranslationReport
 from assistant.index.embedders import Embedder, get_embedder
 from assistant.index.vector_store import VectorStore
 
@@ -40,6 +41,8 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, DocumentError]] = field(default_factory=list)
     chunks_written: int = 0
+    # per document read in this run: its translations (languages served, rows left out and why, stale files)
+    translations: dict[str, TranslationReport] = field(default_factory=dict)
     total_documents: int = 0
     total_chunks: int = 0
     seconds: float = 0.0
@@ -71,6 +74,12 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[str, Do
         else:
             bad.append((p.name, DocumentError(p, "not found")))
     return list(dict.fromkeys(f.resolve() for f in files)), bad
+
+
+def translation_folders(settings: Settings, path: Path) -> list[Path]:
+    """Where a document's translations may be: ``translations/`` beside it (the project's, for the shipped
+    corpus), then the data folder's (machine translations of documents users added)."""
+    return [path.parent / "translations", settings.data_dir / "translations"]
 
 
 def settings_key(settings: Settings, embedder: Embedder) -> str:
@@ -118,6 +127,9 @@ def ingest(
                 key,
                 max_tokens=settings.chunk_max_tokens,
                 overlap_tokens=settings.chunk_overlap_tokens,
+                translation_folders=translation_folders(settings, path),
+                embed=embedder.embed_passages,
+                embedder_name=embedder.name,
             )
         except DocumentError as err:
             log.warning("skipped %s: %s", path, err)
@@ -126,6 +138,7 @@ def ingest(
         except OSError as err:
             report.failed.append((path.name, DocumentError(path, str(err))))
             continue
+        report.translations[doc.doc] = doc.translations
         old = target_records.get(doc.doc)
         if old and old.get("hash") == doc.content_hash:
             report.unchanged.append(doc.doc)

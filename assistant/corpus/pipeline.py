@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,21 +14,44 @@ from assistant.corpus.chunking import CHUNKER_VERSION, Chunk, chunk_units
 from assistant.corpus.glossary import Glossary
 from assistant.corpus.loaders import PageSpan, load_file
 from assistant.corpus.manifest import ManifestEntry
+from assistant.corpus.segments import SEGMENTER_VERSION, segment_document
 from assistant.corpus.structure import Span, Unit, find_units, pdf_furniture, running_header_pages
+from assistant.corpus.translations import (
+    Embed,
+    TranslatedSegment,
+    TranslationReport,
+    load_translations,
+    translation_files,
+)
 from assistant.text.language import detect_language, languages_present
 from assistant.text.tokenize import tokenize
+from tools.i18n import as_lang
+
+# Dense vectors of translated chunks embed only their opening (whole segments up to this many tokens):
+# the original is embedded whole and the multilingual embedder already relates it to questions in any
+# language; the translation's vector adds the asker-language match on the passage's topic, and BM25
+# indexes every word of it. Bounded so ingest of the corpus with two translations of every document stays
+# within twice the time a plain chunk-and-embed pipeline takes for the originals (python -m evals.benchmark).
+TRANSLATION_EMBED_TOKENS = 64
 
 
 @dataclass
 class PreparedChunk:
+    """One index record: an original chunk, or its translation into one language (``of`` names the
+    original; both carry the same span, so a hit on either is a hit on the source passage)."""
+
     chunk: Chunk
     language: str
+    text: str
     embed_text: str
     lex_tokens: list[str]
+    segments: list[dict[str, Any]] = field(default_factory=list)  # {"id", "t"[, "src"]} in reading order
+    of: str | None = None  # the original chunk's id, for a translation
+    method: str | None = None  # "human" / "machine", for a translation
 
     @property
     def chunk_id(self) -> str:
-        return self.chunk.chunk_id
+        return f"{self.chunk.chunk_id}~{self.language}" if self.of else self.chunk.chunk_id
 
 
 @dataclass
@@ -39,12 +63,17 @@ class PreparedDocument:
     content_hash: str
     meta: dict[str, Any]
     chunks: list[PreparedChunk] = field(default_factory=list)
+    translations: TranslationReport = field(default_factory=TranslationReport)
 
 
-def content_hash(data: bytes, settings_key: str) -> str:
+def content_hash(data: bytes, settings_key: str, extra: Iterable[bytes] = ()) -> str:
+    """Changes when the file, its translations, the glossary the checks use, or the chunking settings do."""
     h = hashlib.sha256()
     h.update(data)
-    h.update(f"\x00{CHUNKER_VERSION}\x00{settings_key}".encode())
+    for part in extra:
+        h.update(b"\x00")
+        h.update(hashlib.sha256(part).digest())
+    h.update(f"\x00{CHUNKER_VERSION}\x00{SEGMENTER_VERSION}\x00{settings_key}".encode())
     return h.hexdigest()
 
 
@@ -101,8 +130,14 @@ def prepare_document(
     settings_key: str,
     max_tokens: int = 160,
     overlap_tokens: int = 40,
+    translation_folders: Sequence[Path] = (),
+    embed: Embed | None = None,
+    embedder_name: str = "",
 ) -> PreparedDocument:
-    """Raise a ``DocumentError`` for files that cannot be read; everything else is best effort."""
+    """Raise a ``DocumentError`` for files that cannot be read; everything else is best effort.
+
+    Each chunk is indexed in its own language and, where the project's (or a machine) translation of its
+    segments exists and passes the checks, in the other languages too."""
     data = path.read_bytes()
     st = read_structure(path, entry)
     title, languages, pages = st.title, st.languages, st.pages
@@ -117,20 +152,58 @@ def prepare_document(
         overlap_tokens=overlap_tokens,
         glued=st.glued,
     )
+    segments = segment_document(st.raw, st.units, st.skips, [as_lang(x) for x in languages], st.glued)
+    files = translation_files(path, translation_folders)
+    translated, report = load_translations(
+        path, segments, translation_folders, glossary, embed=embed, embedder_name=embedder_name
+    )
+    by_lang: dict[str, dict[str, TranslatedSegment]] = {}
+    for ts in translated:
+        by_lang.setdefault(ts.lang, {})[ts.segment.id] = ts
     title_en = entry.title_en if entry else None
     prepared: list[PreparedChunk] = []
     for c in chunks:
         lang = detect_language(c.text, default=languages[0] if languages else "en")  # type: ignore[arg-type]
+        heading = c.section or title
+        inside = [seg for seg in segments if seg.start < c.end and seg.end > c.start]
         expansions = glossary.expansions(c.text)
-        heading = " · ".join(x for x in (title, title_en, c.section) if x)
         prepared.append(
             PreparedChunk(
                 chunk=c,
                 language=lang,
-                embed_text=f"{heading}\n{c.text}" + (f"\n({'; '.join(expansions[:24])})" if expansions else ""),
+                text=c.text,
+                embed_text=f"{heading}\n{c.text}",
                 lex_tokens=tokenize(c.text + " " + " ".join(expansions)),
+                segments=[{"id": seg.id, "t": seg.text} for seg in inside],
             )
         )
+        for target, table in sorted(by_lang.items()):
+            rendered = [table.get(seg.id) for seg in inside]
+            if not any(rendered):
+                continue
+            parts: list[dict[str, Any]] = []
+            for seg, tr in zip(inside, rendered, strict=True):
+                if tr is not None:
+                    parts.append({"id": seg.id, "t": tr.text})
+                elif seg.lang == target or seg.kind == "neutral":
+                    parts.append({"id": seg.id, "t": seg.text})
+                else:  # no served translation: the original words stay, marked, so nothing is hidden
+                    parts.append({"id": seg.id, "t": seg.text, "src": True})
+            joiner = "" if target == "zh" else " "
+            text = joiner.join(str(part["t"]) for part in parts)
+            method = next(r.method for r in rendered if r is not None)
+            prepared.append(
+                PreparedChunk(
+                    chunk=c,
+                    language=target,
+                    text=text,
+                    embed_text=_opening(parts, joiner, count_tokens, TRANSLATION_EMBED_TOKENS),
+                    lex_tokens=tokenize(text),
+                    segments=parts,
+                    of=c.chunk_id,
+                    method=method,
+                )
+            )
     meta: dict[str, Any] = {
         "title": title,
         "title_en": title_en,
@@ -140,21 +213,39 @@ def prepare_document(
         "date": entry.date if entry else None,
         "kind": st.kind,
         "pages": len(pages) or None,
+        "translations": ",".join(report.languages),
     }
+    extra = [p.read_bytes() for _, p in sorted(files.items())]
+    if files and glossary.source is not None and glossary.source.is_file():
+        extra.append(glossary.source.read_bytes())
     return PreparedDocument(
         doc=path.name,
         path=path,
         title=title,
         languages=languages,
-        content_hash=content_hash(data, settings_key),
+        content_hash=content_hash(data, settings_key, extra),
         meta=meta,
         chunks=prepared,
+        translations=report,
     )
+
+
+def _opening(parts: list[dict[str, Any]], joiner: str, count_tokens: Callable[[str], int], limit: int) -> str:
+    """The first whole segments of a translated chunk, up to ``limit`` tokens (at least one segment)."""
+    out: list[str] = []
+    for part in parts:
+        candidate = joiner.join([*out, str(part["t"])])
+        if out and count_tokens(candidate) > limit:
+            break
+        out.append(str(part["t"]))
+    return joiner.join(out)
 
 
 def chunk_metadata(doc: PreparedDocument, pc: PreparedChunk) -> dict[str, Any]:
     c = pc.chunk
+    extra: dict[str, Any] = {"of": pc.of, "method": pc.method} if pc.of else {}
     return {
+        **extra,
         "doc": doc.doc,
         "title": doc.title,
         "language": pc.language,
@@ -166,4 +257,5 @@ def chunk_metadata(doc: PreparedDocument, pc: PreparedChunk) -> dict[str, Any]:
         "end": c.end,
         "index": c.index,
         "lex": " ".join(pc.lex_tokens),
+        "segs": json.dumps(pc.segments, ensure_ascii=False),
     }

@@ -7,6 +7,7 @@ equivalents too (see ``assistant.corpus.pipeline``).
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import threading
@@ -34,6 +35,16 @@ CANDIDATES = 40
 
 
 @dataclass(frozen=True)
+class SegmentText:
+    """One segment of a passage: its original words and, when the asker reads another language, our
+    translation of it (``None`` when none may be served)."""
+
+    id: str
+    text: str
+    translation: str | None = None
+
+
+@dataclass(frozen=True)
 class Passage:
     doc: str
     chunk_id: str
@@ -47,11 +58,22 @@ class Passage:
     start: int = 0
     end: int = 0
     dense_score: float = 0.0  # cosine similarity to the question (0 when not a dense candidate)
+    # the passage in the asker's language, from the project's (or a machine) translation; ``text`` stays
+    # the original words
+    translation: str | None = None
+    translation_lang: str | None = None
+    translation_method: str | None = None
+    segments: tuple[SegmentText, ...] = ()
+    matched_in: tuple[str, ...] = ()  # the language versions that matched the question
 
     def contract_json(self) -> dict[str, Any]:
         """The ``retrieve --json`` item of the contract (plus a few extra fields)."""
         d = asdict(self)
         d["score"] = round(self.score, 6)
+        d.pop("segments")
+        if self.translation is None:
+            for key in ("translation", "translation_lang", "translation_method"):
+                d.pop(key)
         return d
 
 
@@ -76,6 +98,7 @@ class HybridRetriever:
         self._lock = threading.Lock()
         self._generation: str | None = None
         self._chunks: dict[str, StoredChunk] = {}
+        self._translations: dict[str, dict[str, str]] = {}  # original chunk id -> language -> record id
         self._lexical = LexicalIndex([], [])
         self._vocabulary: tuple[str | None, CorpusVocabulary] | None = None
         self._checked = 0.0
@@ -116,6 +139,10 @@ class HybridRetriever:
                 return
             chunks = self.store.all_chunks(generation)
             self._chunks = {c.chunk_id: c for c in chunks}
+            self._translations = {}
+            for c in chunks:
+                if c.meta.get("of"):
+                    self._translations.setdefault(str(c.meta["of"]), {})[str(c.meta.get("language", ""))] = c.chunk_id
             ids = list(self._chunks)
             self._lexical = LexicalIndex(ids, [str(self._chunks[i].meta.get("lex", "")).split() for i in ids])
             self._generation = generation
@@ -138,25 +165,16 @@ class HybridRetriever:
         metas = got.get("metadatas") or [{}]
         return (metas[0] or {}).get("activated_at")
 
-    def find_quote(self, doc: str, quote: str) -> Passage | None:
-        """The indexed passage of ``doc`` that contains ``quote`` (white space ignored)."""
+    def find_quote(self, doc: str, quote: str, lang: str | None = None) -> Passage | None:
+        """The indexed passage of ``doc`` that contains ``quote`` (white space ignored), with its
+        translation into ``lang`` when one may be served."""
         self.refresh()
         target = re.sub(r"\s+", "", quote)
         for chunk_id, c in self._chunks.items():
+            if c.meta.get("of"):
+                continue  # quotes are the original's words
             if c.meta.get("doc") == doc and target and target in re.sub(r"\s+", "", c.text):
-                m = c.meta
-                return Passage(
-                    doc=doc,
-                    chunk_id=chunk_id,
-                    locator=str(m.get("locator", "")),
-                    text=c.text,
-                    score=1.0,
-                    title=str(m.get("title", "")),
-                    section=str(m.get("section", "")),
-                    language=str(m.get("language", "")),
-                    start=int(m.get("start", 0)),
-                    end=int(m.get("end", 0)),
-                )
+                return self._passage(chunk_id, 1.0, lang)
         return None
 
     # --- search ------------------------------------------------------------------------------
@@ -164,13 +182,16 @@ class HybridRetriever:
     def expand(self, query: str) -> list[str]:
         return self.glossary.expansions(query)
 
-    def retrieve(self, query: str, k: int = 5, mode: Mode = "hybrid") -> list[Passage]:
+    def retrieve(self, query: str, k: int = 5, mode: Mode = "hybrid", lang: str | None = None) -> list[Passage]:
+        """The ``k`` best source passages, each with its translation into ``lang`` (the question's
+        language unless given). Hits on several language versions of one passage count once per ranking,
+        at the best version's rank, before the rankings are fused."""
         self.refresh()
         if not self._chunks or not query.strip():
             return []
         assert self._generation is not None
         expansions = self.expand(query)
-        q_lang = detect_language(query)
+        q_lang = lang or detect_language(query)
         probes = {lang: probe for lang, probe in self.glossary.probes(query).items() if lang != q_lang and probe[1]}
         rankings: list[tuple[float, list[tuple[str, float]]]] = []
         dense_sims: dict[str, float] = {}
@@ -191,38 +212,90 @@ class HybridRetriever:
                 for _, terms in probes.values():
                     lex = tokenize(" ".join(terms) + " " + anchors)
                     rankings.append((self.weights[3], self._lexical.search(lex, CANDIDATES)))
+        matched: dict[str, set[str]] = {}
+        merged = [(w, self._by_source(ranking, matched)) for w, ranking in rankings]
         if mode == "dense":
-            fused = rankings[0][1]
+            fused = merged[0][1]
         elif mode == "bm25":
-            fused = rankings[-1][1]
+            fused = merged[-1][1]
         else:
-            fused = _rrf(rankings)
+            fused = _rrf(merged)
         if vectors is not None:
-            missing = [cid for cid, _ in fused[:k] if cid not in dense_sims]
+            wanted = [cid for cid, _ in fused[:k]]
+            missing = [v for cid in wanted for v in self._versions(cid) if v not in dense_sims]
             dense_sims.update(self.store.similarities(self._generation, vectors[0], missing))
         out: list[Passage] = []
         for chunk_id, score in fused[:k]:
-            c = self._chunks.get(chunk_id)
-            if c is None:
+            if chunk_id not in self._chunks:
                 continue
-            m = c.meta
-            out.append(
-                Passage(
-                    doc=str(m.get("doc", "")),
-                    chunk_id=chunk_id,
-                    locator=str(m.get("locator", "")),
-                    text=c.text,
-                    score=score,
-                    title=str(m.get("title", "")),
-                    section=str(m.get("section", "")),
-                    language=str(m.get("language", "")),
-                    page=int(m["page"]) if m.get("page") is not None else None,
-                    start=int(m.get("start", 0)),
-                    end=int(m.get("end", 0)),
-                    dense_score=dense_sims.get(chunk_id, 0.0),
-                )
-            )
+            best = max((dense_sims.get(v, 0.0) for v in self._versions(chunk_id)), default=0.0)
+            out.append(self._passage(chunk_id, score, q_lang, best, tuple(sorted(matched.get(chunk_id, ())))))
         return out
+
+    def _source_of(self, record_id: str) -> str:
+        c = self._chunks.get(record_id)
+        return str(c.meta.get("of") or record_id) if c else record_id
+
+    def _versions(self, chunk_id: str) -> list[str]:
+        """The original record and its translations' records."""
+        return [chunk_id, *self._translations.get(chunk_id, {}).values()]
+
+    def _by_source(self, ranking: list[tuple[str, float]], matched: dict[str, set[str]]) -> list[tuple[str, float]]:
+        out: list[tuple[str, float]] = []
+        seen: set[str] = set()
+        for record_id, score in ranking:
+            source = self._source_of(record_id)
+            c = self._chunks.get(record_id)
+            matched.setdefault(source, set()).add(str(c.meta.get("language", "")) if c else "")
+            if source not in seen:
+                seen.add(source)
+                out.append((source, score))
+        return out
+
+    def _passage(
+        self, chunk_id: str, score: float, lang: str | None, dense: float = 0.0, matched: tuple[str, ...] = ()
+    ) -> Passage:
+        c = self._chunks[chunk_id]
+        m = c.meta
+        own = str(m.get("language", ""))
+        version = self._translations.get(chunk_id, {}).get(lang or "") if lang and lang != own else None
+        tr = self._chunks.get(version) if version else None
+        tr_segs = {s["id"]: s for s in _segments(tr.meta)} if tr else {}
+        segments = tuple(
+            SegmentText(
+                s["id"],
+                s["t"],
+                None if (tr_segs.get(s["id"], {}).get("src")) else tr_segs.get(s["id"], {}).get("t"),
+            )
+            for s in _segments(m)
+        )
+        return Passage(
+            doc=str(m.get("doc", "")),
+            chunk_id=chunk_id,
+            locator=str(m.get("locator", "")),
+            text=c.text,
+            score=score,
+            title=str(m.get("title", "")),
+            section=str(m.get("section", "")),
+            language=own,
+            page=int(m["page"]) if m.get("page") is not None else None,
+            start=int(m.get("start", 0)),
+            end=int(m.get("end", 0)),
+            dense_score=dense,
+            translation=tr.text if tr else None,
+            translation_lang=lang if tr else None,
+            translation_method=str(tr.meta.get("method") or "") if tr else None,
+            segments=segments,
+            matched_in=matched,
+        )
+
+
+def _segments(meta: dict[str, Any]) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(str(meta.get("segs") or "[]"))
+    except ValueError:
+        return []
+    return [d for d in data if isinstance(d, dict) and "id" in d and "t" in d]
 
 
 def _rrf(rankings: list[tuple[float, list[tuple[str, float]]]]) -> list[tuple[str, float]]:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import extract, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import extract, select, text
+from sqlalchemy.orm import Session, selectinload
 
 from assistant.access.keys import Principal
+from assistant.answer.models import Answer
 from assistant.answer.service import AnswerService
 from assistant.messages import texts
 from assistant.storage.database import Database
@@ -58,15 +59,8 @@ class Advisory:
 
     def allowance(self, manufacturer_id: int, year: int, planned_hours: float = 0) -> CalcResult:
         with self.db.session() as s:
-            used = list(
-                s.scalars(
-                    select(AdvisorySession.duration_hours).where(
-                        AdvisorySession.manufacturer_id == manufacturer_id,
-                        extract("year", AdvisorySession.held_on) == year,
-                    )
-                )
-            )
-        return advisory_allowance(year, [float(h) for h in used], planned_hours=planned_hours)
+            used = _hours_used(s, manufacturer_id, year)
+        return advisory_allowance(year, used, planned_hours=planned_hours)
 
     # --- sessions ---------------------------------------------------------------------------
 
@@ -83,48 +77,56 @@ class Advisory:
         confirm_over_allowance: bool,
         lang: str,
     ) -> tuple[AdvisorySession, CalcResult]:
-        """Record a session; its questions are answered now in the manufacturer's language."""
+        """Record a session; its questions are answered now in the manufacturer's language.
+
+        The questions are answered first, outside any transaction (an LLM call must not hold the
+        write lock); then one transaction locks the manufacturer, reads the hours used, checks the
+        allowance and stores the session, so two sessions logged at once cannot both pass it."""
         maker = self.manufacturer(manufacturer_id, lang)
-        check = self.allowance(manufacturer_id, held_on.year, planned_hours=duration_hours)
-        over = check.verdict == "exceeds_allowance"
-        if over and not confirm_over_allowance:
-            raise LocalizedError("over_allowance", lang=lang, status=409, warning=check.warnings[0].text)
-        row = AdvisorySession(
-            manufacturer_id=manufacturer_id,
-            held_on=held_on,
-            duration_hours=duration_hours,
-            advisor=advisor.strip() or by.name,
-            topics=[t.strip() for t in topics if t.strip()],
-            notes=notes,
-            over_allowance=over,
-            created_by=by.name,
-        )
+        # a session that clearly does not fit is refused before any question is answered; the
+        # binding check is the one made under the lock below
+        _over(self.allowance(manufacturer_id, held_on.year, duration_hours), confirm_over_allowance, lang)
+        answers = [self.service.ask(q, lang=maker.contact_lang) for q in questions if q.strip()]
         with self.db.session() as s:
+            self._lock_manufacturer(s, manufacturer_id, lang)
+            used = _hours_used(s, manufacturer_id, held_on.year)
+            over = _over(advisory_allowance(held_on.year, used, duration_hours), confirm_over_allowance, lang)
+            row = AdvisorySession(
+                manufacturer_id=manufacturer_id,
+                held_on=held_on,
+                duration_hours=duration_hours,
+                advisor=advisor.strip() or by.name,
+                topics=[t.strip() for t in topics if t.strip()],
+                notes=notes,
+                over_allowance=over,
+                created_by=by.name,
+            )
             s.add(row)
             s.flush()
-            for i, q in enumerate(q for q in questions if q.strip()):
-                s.add(self._exchange(row.id, i, q, maker.contact_lang))
+            s.add_all(_exchange(row.id, i, answer) for i, answer in enumerate(answers))
         return self.session(row.id, lang), self.allowance(manufacturer_id, held_on.year)
 
     def ask_in_session(self, session_id: int, question: str, lang: str) -> SessionExchange:
         sess = self.session(session_id, lang)
-        exchange = self._exchange(session_id, len(sess.exchanges), question, sess.manufacturer.contact_lang)
+        answer = self.service.ask(question, lang=sess.manufacturer.contact_lang)  # before the write transaction
+        exchange = _exchange(session_id, len(sess.exchanges), answer)
         with self.db.session() as s:
             s.add(exchange)
         return exchange
 
-    def _exchange(self, session_id: int, position: int, question: str, lang: str) -> SessionExchange:
-        answer = self.service.ask(question, lang=lang)
-        return SessionExchange(
-            session_id=session_id,
-            position=position,
-            question=answer.question,
-            answer=answer.answer,
-            language=answer.language,
-            refused=answer.refused,
-            citations=[c.model_dump() for c in answer.citations],
-            tool_calls=[tc.model_dump() for tc in answer.tool_calls],
-        )
+    def _lock_manufacturer(self, s: Session, manufacturer_id: int, lang: str) -> None:
+        """Serialise allowance checks for one manufacturer until ``s`` commits or rolls back.
+
+        SQLite: take the database's write lock now (pysqlite would only begin at the first write,
+        after the hours are read); a second writer waits for it (busy timeout). PostgreSQL: lock the
+        manufacturer's row (``FOR NO KEY UPDATE``: concurrent checks wait, inserts that merely
+        reference the manufacturer do not)."""
+        if self.db.is_sqlite:
+            s.execute(text("BEGIN IMMEDIATE"))
+        if s.get(Manufacturer, manufacturer_id, with_for_update={"key_share": True}) is None:
+            raise LocalizedError(
+                "not_found", lang=lang, status=404, what=texts("workflow.record.manufacturer"), id=manufacturer_id
+            )
 
     def session(self, session_id: int, lang: str = "en") -> AdvisorySession:
         with self.db.session() as s:
@@ -146,6 +148,37 @@ class Advisory:
                 )
             )
             return rows
+
+
+def _hours_used(s: Session, manufacturer_id: int, year: int) -> list[float]:
+    rows = s.scalars(
+        select(AdvisorySession.duration_hours).where(
+            AdvisorySession.manufacturer_id == manufacturer_id,
+            extract("year", AdvisorySession.held_on) == year,
+        )
+    )
+    return [float(h) for h in rows]
+
+
+def _over(check: CalcResult, confirmed: bool, lang: str) -> bool:
+    """Whether the session goes past the allowance; refused (409, with the figures) unless confirmed."""
+    over = check.verdict == "exceeds_allowance"
+    if over and not confirmed:
+        raise LocalizedError("over_allowance", lang=lang, status=409, warning=check.warnings[0].text)
+    return over
+
+
+def _exchange(session_id: int, position: int, answer: Answer) -> SessionExchange:
+    return SessionExchange(
+        session_id=session_id,
+        position=position,
+        question=answer.question,
+        answer=answer.answer,
+        language=answer.language,
+        refused=answer.refused,
+        citations=[c.model_dump() for c in answer.citations],
+        tool_calls=[tc.model_dump() for tc in answer.tool_calls],
+    )
 
 
 def session_json(row: AdvisorySession) -> dict[str, Any]:

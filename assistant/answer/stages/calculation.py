@@ -27,7 +27,7 @@ class Calculation:
     def __init__(self, retriever: HybridRetriever) -> None:
         self.retriever = retriever
 
-    def run(self, plan: Route) -> CalcOutcome:
+    def run(self, plan: Route, lang: str | None = None) -> CalcOutcome:
         try:
             result = get_calculator(plan.name)(**plan.arguments)
         except CalculatorInputError as err:
@@ -39,7 +39,7 @@ class Calculation:
         for ref in result.rules:
             if not ref.document or not ref.quote:
                 continue
-            passage = self.retriever.find_quote(ref.document, ref.quote)
+            passage = self.retriever.find_quote(ref.document, ref.quote, lang)
             if passage is not None:
                 found.append((ref, passage))
         call = ToolCall(name=plan.name, arguments=plan.arguments, result=result.model_dump())

@@ -1,9 +1,12 @@
-"""Pick the sentences of the retrieved passages that answer the question, and measure how well
-the documents support an answer at all (the refusal decision).
+"""Evidence selection: in each retrieved passage, the segment (sentence, clause, list item or table row)
+that answers the question, with its translation into the asker's language; and how well the documents
+support an answer at all (the score the support gate reads).
 
-A passage's dense similarity carries meaning across languages; the overlap of the question's
-terms (glossary-expanded, so a Vietnamese question can match Chinese words) picks the sentence
-inside it. No extra embedding calls: answering stays fast on two cores.
+A passage's dense similarity carries meaning across languages; the overlap of the question's terms
+(glossary-expanded, and compared with the segment's translation too, so a Vietnamese question can match a
+Chinese clause through its Vietnamese translation) picks the segment inside it. Segments are whole table
+rows and list items, so a quoted value is never cut off. No extra embedding calls: answering stays fast
+on two cores.
 """
 
 from __future__ import annotations
@@ -11,21 +14,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.retrieval.retriever import Passage
+from assistant.retrieval.retriever import Passage, SegmentText
 from assistant.text.tokenize import tokenize
 
 _SENT = re.compile(r"[^。！？；!?\n•■▶◼]+(?:[。！？；!?]+|$)|[^\n•■▶◼]+")
 _LATIN_SENT_END = re.compile(r"(?<=[a-zà-ỹ0-9)])[.;]\s+(?=[A-ZÀ-Ỹ\"“(])")
 MAX_QUOTE_CHARS = 360
+SHORT_SEGMENT_CHARS = 80  # a heading or a fragment: the next segment joins it
 
 
 @dataclass(frozen=True)
 class Evidence:
     passage: Passage
-    sentence: str
+    sentence: str  # the original words (the citation's quote)
     score: float
     dense: float
     overlap: float
+    translation: str | None = None  # the same segment(s) in the asker's language, from our translations
+    segment_ids: tuple[str, ...] = ()
 
 
 def split_sentences(text: str) -> list[str]:
@@ -41,14 +47,28 @@ def _overlap(query_tokens: set[str], tokens: set[str]) -> float:
     return len(query_tokens & tokens) / len(query_tokens)
 
 
-def _quote(sentences: list[str], i: int) -> str:
-    """The best sentence, with its neighbour when it is only a heading or a fragment."""
-    quote = sentences[i]
+def _segments(p: Passage) -> list[SegmentText]:
+    """The passage's segments; an index built before segments existed is split into sentences."""
+    if p.segments:
+        return [s for s in p.segments if len(s.text) >= 2]
+    return [SegmentText(f"s{i}", s) for i, s in enumerate(split_sentences(p.text))]
+
+
+def _quote(segments: list[SegmentText], i: int) -> tuple[str, str | None, tuple[str, ...]]:
+    """The best segment, with the next one when it is only a heading or a fragment."""
+    chosen = [segments[i]]
     j = i + 1
-    while len(quote) < 80 and j < len(sentences) and len(quote) + len(sentences[j]) <= MAX_QUOTE_CHARS:
-        quote = f"{quote} {sentences[j]}"
+    while (
+        sum(len(s.text) for s in chosen) < SHORT_SEGMENT_CHARS
+        and j < len(segments)
+        and sum(len(s.text) for s in chosen) + len(segments[j].text) <= MAX_QUOTE_CHARS
+    ):
+        chosen.append(segments[j])
         j += 1
-    return quote[:MAX_QUOTE_CHARS]
+    quote = " ".join(s.text for s in chosen)
+    translated = [s.translation for s in chosen]
+    translation = " ".join(t for t in translated if t) if all(translated) else None
+    return quote, translation, tuple(s.id for s in chosen)
 
 
 def select_evidence(
@@ -58,21 +78,24 @@ def select_evidence(
     max_passages: int = 4,
     max_sentences: int = 3,
 ) -> list[Evidence]:
-    """Best quote per passage, at most ``max_sentences`` passages, best first."""
+    """Best segment per passage, at most ``max_sentences`` passages, best first."""
     q_tokens = set(tokenize(question + " " + " ".join(expansions)))
     scored: list[Evidence] = []
     for rank, p in enumerate(passages[:max_passages]):
-        sentences = split_sentences(p.text)
-        if not sentences:
+        segments = _segments(p)
+        if not segments:
             continue
+        # the support score reads the original words (its floors were calibrated on them)
         passage_overlap = _overlap(q_tokens, set(tokenize(p.text)))
         best_i, best_ov = 0, -1.0
-        for i, s in enumerate(sentences):
-            ov = _overlap(q_tokens, set(tokenize(s))) + min(len(s), 120) / 2400 - 0.01 * i
+        for i, s in enumerate(segments):
+            words = f"{s.text} {s.translation or ''}"
+            ov = _overlap(q_tokens, set(tokenize(words))) + min(len(s.text), 120) / 2400 - 0.01 * i
             if ov > best_ov:
                 best_i, best_ov = i, ov
         score = p.dense_score + 0.25 * passage_overlap - 0.01 * rank
-        scored.append(Evidence(p, _quote(sentences, best_i), score, p.dense_score, passage_overlap))
+        quote, translation, ids = _quote(segments, best_i)
+        scored.append(Evidence(p, quote, score, p.dense_score, passage_overlap, translation, ids))
     scored.sort(key=lambda e: e.score, reverse=True)
     if not scored:
         return []

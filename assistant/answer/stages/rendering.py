@@ -3,14 +3,31 @@ with numbered citations."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.models import Citation
 from assistant.answer.stages.calculation import CalcOutcome
 from assistant.answer.stages.evidence import Evidence
 from assistant.corpus.glossary import Glossary
 from assistant.messages import fmt, lang_name, t
+from assistant.retrieval.retriever import Passage
 from assistant.text.language import detect_language
 from tools import rules as rule_table
 from tools.rules import rule_set_name
+
+
+def segment_translation(passage: Passage, quote: str) -> str | None:
+    """The translation of the fewest consecutive segments of ``passage`` that hold ``quote`` (white space
+    ignored), or ``None`` when one of them has no translation that may be served."""
+    target = re.sub(r"\s+", "", quote)
+    texts = [re.sub(r"\s+", "", s.text) for s in passage.segments]
+    for end in range(len(texts)):
+        for start in range(end, -1, -1):
+            if target and target in "".join(texts[start : end + 1]):
+                chosen = passage.segments[start : end + 1]
+                parts = [s.translation for s in chosen]
+                return " ".join(p for p in parts if p) if all(parts) else None
+    return None
 
 
 class Rendering:
@@ -28,6 +45,7 @@ class Rendering:
             if any(c.chunk_id == passage.chunk_id for c in citations):
                 continue
             n = len(citations) + 1
+            translation = segment_translation(passage, ref.quote) if passage.language != lang else None
             citations.append(
                 Citation(
                     id=n,
@@ -37,9 +55,15 @@ class Rendering:
                     quote=ref.quote,
                     chunk_id=passage.chunk_id,
                     language=passage.language,
+                    translation=translation,
+                    translation_lang=lang if translation else None,
                 )
             )
-            lines.append(f"- {t('answer.rule_source', lang)} {ref.clause}: «{ref.quote}» [{n}]")
+            if translation:
+                original = t("answer.original", lang, quote=ref.quote)
+                lines.append(f"- {t('answer.rule_source', lang)} {ref.clause}: {translation} [{n}] ({original})")
+            else:
+                lines.append(f"- {t('answer.rule_source', lang)} {ref.clause}: «{ref.quote}» [{n}]")
         if result.other_rule_set and result.other_rule_set.differs:
             other = result.other_rule_set
             label = t("answer.other_rule_set", lang, name=rule_set_name(other.rule_set, lang))
@@ -51,11 +75,29 @@ class Rendering:
     def fact(self, lang: str, evidence: list[Evidence]) -> tuple[str, list[Citation]]:
         lines = [t("answer.fact_intro", lang), ""]
         citations: list[Citation] = []
+        untranslated: list[str] = []
         for i, e in enumerate(evidence, 1):
             p = e.passage
             src_lang = p.language or detect_language(e.sentence)
-            note = f" _({t('answer.quoted_in', lang, language=lang_name(src_lang, lang))})_" if src_lang != lang else ""
-            lines.append(f"> {e.sentence} [{i}]{note}")
+            translation = e.translation if src_lang != lang and p.translation_lang == lang else None
+            if translation:
+                # the reader's language first, marked as ours, the original words beside it
+                lines.append(f"> {translation} [{i}]")
+                note = (
+                    "answer.machine_translation_note"
+                    if p.translation_method == "machine"
+                    else "answer.translation_note"
+                )
+                lines.append(f"> _{t(note, lang, language=lang_name(src_lang, lang), quote=e.sentence)}_")
+            else:
+                note = (
+                    f" _({t('answer.quoted_in', lang, language=lang_name(src_lang, lang))})_"
+                    if src_lang != lang
+                    else ""
+                )
+                lines.append(f"> {e.sentence} [{i}]{note}")
+                if src_lang != lang:
+                    untranslated.append(e.sentence)
             lines.append("")
             citations.append(
                 Citation(
@@ -66,9 +108,11 @@ class Rendering:
                     quote=e.sentence,
                     chunk_id=p.chunk_id,
                     language=src_lang,
+                    translation=translation,
+                    translation_lang=lang if translation else None,
                 )
             )
-        gloss = self.term_gloss(" ".join(e.sentence for e in evidence), lang)
+        gloss = self.term_gloss(" ".join(untranslated), lang) if untranslated else ""
         if gloss:
             lines.append(f"{t('answer.terms', lang)}: {gloss}")
         note = self.current_rules_note(lang, evidence)

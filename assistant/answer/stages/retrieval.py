@@ -18,5 +18,6 @@ class Retrieval:
         self.retriever = retriever
         self.k = k
 
-    def run(self, question: str) -> Retrieved:
-        return Retrieved(self.retriever.retrieve(question, k=self.k), self.retriever.expand(question))
+    def run(self, question: str, lang: str | None = None) -> Retrieved:
+        """Passages for the question, each with its translation into ``lang`` (the asker's language)."""
+        return Retrieved(self.retriever.retrieve(question, k=self.k, lang=lang), self.retriever.expand(question))

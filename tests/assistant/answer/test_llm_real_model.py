@@ -6,18 +6,15 @@ calculator's numbers, the asker's language, grounded numbers, citations), whatev
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 
 from assistant.answer.service import AnswerService
 from assistant.config import Settings
 from assistant.llm.prompts import SYSTEM_PROMPT
+from evals.server_process import ServerProcess, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -30,24 +27,11 @@ PYTHON = MODELS / "llama-venv" / "bin" / "python"
 def llm_url() -> Iterator[str]:
     if not (GGUF.exists() and PYTHON.exists()):
         pytest.skip("local model not installed (../shared/models/fetch-qwen-gguf.sh)")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     cmd = [str(PYTHON), "-m", "llama_cpp.server", "--model", str(GGUF), "--host", "127.0.0.1", "--port", str(port)]
-    server = subprocess.Popen([*cmd, "--n_ctx", "8192"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/v1"
-    try:
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                if httpx.get(f"{url}/models", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(1)
+    with ServerProcess([*cmd, "--n_ctx", "8192"], ready_url=f"{url}/models", timeout=120, stop_timeout=30):
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")

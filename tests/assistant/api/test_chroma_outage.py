@@ -4,8 +4,6 @@ follows the server, and the API recovers by itself once the server is back (same
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -20,10 +18,11 @@ from assistant.api.app import create_app
 from assistant.config import Settings
 from assistant.corpus.ingest import ingest
 from assistant.index.vector_store import IndexUnavailableError
+from evals.server_process import ServerProcess, free_port
 
 pytestmark = pytest.mark.slow
 
-MESSAGES = IndexUnavailableError.messages
+MESSAGES = IndexUnavailableError().messages
 QUESTIONS = {
     "vi": "Nhà máy phải dùng bao nhiêu phần trăm điện tái tạo?",
     "zh": "范围三目标必须覆盖多少排放？",
@@ -39,39 +38,22 @@ class ChromaServer:
         exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
         if not Path(exe).exists():
             pytest.skip("the chroma CLI (part of the chromadb package) is not installed")
-        self.exe = exe
-        self.path = path
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = int(s.getsockname()[1])
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.args = [exe, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(self.port)]
+        self.server: ServerProcess | None = None
 
     def start(self) -> None:
-        self.proc = subprocess.Popen(
-            [self.exe, "run", "--path", str(self.path), "--host", "127.0.0.1", "--port", str(self.port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            try:
-                if httpx.get(f"{self.url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            if self.proc.poll() is not None:
-                break
-            time.sleep(0.2)
-        self.kill()
-        pytest.fail("chroma server did not start")
+        """Raises ServerNotReadyError (with the server's last output) if it does not answer in 30 s."""
+        self.server = ServerProcess(
+            self.args, ready_url=f"{self.url}/api/v2/heartbeat", timeout=30, name="chroma run"
+        ).start()
 
     def kill(self) -> None:
         """SIGKILL: no goodbye to clients, as when the server's host or container dies."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
-        self.proc = None
+        if self.server is not None:
+            self.server.kill()
+        self.server = None
 
 
 @pytest.fixture

@@ -6,10 +6,8 @@ from __future__ import annotations
 import getpass
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -21,6 +19,7 @@ from alembic.runtime.migration import MigrationContext
 from assistant.access.keys import create_key, identify
 from assistant.storage.database import Database
 from assistant.storage.models import AdvisorySession, Base, Manufacturer
+from evals.server_process import free_port, wait_until_ready
 
 
 def _same_schema(db: Database) -> None:
@@ -80,9 +79,7 @@ def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     else:
         root = tmp_path_factory.mktemp("pg")
     data = root / "data"
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     user = "postgres" if run_as else getpass.getuser()
     subprocess.run(
         [*run_as, str(bindir / "initdb"), "-D", str(data), "-U", user, "--auth=trust"], check=True, capture_output=True
@@ -105,12 +102,21 @@ def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     try:
         url = f"postgresql+psycopg://{user}@127.0.0.1:{port}/postgres"
-        for _ in range(50):
+
+        def connects() -> bool:
             try:
                 Database(url).engine.connect().close()
-                break
+                return True
             except Exception:
-                time.sleep(0.2)
+                return False
+
+        log = root / "log"
+        wait_until_ready(
+            check=connects,
+            timeout=10,
+            name="postgres",
+            describe=lambda: f"; server log:\n{log.read_text(errors='replace')[-3000:] if log.exists() else ''}",
+        )
         yield url
     finally:
         subprocess.run([*run_as, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"], capture_output=True)

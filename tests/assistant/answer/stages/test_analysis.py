@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.stages.analysis import QuestionAnalysis
+from tools.errors import LocalizedError
+
+
+def test_language_and_figures() -> None:
+    a = QuestionAnalysis(4000).run("Giảm 30% từ 2020 đến 2030 có đạt 1,5°C không?", None)
+    assert a.language == "vi" and a.parsed.base_year == 2020 and a.parsed.target_year == 2030
+    assert not a.follow_up
+
+
+def test_follow_up_takes_the_previous_figures() -> None:
+    a = QuestionAnalysis(4000).run("còn 2°C thì sao?", None, ["Giảm 30% từ 2020 đến 2030 có đạt 1,5°C không?"])
+    assert a.follow_up and a.parsed.base_year == 2020 and a.parsed.ambition == "2c"
+
+
+@pytest.mark.parametrize("lang", ["vi", "zh", "en"])
+def test_empty_and_long_questions_are_errors_in_the_askers_language(lang: str) -> None:
+    analysis = QuestionAnalysis(20)
+    with pytest.raises(LocalizedError) as empty:
+        analysis.run("   ", lang)
+    assert empty.value.code == "empty_question" and empty.value.status == 422 and empty.value.lang == lang
+    with pytest.raises(LocalizedError) as long:
+        analysis.run("x" * 21, lang)
+    assert long.value.code == "question_too_long" and "20" in long.value.message()

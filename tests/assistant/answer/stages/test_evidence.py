@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from assistant.answer.stages.evidence import select_evidence
+from tests.assistant.answer.stages.helpers import passage
+
+TRIGGER_ZH = "如果公司的相关范围三排放量占范围一、二和三排放总量的40%或更多,则需要设定范围三目标。"
+TRIGGER_VI = "Nếu phát thải phạm vi 3 chiếm từ 40% trở lên tổng phát thải phạm vi 1, 2 và 3 thì cần đặt mục tiêu phạm vi 3."
+
+
+def test_picks_the_segment_that_answers_through_its_translation() -> None:
+    p = passage(
+        [
+            ("■C15-范围三筛查:公司必须对所有相关范围三类别进行范围三筛查。", "C15 – Sàng lọc phạm vi 3: công ty phải sàng lọc mọi danh mục."),
+            (TRIGGER_ZH, TRIGGER_VI),
+        ]
+    )
+    [e] = select_evidence("Khi nào phải đặt mục tiêu phạm vi 3, ngưỡng 40% là gì?", [], [p])
+    assert e.sentence == TRIGGER_ZH
+    assert e.translation == TRIGGER_VI
+
+
+def test_a_table_row_is_quoted_whole() -> None:
+    row = "纺织 | 范围 1+2 vs. 范围 3 上游 = 20%:80%"
+    p = passage([("行业 | 权重", None), (row, "Dệt may | Phạm vi 1+2 so với phạm vi 3 thượng nguồn = 20%:80%")])
+    [e] = select_evidence("CATI trọng số ngành dệt may phạm vi 1+2 phạm vi 3 thượng nguồn", [], [p])
+    assert row in e.sentence and e.sentence.endswith("20%:80%")
+
+
+def test_a_heading_takes_the_next_segment_with_it() -> None:
+    p = passage([("3.2 目标设定方法", "3.2 Phương pháp"), ("绝对收缩法:每年线性减排4.2%。", "Giảm tuyệt đối: 4,2% mỗi năm.")])
+    [e] = select_evidence("3.2 Phương pháp thiết lập", [], [p])
+    assert e.sentence.startswith("3.2") and "4.2%" in e.sentence
+    assert e.translation is not None and "4,2%" in e.translation
+
+
+def test_no_translation_when_a_segment_has_none() -> None:
+    p = passage([("3.2 目标设定方法", "3.2 Phương pháp"), ("绝对收缩法:每年线性减排4.2%。", None)])
+    [e] = select_evidence("3.2 Phương pháp", [], [p])
+    assert e.translation is None  # half a translation is never shown as the passage's
+
+
+def test_support_score_reads_the_dense_score_and_the_original_words() -> None:
+    close = passage([(TRIGGER_ZH, TRIGGER_VI)], dense=0.9)
+    far = passage([("无关的句子。", "Một câu không liên quan.")], dense=0.7)
+    ranked = select_evidence("范围三 40%", [], [far, close])
+    assert ranked[0].passage is close and ranked[0].score > 0.9

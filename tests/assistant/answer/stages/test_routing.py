@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from assistant.answer.stages.analysis import QuestionAnalysis
+from assistant.answer.stages.routing import Routing
+
+
+def _route(q: str):  # type: ignore[no-untyped-def]
+    return Routing().run(QuestionAnalysis(4000).run(q, None))
+
+
+def test_a_computed_result_goes_to_a_calculator() -> None:
+    decision = _route("Giảm 30% từ 2020 đến 2030 có đạt 1,5°C không?")
+    assert decision.kind == "calculation" and decision.plan is not None
+    assert decision.plan.name == "check_absolute_target" and decision.plan.arguments["reduction_percent"] == 30
+
+
+def test_a_question_about_a_rule_goes_to_the_documents() -> None:
+    assert _route("What does MCAP ask of manufacturers?").kind == "fact"
