@@ -122,7 +122,7 @@ class AnswerService:
             tool_calls.append(outcome.call)
             refused = False
             sources = [q, outcome.call.model_dump_json(), *map(str, decision.plan.arguments.values())]
-            sources += [c.quote for c in citations]
+            sources += [c.quote for c in citations] + [c.translation for c in citations if c.translation]
         else:
             t0 = time.perf_counter()
             retrieved = self.retrieval.run(q, language)
@@ -160,6 +160,8 @@ class AnswerService:
             else:
                 text, citations = self.rendering.fact(language, evidence)
             sources = [q] + [c.quote for c in citations] + [e.passage.text for e in evidence[: len(citations)]]
+            # our translations carry exactly their source segment's figures (checked at ingest)
+            sources += [c.translation for c in citations if c.translation]
             if not refused:
                 sources.append(self.rendering.current_rules_note(language, evidence))
         report = check_numbers(text, sources)

@@ -25,11 +25,11 @@ from assistant.api import (
 from assistant.api.auth import install_chat_gate
 from assistant.api.chat_completions import ChatRequest, completion, split_conversation, stream_chunks
 from assistant.config import Settings, get_settings
-from assistant.llm.tool_binding import calculator_tools
 from assistant.retrieval.retriever import HybridRetriever
 from assistant.workflows.registry import Workflows, open_workflows
 from tools.errors import LocalizedError
-from tools.registry import CALCULATORS, get_calculator
+from tools.registry import CALCULATORS
+from tools.schema import CalculatorSpec, calculator_specs
 
 
 class AskRequest(BaseModel):
@@ -84,8 +84,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def models() -> dict[str, Any]:
         return {"object": "list", "data": [{"id": "climate-target-assistant", "object": "model", "owned_by": "local"}]}
 
-    for tool in calculator_tools():
-        _add_tool_route(app, tool.name, tool.args_schema, tool.description)  # type: ignore[arg-type]
+    for spec in calculator_specs().values():
+        _add_tool_route(app, spec)
 
     @app.post("/v1/tools/{name}", include_in_schema=False)
     def unknown_tool(name: str) -> None:
@@ -124,14 +124,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def _add_tool_route(app: FastAPI, name: str, schema: type[BaseModel], description: str) -> None:
+def _add_tool_route(app: FastAPI, spec: CalculatorSpec) -> None:
     """``POST /v1/tools/<name>`` with the calculator's own argument model as the body: the OpenAPI
     schema is the typed function's, and bad input is a 422 before the calculator runs."""
-    func: Callable[..., Any] = get_calculator(name)
+    func: Callable[..., Any] = spec.function
+    schema: type[BaseModel] = spec.arguments
 
     def endpoint(body: schema) -> dict[str, Any]:  # type: ignore[valid-type]
         return dict(func(**body.model_dump(exclude_unset=True)).model_dump())  # type: ignore[attr-defined]
 
-    app.post(f"/v1/tools/{name}", name=f"tool_{name}", summary=description.split(".")[0], tags=["calculators"])(
-        endpoint
-    )
+    app.post(
+        f"/v1/tools/{spec.name}",
+        name=f"tool_{spec.name}",
+        summary=spec.description.split(".")[0],
+        tags=["calculators"],
+    )(endpoint)

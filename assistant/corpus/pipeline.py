@@ -32,7 +32,7 @@ from tools.i18n import as_lang
 # language; the translation's vector adds the asker-language match on the passage's topic, and BM25
 # indexes every word of it. Bounded so ingest of the corpus with two translations of every document stays
 # within twice the time a plain chunk-and-embed pipeline takes for the originals (python -m evals.benchmark).
-TRANSLATION_EMBED_TOKENS = 64
+TRANSLATION_EMBED_TOKENS = 48
 
 
 @dataclass

@@ -12,11 +12,15 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
 from langchain_core.tools import BaseTool
+from pydantic import BaseModel, ValidationError
+
+from tools.errors import CalculatorInputError
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +66,38 @@ def _json_tool_call(text: str, names: set[str]) -> tuple[str, dict[str, Any]] | 
     return None
 
 
+def invoke_tool(tools: Sequence[BaseTool], name: str, arguments: dict[str, Any]) -> dict[str, Any]:
+    """Run the tool called ``name`` through ``tool.invoke(arguments)`` (its ``args_schema`` validates
+    them first). What goes wrong is a result the model can read: a calculator's own input error as
+    ``{"error": <code>, "message": <English>}``; an unknown tool, an unknown or missing argument or a
+    value of the wrong type as ``{"error": "bad_call", "message": ...}``."""
+    tool = next((t for t in tools if t.name == name), None)
+    if tool is None:
+        known = ", ".join(t.name for t in tools)
+        return {"error": "bad_call", "message": f"unknown calculator {name!r}; known: {known}"}
+    unexpected = sorted(set(arguments) - set(tool.args))
+    if unexpected:
+        return {"error": "bad_call", "message": f"{name}() got unexpected arguments: {', '.join(unexpected)}"}
+    try:
+        result = tool.invoke(dict(arguments))
+    except CalculatorInputError as err:
+        return {"error": err.code, "message": err.messages["en"]}
+    except ValidationError as err:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or name}: {e['msg']}" for e in err.errors())
+        return {"error": "bad_call", "message": f"{name}(): {problems}"}
+    except (KeyError, TypeError) as err:
+        return {"error": "bad_call", "message": str(err)}
+    if isinstance(result, BaseModel):
+        return result.model_dump()
+    return result if isinstance(result, dict) else {"result": result}
+
+
 def run_agent(
     model: BaseChatModel,
     system: str,
     user: str,
     tools: Sequence[BaseTool],
-    run_tool: ToolRunner,
+    run_tool: ToolRunner | None = None,
     history: list[BaseMessage] | None = None,
     max_rounds: int = 3,
 ) -> AgentTurn:
@@ -78,6 +108,7 @@ def run_agent(
         except NotImplementedError:
             bound = model
     names = {t.name for t in tools}
+    runner: ToolRunner = run_tool or partial(invoke_tool, tools)
     messages: list[BaseMessage] = [SystemMessage(system), *(history or []), HumanMessage(user)]
     turn = AgentTurn(text="")
     for _ in range(max_rounds):
@@ -99,7 +130,7 @@ def run_agent(
             turn.text = text
             break
         for name, args, call_id in calls:
-            result = run_tool(name, args)
+            result = runner(name, args)
             turn.tool_calls.append((name, args, result))
             payload = json.dumps(result, ensure_ascii=False, default=str)
             if text_call:

@@ -32,6 +32,7 @@ RRF_K = 60
 # Numbers, percentages and clause ids carry over to every language's probe unchanged.
 _ANCHOR = re.compile(r"\b[CR]\d{1,2}(?:\.\d)?\b|\d+(?:[.,]\d+)*%?")
 CANDIDATES = 40
+RERANK_DEPTH = 20
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class HybridRetriever:
         self.glossary = glossary or glossary_for(settings.corpus_dir / "glossary.csv")
         # dense(question), dense(code-switched probes), bm25(question + equivalents), bm25(terms per language)
         self.weights = weights
+        self.rerank_weight = settings.rerank_weight
         self._store: VectorStore | None = None
         self._lock = threading.Lock()
         self._generation: str | None = None
@@ -154,7 +156,10 @@ class HybridRetriever:
         self.refresh()
         with self._lock:
             if self._vocabulary is None or self._vocabulary[0] != self._generation:
-                texts = [(str(c.meta.get("language", "")), c.text) for c in self._chunks.values()]
+                # the documents' own words: a translation's wording is ours, not the documents'
+                texts = [
+                    (str(c.meta.get("language", "")), c.text) for c in self._chunks.values() if not c.meta.get("of")
+                ]
                 self._vocabulary = (self._generation, CorpusVocabulary.build(texts))
             return self._vocabulary[1]
 
@@ -219,7 +224,7 @@ class HybridRetriever:
         elif mode == "bm25":
             fused = merged[-1][1]
         else:
-            fused = _rrf(merged)
+            fused = self._rerank(_rrf(merged), tokenize(query + " " + " ".join(expansions)), q_lang)
         if vectors is not None:
             wanted = [cid for cid, _ in fused[:k]]
             missing = [v for cid in wanted for v in self._versions(cid) if v not in dense_sims]
@@ -228,9 +233,33 @@ class HybridRetriever:
         for chunk_id, score in fused[:k]:
             if chunk_id not in self._chunks:
                 continue
+            # the closest language version: a question matches a passage through its translation too
             best = max((dense_sims.get(v, 0.0) for v in self._versions(chunk_id)), default=0.0)
             out.append(self._passage(chunk_id, score, q_lang, best, tuple(sorted(matched.get(chunk_id, ())))))
         return out
+
+    def _rerank(self, fused: list[tuple[str, float]], tokens: list[str], lang: str) -> list[tuple[str, float]]:
+        """The fused list, its head re-scored by the best single segment's overlap with the question
+        (original words and the asker-language translation): a passage that holds the sentence asked
+        about beats one that only shares the topic. Weight: ``settings.rerank_weight``; depth ``RERANK_DEPTH``."""
+        if not self.rerank_weight or not tokens:
+            return fused
+        wanted = set(tokens)
+        head = fused[:RERANK_DEPTH]
+        rescored = []
+        for chunk_id, score in head:
+            c = self._chunks.get(chunk_id)
+            if c is None:
+                rescored.append((chunk_id, score))
+                continue
+            texts = [s["t"] for s in _segments(c.meta)]
+            version = self._translations.get(chunk_id, {}).get(lang)
+            if version and version in self._chunks:
+                texts += [s["t"] for s in _segments(self._chunks[version].meta)]
+            best = max((len(wanted & set(tokenize(t))) / len(wanted) for t in texts), default=0.0)
+            rescored.append((chunk_id, score + self.rerank_weight * best))
+        rescored.sort(key=lambda kv: kv[1], reverse=True)
+        return rescored + fused[RERANK_DEPTH:]
 
     def _source_of(self, record_id: str) -> str:
         c = self._chunks.get(record_id)

@@ -22,12 +22,12 @@ from fastapi import FastAPI
 
 from assistant.answer.models import Answer
 from assistant.answer.service import AnswerService
-from assistant.llm.tool_binding import tool_schemas
 from assistant.text.language import detect_language
 from assistant.ui.calculator_forms import (
     EXAMPLE_VALUES,
     choices_for,
     field_kind,
+    form_schemas,
     label_for,
     render_result,
     to_arguments,
@@ -95,7 +95,7 @@ def build_ui(
     the database cannot be used) feedback goes to a JSON Lines file under the data dir."""
     feedback_log = FeedbackLog(data_dir / "feedback" / "ui_feedback.jsonl")
     exports = data_dir / "exports"
-    schemas = tool_schemas()
+    schemas = form_schemas()
     relabel: list[tuple[gr.components.Component | gr.Tab, Callable[[str], Any]]] = []
 
     def keyed(component: Any, make: Callable[[str], Any]) -> Any:

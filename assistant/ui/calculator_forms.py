@@ -8,6 +8,7 @@ from typing import Any
 
 from assistant.ui.labels import CHOICES, field_label, ui
 from tools.result import CalcResult
+from tools.schema import calculator_specs
 
 # Defaults that make a first click show something sensible (a worked example from the guidance).
 EXAMPLE_VALUES: dict[str, Any] = {
@@ -31,6 +32,11 @@ EXAMPLE_VALUES: dict[str, Any] = {
     "renewable_mwh": 600,
     "indicator_ids": "1.1.1, 2.1.1",
 }
+
+
+def form_schemas() -> dict[str, dict[str, Any]]:
+    """Each calculator's argument schema (``tools.schema``, as the API and the LLM tools use), by name."""
+    return {name: spec.json_schema() for name, spec in calculator_specs().items()}
 
 
 def field_kind(spec: dict[str, Any]) -> tuple[str, bool]:

@@ -16,7 +16,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 
 from assistant.answer.models import Answer, Grounding, ToolCall
 from assistant.answer.stages.grounding import check_numbers, strip_numbers
-from assistant.llm.agent import run_agent
+from assistant.llm.agent import invoke_tool, run_agent
 from assistant.llm.chat_model import model_label
 from assistant.llm.errors import LLMOutputError
 from assistant.llm.prompts import NOT_COVERED, SYSTEM_PROMPT, format_context
@@ -24,8 +24,6 @@ from assistant.llm.tool_binding import calculator_tools
 from assistant.messages import lang_name, t
 from assistant.retrieval.retriever import HybridRetriever
 from assistant.text.language import detect_language
-from tools.errors import CalculatorInputError
-from tools.registry import get_calculator
 
 log = logging.getLogger(__name__)
 
@@ -34,12 +32,9 @@ _MARKER = re.compile(r"\[(\d+)\]")
 
 
 def _run_tool(name: str, args: dict[str, Any]) -> dict[str, Any]:
-    try:
-        return get_calculator(name)(**args).model_dump()
-    except CalculatorInputError as err:
-        return {"error": err.code, "message": err.messages["en"]}
-    except (KeyError, TypeError) as err:
-        return {"error": "bad_call", "message": str(err)}
+    """A calculator the model called, run through its LangChain tool (``tool.invoke``); input errors
+    and bad calls come back as ``{"error": ..., "message": ...}`` for the model to read."""
+    return invoke_tool(calculator_tools(), name, args)
 
 
 def looks_like_data(text: str) -> bool:
