@@ -16,6 +16,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def _default_data_dir() -> Path:
+    """The contract's default: one folder per user (XDG data dir), shared by every checkout of that user.
+    ``scripts/run.sh`` sets ``ASSISTANT_DATA_DIR`` to the checkout's own ``.data`` instead."""
     base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
     return Path(base) / "climate-target-assistant"
 
@@ -71,6 +73,11 @@ class Settings(BaseSettings):
     # glossary term needs a passage at least ``off_domain_min_dense`` close, or it is off the documents' subject.
     support_min_score: float = 0.82
     off_domain_min_dense: float = 0.84
+    # Answerability (assistant/answer/stages/answerability.py): an evidence segment states what is asked only
+    # when it shares at least this share of the question's key words (and carries the kind of value asked).
+    # Calibrated on evals/calibration/answerability.jsonl (75 answerable, 75 not, written blind) — see the
+    # log in evals/calibration/README.md.
+    answer_min_topic: float = 0.3
     # Retrieval: the fused list's head is re-scored by its best segment's word overlap with the question,
     # times this weight (reciprocal-rank scores are ~0.01–0.05). Chosen on the dev data with the bundled
     # e5-small: recall@5 on evals/retrieval_questions.jsonl 0.926 at 0.02 and 0.04, 0.914 at 0.06; on

@@ -73,7 +73,7 @@ class LocalAsker:
         from assistant.api.helpdesk_routes import draft_json
 
         row, _ = self._helpdesk.draft(message, Principal(name="eval", role="staff"), staff_lang="en")
-        return draft_json(row)
+        return {**draft_json(row), "answers": getattr(row, "answers", None)}
 
 
 class HttpAsker:

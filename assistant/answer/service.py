@@ -9,28 +9,33 @@ phrases the same evidence and results, and is checked before it is trusted.
 from __future__ import annotations
 
 import logging
+import re
 import time
+from dataclasses import dataclass, field
 
 from langchain_core.language_models.chat_models import BaseChatModel
 
 from assistant.answer.conversations import Conversations, MemoryConversations
 from assistant.answer.models import Answer, Citation, Grounding, ToolCall
 from assistant.answer.stages.analysis import Analysis, QuestionAnalysis
+from assistant.answer.stages.answerability import Answerability
 from assistant.answer.stages.calculation import Calculation
-from assistant.answer.stages.evidence import select_evidence
+from assistant.answer.stages.evidence import Evidence, select_evidence
 from assistant.answer.stages.grounding import check_numbers
 from assistant.answer.stages.llm_phrasing import LLMPhrasing
-from assistant.answer.stages.rendering import Rendering
+from assistant.answer.stages.rendering import Rendering, segment_translation, verdict_of
 from assistant.answer.stages.retrieval import Retrieval
 from assistant.answer.stages.routing import Routing
 from assistant.answer.stages.support_gate import SupportGate
 from assistant.answer.trace import Trace
+from assistant.answer.understanding.answerability import question_parts
 from assistant.config import Settings
 from assistant.corpus.glossary import Glossary
 from assistant.llm.chat_model import llm_configured, make_chat_model
 from assistant.llm.errors import LLM_FAILURES
 from assistant.messages import t
 from assistant.retrieval.retriever import HybridRetriever
+from tools import rules as rule_table
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +63,7 @@ class AnswerService:
             settings.off_domain_min_dense,
         )
         self.rendering = Rendering(self.retriever.glossary)
+        self.answerability = Answerability(self.retriever.glossary, settings.answer_min_topic)
 
     @property
     def glossary(self) -> Glossary:
@@ -73,6 +79,7 @@ class AnswerService:
         session_id: str | None = None,
         history: list[tuple[str, str]] | None = None,
         explain: bool = False,
+        context: str | None = None,
     ) -> Answer:
         """Answer in the asker's language.
 
@@ -81,15 +88,13 @@ class AnswerService:
         started = time.perf_counter()
         trace = Trace()
         turns = self.conversations.recent(session_id) if session_id else (history or [])[-6:]
-        analysis = self.analysis.run(question, lang, [q for q, _ in turns])
-        parsed = analysis.parsed
+        analysis = self.analysis.run(question, lang, [q for q, _ in turns], context)
         trace.add(
             "analysis",
             analysis.language,
             follow_up=analysis.follow_up,
-            years=len(parsed.years),
-            percents=len(parsed.percents),
-            quantities=len(parsed.quantities),
+            numbers=len(analysis.reading.mentions),
+            with_role=sum(1 for m in analysis.reading.mentions if m.role and m.trusted),
         )
         answer, sources = self.draft(analysis, trace, started)
         if self.chat_model is not None and not answer.refused:
@@ -104,66 +109,74 @@ class AnswerService:
         """The no-LLM answer, and the texts its numbers may come from."""
         q, language = analysis.question, analysis.language
         timings: dict[str, float] = {}
-        decision = self.routing.run(analysis)
-        trace.add("route", decision.kind, detail={"calculator": decision.plan.name} if decision.plan else {})
+        reading = analysis.reading
+        trace.add(
+            "understanding",
+            ", ".join(sorted(reading.topics)) or "-",
+            detail={
+                "roles": {m.text: m.role for m in reading.mentions if m.role},
+                "unused": [m.text for m in reading.mentions if not m.role],
+                "set_aside": [m.text for m in reading.set_aside],
+                "premises": [p.rule.id for p in analysis.premises],
+            },
+            ambition=reading.ambition,
+            intent=",".join(sorted(reading.intent)),
+        )
+        plan = self.routing.run(analysis)
+        trace.add(
+            "route",
+            plan.kind,
+            detail={"calculator": plan.calculator, "missing": list(plan.missing), "reason": plan.reason},
+        )
         citations: list[Citation] = []
         tool_calls: list[ToolCall] = []
-        if decision.plan is not None:
+        verdict: str | None = None
+        clarify = plan.kind == "clarify"
+        premise_lines, premise_citations = self.premise_corrections(language, analysis)
+        if plan.kind == "calculation":
             t0 = time.perf_counter()
-            outcome = self.calculation.run(decision.plan, language)
+            outcome = self.calculation.run(plan, language)
             timings["tools"] = _ms(t0)
             trace.add(
                 "calculation",
                 "error" if outcome.error else str(outcome.result.verdict if outcome.result else ""),
-                detail={"name": decision.plan.name, "arguments": decision.plan.arguments},
+                detail={"name": plan.calculator, "arguments": plan.arguments},
                 rules_cited=len(outcome.rule_passages),
             )
             text, citations = self.rendering.calculation(language, outcome)
+            if outcome.result is not None and plan.calculator:
+                verdict = verdict_of(plan.calculator, outcome.result.verdict)
             tool_calls.append(outcome.call)
             refused = False
-            sources = [q, outcome.call.model_dump_json(), *map(str, decision.plan.arguments.values())]
+            sources = [q, outcome.call.model_dump_json(), *map(str, plan.arguments.values())]
             sources += [c.quote for c in citations] + [c.translation for c in citations if c.translation]
+        elif plan.kind == "question_back":
+            clarify = True
+            text, refused, sources = t("answer.question_back", language), False, [q]
+        elif plan.kind == "decline":
+            # off-topic requests and requests for secrets or other companies' data: no retrieval at all
+            text, refused, sources = t(f"answer.decline.{plan.reason}", language), True, [q]
+            premise_lines, premise_citations = [], []
+        elif clarify:
+            assert plan.calculator is not None
+            text = self.rendering.clarify(language, plan.calculator, plan.missing)
+            refused = False
+            sources = [q, text]  # the rule figures it names come from the rules table
         else:
             t0 = time.perf_counter()
-            retrieved = self.retrieval.run(q, language)
+            parts = question_parts(q)
+            results = [self.fact_part(part, language, trace) for part in parts]
             timings["retrieve"] = _ms(t0)
-            top = retrieved.passages[0] if retrieved.passages else None
-            trace.add(
-                "retrieval",
-                f"{len(retrieved.passages)} passages",
-                detail={"top": [f"{p.doc} {p.locator}" for p in retrieved.passages[:3]]},
-                top_dense=top.dense_score if top else None,
-            )
-            t0 = time.perf_counter()
-            evidence = select_evidence(q, retrieved.expansions, retrieved.passages)
-            timings["evidence"] = _ms(t0)
-            trace.add(
-                "evidence",
-                f"{len(evidence)} sentences",
-                detail={"sentences": [e.sentence[:120] for e in evidence]},
-                top_score=evidence[0].score if evidence else None,
-                top_overlap=evidence[0].overlap if evidence else None,
-            )
-            support = self.gate.run(q, language, evidence)
-            trace.add(
-                "support_gate",
-                support.reason,
-                detail={"unknown_words": support.unknown_words} if support.unknown_words else {},
-                top_score=support.top_score,
-                min_score=self.gate.min_score,
-                top_dense=support.top_dense,
-                off_domain_min_dense=self.gate.off_domain_min_dense,
-            )
-            refused = not support.supported
-            if refused:
-                text = self.rendering.refusal(language, support.unknown_words)
-            else:
-                text, citations = self.rendering.fact(language, evidence)
-            sources = [q] + [c.quote for c in citations] + [e.passage.text for e in evidence[: len(citations)]]
-            # our translations carry exactly their source segment's figures (checked at ingest)
-            sources += [c.translation for c in citations if c.translation]
-            if not refused:
-                sources.append(self.rendering.current_rules_note(language, evidence))
+            text, citations, refused, sources = self.combine_parts(language, parts, results)
+            sources = [q, *sources]
+        if premise_lines:
+            # a wrong rule number is corrected first, with the document's figure and clause
+            offset = len(premise_citations)
+            citations = premise_citations + [c.model_copy(update={"id": c.id + offset}) for c in citations]
+            text = "\n".join(premise_lines) + "\n\n" + _renumber(text, offset)
+            sources += premise_lines + [c.quote for c in premise_citations]
+            sources += [c.translation for c in premise_citations if c.translation]
+            refused = False
         report = check_numbers(text, sources)
         trace.add(
             "grounding",
@@ -182,8 +195,109 @@ class AnswerService:
             mode="no-llm",
             timings_ms=timings,
             grounding=Grounding(**report.__dict__),
+            clarify=clarify,
+            verdict=verdict,
         )
         return answer, sources
+
+    def fact_part(self, part: str, language: str, trace: Trace) -> PartAnswer:
+        """One question (or one part of a question): retrieval, evidence, support gate, answerability."""
+        retrieved = self.retrieval.run(part, language)
+        top = retrieved.passages[0] if retrieved.passages else None
+        trace.add(
+            "retrieval",
+            f"{len(retrieved.passages)} passages",
+            detail={"part": part, "top": [f"{p.doc} {p.locator}" for p in retrieved.passages[:3]]},
+            top_dense=top.dense_score if top else None,
+        )
+        evidence = select_evidence(part, retrieved.expansions, retrieved.passages)
+        trace.add(
+            "evidence",
+            f"{len(evidence)} segments",
+            detail={"segments": [e.sentence[:120] for e in evidence]},
+            top_score=evidence[0].score if evidence else None,
+            top_overlap=evidence[0].overlap if evidence else None,
+        )
+        support = self.gate.run(part, language, evidence)
+        trace.add(
+            "support_gate",
+            support.reason,
+            detail={"unknown_words": support.unknown_words} if support.unknown_words else {},
+            top_score=support.top_score,
+            min_score=self.gate.min_score,
+            top_dense=support.top_dense,
+            off_domain_min_dense=self.gate.off_domain_min_dense,
+        )
+        if not support.supported:
+            return PartAnswer(part, answering=[], related=[], unknown_words=support.unknown_words)
+        decision = self.answerability.run(part, language, evidence)
+        trace.add(
+            "answerability",
+            "states it" if decision.answerable else "does not state it",
+            detail={"asks": decision.asked.kind, "noun": decision.asked.noun},
+            best_topic=decision.best_topic,
+            min_topic=self.answerability.min_topic,
+            answering=len(decision.answering),
+        )
+        return PartAnswer(part, answering=decision.answering, related=decision.related)
+
+    def combine_parts(
+        self, lang: str, parts: list[str], results: list[PartAnswer]
+    ) -> tuple[str, list[Citation], bool, list[str]]:
+        """One answer from the answers to each part: the parts the documents state, answered; the others
+        named as not stated (with the contact who can say). Refused only when no part is stated."""
+        blocks: list[str] = []
+        citations: list[Citation] = []
+        sources: list[str] = []
+        stated = [r for r in results if r.answering]
+        for r in results:
+            if r.answering:
+                text, cites = self.rendering.fact(lang, r.answering, first_id=len(citations) + 1)
+                evidence = r.answering
+            elif len(results) > 1:
+                text, cites, evidence = t("answer.part_not_stated", lang, part=r.part), [], []
+            else:
+                text = self.rendering.refusal(lang, r.unknown_words)
+                related, cites = self.rendering.related(lang, r.related, first_id=len(citations) + 1)
+                text = f"{text}\n\n{related}" if related else text
+                evidence = r.related
+            blocks.append(text)
+            citations += cites
+            sources += [c.quote for c in cites] + [c.translation for c in cites if c.translation]
+            sources += [c.locator for c in cites]  # "According to the documents (p. 24, C16)"
+            sources += [e.passage.text for e in evidence] + [self.rendering.current_rules_note(lang, evidence)]
+        if stated and len(stated) < len(results):
+            contact = rule_table.mcap()["contact"]
+            blocks.append(t("answer.refusal_where", lang, contact=contact))
+        return "\n\n".join(blocks), citations, not stated, sources
+
+    def premise_corrections(self, lang: str, analysis: Analysis) -> tuple[list[str], list[Citation]]:
+        """One line per wrong rule number the asker stated, citing the rule's own words."""
+        lines: list[str] = []
+        citations: list[Citation] = []
+        for premise in analysis.premises:
+            ref = premise.rule
+            line = self.rendering.premise(lang, premise.claimed, ref.id, ref.value, ref.clause)
+            passage = self.retriever.find_quote(ref.document, ref.quote, lang) if ref.document and ref.quote else None
+            if passage is not None:
+                n = len(citations) + 1
+                translation = segment_translation(passage, ref.quote) if passage.language != lang else None
+                citations.append(
+                    Citation(
+                        id=n,
+                        doc=passage.doc,
+                        title=passage.title,
+                        locator=ref.clause or passage.locator,
+                        quote=ref.quote,
+                        chunk_id=passage.chunk_id,
+                        language=passage.language,
+                        translation=translation,
+                        translation_lang=lang if translation else None,
+                    )
+                )
+                line += f" [{n}]"
+            lines.append(f"**{line}**")
+        return lines, citations
 
     def with_llm(
         self, analysis: Analysis, draft: Answer, sources: list[str], history: list[tuple[str, str]], trace: Trace
@@ -211,6 +325,21 @@ class AnswerService:
             answer.answer = answer.answer.replace(key, "…")
         trace.add("llm_phrasing", answer.mode, detail={"notes": answer.notes})
         return answer
+
+
+@dataclass
+class PartAnswer:
+    part: str
+    answering: list[Evidence]
+    related: list[Evidence]
+    unknown_words: list[str] = field(default_factory=list)
+
+
+def _renumber(text: str, offset: int) -> str:
+    """Shift citation markers [n] by ``offset`` (corrections cited first take the first numbers)."""
+    if not offset:
+        return text
+    return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", text)
 
 
 def _ms(since: float) -> float:

@@ -60,7 +60,8 @@ def draft_reply(
     row, match = workflows_of(request).helpdesk.draft(
         body.message, who, staff_lang=body.staff_lang, lang=body.lang, manufacturer_id=body.manufacturer_id
     )
-    return {**draft_json(row), "approved_match": match.as_json() if match else None}
+    answers = getattr(row, "answers", None)
+    return {**draft_json(row), "approved_match": match.as_json() if match else None, "answers": answers}
 
 
 @router.get("/v1/drafts")

@@ -22,7 +22,7 @@ from assistant.messages import lang_name, t, texts
 from assistant.storage.database import Database
 from assistant.storage.models import DraftReply, Manufacturer, utcnow
 from assistant.text.language import detect_language
-from assistant.workflows.message_questions import split_message, with_context
+from assistant.workflows.message_questions import split_message
 from tools import rules
 from tools.errors import LocalizedError
 
@@ -56,6 +56,7 @@ class Assembled:
     needs_human: bool
     citations: list[dict[str, Any]] = field(default_factory=list)
     tool_calls: list[dict[str, Any]] = field(default_factory=list)
+    answers: list[dict[str, Any]] = field(default_factory=list)  # each question's own answer (not stored)
 
 
 class Helpdesk:
@@ -100,7 +101,7 @@ class Helpdesk:
         if match is not None and reuse:
             assembled = self._reuse(match, staff_lang)
         else:
-            answers = [self.service.ask(with_context(q, context), lang=language) for q in questions]
+            answers = [self.service.ask(q, lang=language, context=context) for q in questions]
             assembled = self._assemble(language, staff_lang, questions, answers)
             if match is not None:
                 assembled.note += "\n\n" + t(
@@ -129,6 +130,7 @@ class Helpdesk:
         )
         with self.db.session() as s:
             s.add(row)
+        row.answers = assembled.answers  # type: ignore[attr-defined]  # returned with the draft, not stored
         return row, match
 
     def _reuse(self, match: ApprovedMatch, staff_lang: str) -> Assembled:
@@ -159,6 +161,7 @@ class Helpdesk:
         parts: list[str] = []
         uncovered: list[str] = []
         unsupported: list[str] = []
+        asked_back: list[str] = []
         for question, answer in zip(questions, answers, strict=True):
             mapping: dict[int, int] = {}
             for c in answer.citations:
@@ -171,6 +174,8 @@ class Helpdesk:
             parts.append(f"**{question}**\n\n{body}" if len(questions) > 1 else body)
             if answer.refused:
                 uncovered.append(question)
+            if answer.clarify:
+                asked_back.append(question)
             if answer.grounding is not None and not answer.grounding.passed:
                 unsupported.append(question)
         tool_calls = [tc.model_dump() for a in answers for tc in a.tool_calls]
@@ -191,13 +196,14 @@ class Helpdesk:
             ]
         )
         reply = re.sub(r"\n{3,}", "\n\n", reply)
-        note = self._note(staff_lang, lang, questions, answers, sources, uncovered, unsupported)
+        note = self._note(staff_lang, lang, questions, answers, sources, uncovered, unsupported, asked_back)
         return Assembled(
             reply=reply,
             note=note,
-            needs_human=bool(uncovered or unsupported),
+            needs_human=bool(uncovered or unsupported or asked_back),
             citations=[c.model_dump() for c in sources],
             tool_calls=tool_calls,
+            answers=[{"question": q, **a.contract_json()} for q, a in zip(questions, answers, strict=True)],
         )
 
     def _note(
@@ -209,6 +215,7 @@ class Helpdesk:
         sources: list[Citation],
         uncovered: list[str],
         unsupported: list[str],
+        asked_back: list[str] | None = None,
     ) -> str:
         lines = [
             f"## {t('workflow.note_title', staff)}",
@@ -235,6 +242,7 @@ class Helpdesk:
         lines += ["", f"**{t('workflow.note_human', staff)}**", ""]
         flags = [t("workflow.note_not_covered", staff, question=q) for q in uncovered]
         flags += [t("workflow.note_grounding", staff, question=q) for q in unsupported]
+        flags += [t("workflow.note_asked_back", staff, question=q) for q in asked_back or []]
         lines += [f"- {f}" for f in flags] or [t("workflow.note_nothing", staff)]
         modes = sorted({a.mode for a in answers})
         lines += ["", t("workflow.note_mode", staff, mode=", ".join(modes))]

@@ -1,8 +1,10 @@
-"""The questions inside a manufacturer's email, with the figures they state around them.
+"""The questions inside a manufacturer's email, and the facts it states around them.
 
-An email carries a greeting, a few facts ("our base year is 2021") and one or more questions; each
-question is answered with the statements carrying figures prepended, so a calculation sees the
-numbers it needs.
+An email carries a greeting, a few facts ("our base year is 2021, scope 1+2 were 12.500 tấn") and one or
+more questions, numbered, bulleted or run together. Each question is answered on its own; the stated facts
+are offered to a question that needs figures it does not give (``AnswerService.ask(context=...)``), so a
+calculation runs only under the question that asks for it. A decimal point never ends a sentence
+("… enough for 1.5°C?" stays whole).
 """
 
 from __future__ import annotations
@@ -10,39 +12,53 @@ from __future__ import annotations
 import re
 import unicodedata
 
-MAX_QUESTIONS = 4
-MAX_CONTEXT_CHARS = 400
+from assistant.answer.understanding.reading import fold
 
-_SENTENCES = re.compile(r"[^。！？!?\n.]*(?:[。！？!?]+|\.(?=\s|$)|\n|$)")
+MAX_QUESTIONS = 8
+MAX_CONTEXT_CHARS = 800
+
+# a sentence ends at 。！？!? or a line break, or at "." followed by white space (never "1.5", "12.500")
+_SENTENCES = re.compile(r"(?:[^。！？!?\n.]|\.(?=\S))+(?:[。！？!?]+|\.(?=\s|$)|(?=\n)|$)")
 _QUESTION_END = re.compile(r"[?？]\s*$")
+_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)）、]|[-•*·]|\(?[a-eA-E][.)）])\s+")
+# words that make a list item a question even without a question mark
+_ASKS = re.compile(
+    r"(?<![\w])(how|what|which|when|whether|is|are|can|could|do|does|should|must|bao nhieu|the nao|khi nao|"
+    r"co phai|co can|co duoc|co dat|co du|nhu the nao|la gi|khong)(?![\w])|吗|什么|多少|是否|如何|怎么|哪|能否|可否"
+)
 # Greetings (to the first comma or line end) and sign-offs (to the end: the signature follows).
 _GREETING = re.compile(
     r"^\s*(kính gửi|xin chào|chào|dear|hello|hi|good (?:morning|afternoon)|您好|你好|尊敬的)[^,，:：\n!！]*[,，:：!！\n]?",
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
-    r"(?:^|(?<=[\s,，.。!！?？]))(xin cảm ơn|cảm ơn|trân trọng|best regards|kind regards|regards|thanks|thank you|sincerely|"
-    r"谢谢|感谢|此致|顺祝)\b.*$",
+    r"(?:^|(?<=[\s,，.。!！?？]))(xin cảm ơn|xin cam on|cảm ơn|cam on|trân trọng|tran trong|best regards|kind regards|"
+    r"regards|thanks|thank you|sincerely|谢谢|感谢|此致|顺祝)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
 
 
-def split_message(message: str) -> tuple[list[str], str]:
-    """The questions (at most ``MAX_QUESTIONS``) and the stated context of an email.
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCES.findall(text) if s.strip()]
 
-    With no question mark, the whole body (courtesies removed) is one question."""
+
+def is_question(sentence: str) -> bool:
+    if _QUESTION_END.search(sentence):
+        return True
+    return bool(_LIST_MARK.match(sentence)) and bool(_ASKS.search(fold(sentence)))
+
+
+def split_message(message: str) -> tuple[list[str], str]:
+    """The questions (at most ``MAX_QUESTIONS``) and the facts the email states (statements with figures).
+
+    With no question, the whole body (courtesies removed) is one question."""
     text = unicodedata.normalize("NFC", message).replace("\r\n", "\n").strip()
     text = _SIGN_OFF.sub("", _GREETING.sub("", text, count=1)).strip() or text
-    body = [s.strip() for s in _SENTENCES.findall(text) if s.strip()]
-    questions = [s for s in body if _QUESTION_END.search(s)]
+    body = sentences(text)
+    questions = [_LIST_MARK.sub("", s).strip() for s in body if is_question(s)]
     if not questions:
         whole = " ".join(body).strip() or text.strip()
         return [whole], ""
-    # only statements with figures (base year, emissions, shares): other context words would pull
-    # retrieval towards the email's small talk
-    context = " ".join(s for s in body if s not in questions and re.search(r"\d", s))
-    return questions[:MAX_QUESTIONS], context[:MAX_CONTEXT_CHARS]
-
-
-def with_context(question: str, context: str) -> str:
-    return f"{context} {question}".strip() if context else question
+    # only statements with figures: other context words would pull retrieval towards the email's small talk
+    facts = [s for s in body if not is_question(s) and re.search(r"\d", s)]
+    return questions[:MAX_QUESTIONS], " ".join(facts)[:MAX_CONTEXT_CHARS]

@@ -1,23 +1,40 @@
-"""Question analysis: the asker's language, the question read for figures, and follow-ups joined to the
-question they follow ("and for scope 3?")."""
+"""Question analysis: the asker's language; every number of the question with its role; rule numbers the
+asker states (to be checked); and follow-ups joined to the question they follow ("and for scope 3?")."""
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from assistant.answer.parser import ParsedQuestion, is_follow_up, merge_follow_up, parse_question
+from assistant.answer.understanding.planning import plan_question
+from assistant.answer.understanding.premises import Premise, find_premises
+from assistant.answer.understanding.reading import Reading, is_follow_up, merge_follow_up, read_question
 from assistant.text.language import detect_language
 from tools.errors import LocalizedError
 from tools.i18n import LANGS, Lang, as_lang
+from tools.rules import DEFAULT_RULE_SET
 
 
 @dataclass(frozen=True)
 class Analysis:
     question: str
     language: Lang
-    parsed: ParsedQuestion
+    reading: Reading
     follow_up: bool = False
+    premises: list[Premise] = field(default_factory=list)
+
+
+_COMPUTED_TOPICS = frozenset(
+    {"geva", "intensity", "renewable", "supplier", "coverage", "exclusion", "timeframe", "submission", "use_phase"}
+)
+
+
+def asks_for_computation(r: Reading) -> bool:
+    """The question asks for a result about the asker's own figures ("Is that enough for 1.5°C?", "Do we
+    need a scope 3 target?") — only then do the facts stated around it count as its inputs."""
+    if r.intent & {"calculate", "check"}:
+        return bool(r.ambitions or r.topics & _COMPUTED_TOPICS or any(m.role and m.trusted for m in r.mentions))
+    return "need" in r.intent and bool(r.scopes) and "own" in r.intent
 
 
 class QuestionAnalysis:
@@ -35,10 +52,23 @@ class QuestionAnalysis:
             raise LocalizedError("question_too_long", lang=guess, status=422, limit=self.max_chars)
         return q, guess
 
-    def run(self, question: str, lang: str | None, previous: list[str] | None = None) -> Analysis:
+    def run(
+        self, question: str, lang: str | None, previous: list[str] | None = None, context: str | None = None
+    ) -> Analysis:
+        """``previous``: earlier questions of the conversation (a follow-up takes their figures);
+        ``context``: facts stated around the question (an e-mail's "our base year is 2021"), used only when
+        the question asks for a computation its own words cannot complete."""
         q, language = self.validate(question, lang)
-        parsed = parse_question(q)
+        reading = read_question(q, language)
         follow_up = bool(previous) and is_follow_up(q)
         if follow_up and previous:
-            parsed = merge_follow_up(parse_question(previous[-1]), parsed)
-        return Analysis(q, language, parsed, follow_up)
+            reading = merge_follow_up(read_question(previous[-1], language), reading)
+        if context and context.strip() and asks_for_computation(reading):
+            alone = plan_question(reading)
+            if alone.kind != "calculation":
+                merged = merge_follow_up(read_question(context, language), reading)
+                with_facts = plan_question(merged)
+                if with_facts.kind == "calculation" or (with_facts.kind == "clarify" and alone.kind == "clarify"):
+                    reading = merged
+        premises = find_premises(reading, reading.rule_set or DEFAULT_RULE_SET)
+        return Analysis(q, language, reading, follow_up, premises)

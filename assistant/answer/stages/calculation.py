@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.answer.models import ToolCall
-from assistant.answer.router import Route
+from assistant.answer.understanding.planning import Plan
 from assistant.retrieval.retriever import HybridRetriever, Passage
 from tools.errors import CalculatorInputError
 from tools.registry import get_calculator
@@ -27,13 +27,14 @@ class Calculation:
     def __init__(self, retriever: HybridRetriever) -> None:
         self.retriever = retriever
 
-    def run(self, plan: Route, lang: str | None = None) -> CalcOutcome:
+    def run(self, plan: Plan, lang: str | None = None) -> CalcOutcome:
+        """Run the planned calculator; ``lang`` is the asker's, for the translations of rule quotes."""
+        assert plan.calculator is not None
+        name = plan.calculator
         try:
-            result = get_calculator(plan.name)(**plan.arguments)
+            result = get_calculator(name)(**plan.arguments)
         except CalculatorInputError as err:
-            call = ToolCall(
-                name=plan.name, arguments=plan.arguments, result={"error": err.code, "message": err.messages}
-            )
+            call = ToolCall(name=name, arguments=plan.arguments, result={"error": err.code, "message": err.messages})
             return CalcOutcome(call, error=err)
         found: list[tuple[RuleRef, Passage]] = []
         for ref in result.rules:
@@ -42,5 +43,5 @@ class Calculation:
             passage = self.retriever.find_quote(ref.document, ref.quote, lang)
             if passage is not None:
                 found.append((ref, passage))
-        call = ToolCall(name=plan.name, arguments=plan.arguments, result=result.model_dump())
+        call = ToolCall(name=name, arguments=plan.arguments, result=result.model_dump())
         return CalcOutcome(call, result=result, rule_passages=found)

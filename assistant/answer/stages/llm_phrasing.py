@@ -24,6 +24,7 @@ from assistant.llm.tool_binding import calculator_tools
 from assistant.messages import lang_name, t
 from assistant.retrieval.retriever import HybridRetriever
 from assistant.text.language import detect_language
+from tools import rules
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +115,7 @@ class LLMPhrasing:
             return Answer(
                 question=q,
                 language=lang,
-                answer=f"{t('answer.refusal', lang)}\n\n{t('answer.refusal_where', lang)}",
+                answer=f"{t('answer.refusal', lang)}\n\n{t('answer.refusal_where', lang, contact=rules.mcap()['contact'])}",
                 refused=True,
                 mode=f"llm:{model_label(self.model)}",
                 timings_ms=dict(draft.timings_ms),

@@ -30,6 +30,44 @@ def segment_translation(passage: Passage, quote: str) -> str | None:
     return None
 
 
+# Calculator verdicts that answer a criteria question "yes" (the rule is met; for the scope 3 trigger, a
+# target is required) and "no". The criteria answer opens with the word.
+YES_VERDICTS = frozenset({"meets", "meets_minimum", "required", "valid", "complete", "within_allowance", "on_track"})
+NO_VERDICTS = frozenset(
+    {"does_not_meet", "below_minimum", "not_required", "not_valid", "incomplete", "exceeds_allowance", "behind"}
+)
+CRITERIA = frozenset(
+    {"check_absolute_target", "scope3_required", "scope3_coverage", "scope12_coverage", "target_timeframe",
+     "renewable_electricity", "supplier_engagement", "physical_intensity_rate", "mcap_checklist"}
+)  # fmt: skip
+# The rules each calculator's clarifying question names (rule ids in tools/rules.toml, default rule set).
+CLARIFY_RULES: dict[str, tuple[str, dict[str, str]]] = {
+    "absolute_contraction": ("absolute", {"r15": "abs_rate.1.5C", "rwb": "abs_rate.wb2c", "r2": "abs_rate.2c"}),
+    "check_absolute_target": ("absolute", {"r15": "abs_rate.1.5C", "rwb": "abs_rate.wb2c", "r2": "abs_rate.2c"}),
+    "scope3_required": ("scope3_required", {"v": "scope3_trigger"}),
+    "scope3_coverage": ("scope3_coverage", {"v": "scope3_coverage_min"}),
+    "scope12_coverage": ("scope12_coverage", {"v": "scope12_exclusion_max"}),
+    "target_timeframe": ("target_timeframe", {"lo": "timeframe_min_years", "hi": "timeframe_max_years"}),
+    "renewable_electricity": ("renewable_electricity", {"a": "re_share_2025", "b": "re_share_2030"}),
+    "supplier_engagement": ("supplier_engagement", {"v": "supplier_engagement_max_years"}),
+    "intensity_to_absolute": ("intensity", {"v": "s3_physical_intensity_rate"}),
+    "required_intensity_reduction": ("intensity", {"v": "s3_physical_intensity_rate"}),
+    "physical_intensity_rate": ("intensity", {"v": "s3_physical_intensity_rate"}),
+    "geva": ("geva", {"v": "geva_rate"}),
+}
+
+
+def verdict_of(calculator: str, verdict: str | None) -> str | None:
+    """ "yes" / "no" for a criteria check's verdict, else ``None``."""
+    if calculator not in CRITERIA or verdict is None:
+        return None
+    return "yes" if verdict in YES_VERDICTS else "no" if verdict in NO_VERDICTS else None
+
+
+def _number(value: object, lang: str) -> str:
+    return fmt(float(value), lang) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+
+
 class Rendering:
     def __init__(self, glossary: Glossary) -> None:
         self.glossary = glossary
@@ -39,10 +77,16 @@ class Rendering:
             message = outcome.error.message(lang) if outcome.error else ""
             return t("answer.calc_error", lang, message=message), []
         result = outcome.result
-        lines = [t("answer.calc_intro", lang), "", result.explanation.get(lang, result.explanation.get("en", ""))]
+        explanation = result.explanation.get(lang, result.explanation.get("en", ""))
+        yes_no = verdict_of(result.calculator, result.verdict)
+        if yes_no:
+            # a criteria check opens with its verdict, then the figures and the clause
+            lines = [f"**{t(f'answer.verdict.{yes_no}', lang)}** {explanation}", ""]
+        else:
+            lines = [t("answer.calc_intro", lang), "", explanation]
         citations: list[Citation] = []
         for ref, passage in outcome.rule_passages:
-            if any(c.chunk_id == passage.chunk_id for c in citations):
+            if any(c.chunk_id == passage.chunk_id and c.quote == ref.quote for c in citations):
                 continue
             n = len(citations) + 1
             translation = segment_translation(passage, ref.quote) if passage.language != lang else None
@@ -59,8 +103,15 @@ class Rendering:
                     translation_lang=lang if translation else None,
                 )
             )
-            if translation:
-                original = t("answer.original", lang, quote=ref.quote)
+            original = t("answer.original", lang, quote=ref.quote)
+            shown = next((line for line in lines if translation and translation in line), None)
+            if shown is not None:
+                # the same passage already shown in the reader's language: add this rule's words to it
+                i = lines.index(shown)
+                lines[i] = f"{shown[:-1]}; {original.split(':', 1)[-1].strip()})".replace(
+                    f"[{n - 1}] (", f"[{n - 1}][{n}] ("
+                )
+            elif translation:
                 lines.append(f"- {t('answer.rule_source', lang)} {ref.clause}: {translation} [{n}] ({original})")
             else:
                 lines.append(f"- {t('answer.rule_source', lang)} {ref.clause}: «{ref.quote}» [{n}]")
@@ -72,56 +123,93 @@ class Rendering:
             lines.append(f"- {t('answer.warnings', lang)}: {w.text.get(lang, w.text.get('en', ''))}")
         return "\n".join(lines), citations
 
-    def fact(self, lang: str, evidence: list[Evidence]) -> tuple[str, list[Citation]]:
-        lines = [t("answer.fact_intro", lang), ""]
+    def fact(self, lang: str, evidence: list[Evidence], first_id: int = 1) -> tuple[str, list[Citation]]:
+        """The answer: its first segment stated in the reader's language ("According to the documents
+        (p. 24, C16): …"), the original words beside our translation, then any further segment needed."""
+        lines: list[str] = []
         citations: list[Citation] = []
         untranslated: list[str] = []
-        for i, e in enumerate(evidence, 1):
-            p = e.passage
-            src_lang = p.language or detect_language(e.sentence)
-            translation = e.translation if src_lang != lang and p.translation_lang == lang else None
-            if translation:
-                # the reader's language first, marked as ours, the original words beside it
-                lines.append(f"> {translation} [{i}]")
-                note = (
-                    "answer.machine_translation_note"
-                    if p.translation_method == "machine"
-                    else "answer.translation_note"
-                )
-                lines.append(f"> _{t(note, lang, language=lang_name(src_lang, lang), quote=e.sentence)}_")
+        for i, e in enumerate(evidence, first_id):
+            citation, shown, note = self._cite(lang, e, i)
+            citations.append(citation)
+            if i == first_id:
+                lines.append(f"{t('answer.according', lang, locator=e.passage.locator)}: {shown} [{i}]")
             else:
-                note = (
-                    f" _({t('answer.quoted_in', lang, language=lang_name(src_lang, lang))})_"
-                    if src_lang != lang
-                    else ""
-                )
-                lines.append(f"> {e.sentence} [{i}]{note}")
-                if src_lang != lang:
-                    untranslated.append(e.sentence)
+                lines.append(f"> {shown} [{i}]")
+            if note:
+                lines.append(f"> _{note}_")
+            if citation.translation is None and citation.language != lang:
+                untranslated.append(e.sentence)
             lines.append("")
-            citations.append(
-                Citation(
-                    id=i,
-                    doc=p.doc,
-                    title=p.title,
-                    locator=p.locator,
-                    quote=e.sentence,
-                    chunk_id=p.chunk_id,
-                    language=src_lang,
-                    translation=translation,
-                    translation_lang=lang if translation else None,
-                )
-            )
         gloss = self.term_gloss(" ".join(untranslated), lang) if untranslated else ""
         if gloss:
             lines.append(f"{t('answer.terms', lang)}: {gloss}")
-        note = self.current_rules_note(lang, evidence)
+        rules_note = self.current_rules_note(lang, evidence)
         text = "\n".join(lines).strip()
-        return (f"{text}\n\n{note}" if note else text), citations
+        return (f"{text}\n\n{rules_note}" if rules_note else text), citations
+
+    def related(self, lang: str, evidence: list[Evidence], first_id: int = 1) -> tuple[str, list[Citation]]:
+        """Passages on the subject that do not answer the question, labelled so."""
+        if not evidence:
+            return "", []
+        lines = [f"{t('answer.related', lang)}:", ""]
+        citations: list[Citation] = []
+        for i, e in enumerate(evidence, first_id):
+            citation, shown, note = self._cite(lang, e, i)
+            citations.append(citation)
+            lines.append(f"> {shown} [{i}]")
+            if note:
+                lines.append(f"> _{note}_")
+            lines.append("")
+        return "\n".join(lines).strip(), citations
+
+    def _cite(self, lang: str, e: Evidence, n: int) -> tuple[Citation, str, str]:
+        """The citation of one evidence segment, the words shown to the reader, and the note beside them."""
+        p = e.passage
+        src_lang = p.language or detect_language(e.sentence)
+        translation = e.translation if src_lang != lang and p.translation_lang == lang else None
+        if translation:
+            key = "answer.machine_translation_note" if p.translation_method == "machine" else "answer.translation_note"
+            note = t(key, lang, language=lang_name(src_lang, lang), quote=e.sentence)
+            shown = translation
+        else:
+            note = t("answer.quoted_in", lang, language=lang_name(src_lang, lang)) if src_lang != lang else ""
+            shown = e.sentence
+        citation = Citation(
+            id=n,
+            doc=p.doc,
+            title=p.title,
+            locator=p.locator,
+            quote=e.sentence,
+            chunk_id=p.chunk_id,
+            language=src_lang,
+            translation=translation,
+            translation_lang=lang if translation else None,
+        )
+        return citation, shown, note
+
+    def clarify(self, lang: str, calculator: str, missing: tuple[str, ...]) -> str:
+        """A question back that names what is needed and the rule that will apply."""
+        inputs = ", ".join(t(f"answer.input.{name}", lang) for name in missing)
+        text = t("answer.clarify", lang, calculator=t(f"ui.calculator.{calculator}", lang), inputs=inputs)
+        rule = CLARIFY_RULES.get(calculator)
+        if rule is None:
+            return text
+        key, placeholders = rule
+        refs = {name: rule_table.ref(rule_table.DEFAULT_RULE_SET, rid) for name, rid in placeholders.items()}
+        clause = next(iter(refs.values())).clause
+        values = {name: _number(ref.value, lang) for name, ref in refs.items()}
+        return f"{text}\n\n{t('answer.clarify_rule_intro', lang)}: {t(f'answer.clarify_rule.{key}', lang, clause=clause, **values)}."
+
+    def premise(self, lang: str, claimed: str, rule_id: str, value: object, clause: str) -> str:
+        """The asker's rule number corrected with the document's figure and clause."""
+        rule = t(f"answer.premise_rule.{rule_id}", lang, value=_number(value, lang))
+        return t("answer.premise", lang, claimed=claimed, clause=clause, rule=rule)
 
     def refusal(self, lang: str, unknown: list[str] | None = None) -> str:
         missing = f"\n\n{t('answer.not_in_documents', lang, words=', '.join(unknown))}" if unknown else ""
-        return f"{t('answer.refusal', lang)}{missing}\n\n{t('answer.refusal_where', lang)}"
+        contact = rule_table.mcap()["contact"]
+        return f"{t('answer.refusal', lang)}{missing}\n\n{t('answer.refusal_where', lang, contact=contact)}"
 
     def term_gloss(self, text: str, lang: str, limit: int = 6) -> str:
         """Glossary terms found in quotes of another language, given in the reader's language."""

@@ -1,25 +1,12 @@
-"""Routing: does the question need a calculator (and which, with which arguments), or the documents?"""
+"""Routing: a calculation (every input known), a clarifying question (an input missing or unclear), or
+the documents (a rule, a weight, a meaning, a fact)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
-from assistant.answer.router import Route, route
 from assistant.answer.stages.analysis import Analysis
-
-RouteKind = Literal["calculation", "fact"]
-
-
-@dataclass(frozen=True)
-class RouteDecision:
-    kind: RouteKind
-    plan: Route | None = None
+from assistant.answer.understanding.planning import Plan, plan_question
 
 
 class Routing:
-    def run(self, analysis: Analysis) -> RouteDecision:
-        plan = route(analysis.parsed)
-        if plan is not None:
-            return RouteDecision("calculation", plan)
-        return RouteDecision("fact")
+    def run(self, analysis: Analysis) -> Plan:
+        return plan_question(analysis.reading)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.stages.grounding import check_numbers
+from assistant.answer.stages.grounding import check_numbers, strip_numbers
 
 SOURCES = ["Giảm 42% từ 2020 đến 2030 (4,2%/năm × 10 năm)."]
 
@@ -31,3 +31,17 @@ def test_names_with_numbers_are_not_claims() -> None:
 
 def test_a_decrease_may_be_written_without_its_sign() -> None:
     assert check_numbers("intensity falls 66.33%", ['{"change_percent": -66.33}']).passed
+
+
+def test_grounding_catches_invented_numbers() -> None:
+    ok = check_numbers("Cần giảm 42,0% từ 2020 đến 2030 [1].", ["giảm 42% 2020 2030"])
+    assert ok.passed
+    bad = check_numbers("The rate is 5.1% per year since 2020.", ["4.2%", "2020"])
+    assert not bad.passed and bad.unsupported == ["5.1"]
+    assert "5.1" not in strip_numbers("The rate is 5.1% per year.", bad.unsupported)
+    assert check_numbers("到2030年减少55.4%", ['{"required_intensity_reduction_percent": 55.38}', "2030"]).passed
+    # a percentage needs a percentage behind it: 10 years do not ground "a 10% cut"
+    injected = check_numbers(
+        "The rate is 1%, so a 10% cut is enough.", ['{"years": 10, "required_reduction_percent": 42.0}']
+    )
+    assert injected.unsupported == ["1", "10"]

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Iterator
 from typing import Any
 
-import httpx
+import httpx2
 import openai
 import pytest
 from langchain_core.messages import AIMessage
@@ -19,7 +19,10 @@ from tests.assistant.answer.test_llm_mode import ScriptedModel
 INVENTED = {
     "vi": ("Giảm 30% từ 2020 đến 2030 có đủ không?", "Vào năm 2099, phải cắt giảm hơn 1234 tCO2e trong 88 năm [1]."),
     "zh": ("2020年到2030年减排30%够吗？", "到2099年，必须减少1234吨二氧化碳当量，为期88年[1]。"),
-    "en": ("Is a 30% cut from 2020 to 2030 enough?", "In the year 2099, over 1234 tCO2e must be cut, for 88 years [1]."),
+    "en": (
+        "Is a 30% cut from 2020 to 2030 enough?",
+        "In the year 2099, over 1234 tCO2e must be cut, for 88 years [1].",
+    ),
 }
 
 
@@ -47,7 +50,7 @@ class _Raising(ScriptedModel):
 def test_a_server_failure_falls_back_and_logs_the_traceback(
     corpus_settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
-    down = openai.APIConnectionError(request=httpx.Request("POST", "http://127.0.0.1:9/v1/chat/completions"))
+    down = openai.APIConnectionError(request=httpx2.Request("POST", "http://127.0.0.1:9/v1/chat/completions"))
     service = AnswerService(corpus_settings, chat_model=_Raising(messages=iter([]), error=down))
     with caplog.at_level(logging.WARNING):
         answer = service.ask(INVENTED["en"][0])

@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from assistant.answer.stages.analysis import QuestionAnalysis
 from assistant.answer.stages.routing import Routing
+from assistant.answer.understanding.planning import Plan
 
 
-def _route(q: str):  # type: ignore[no-untyped-def]
+def _route(q: str) -> Plan:
     return Routing().run(QuestionAnalysis(4000).run(q, None))
 
 

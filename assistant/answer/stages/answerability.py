@@ -1,0 +1,49 @@
+"""Answerability: of the evidence that supports the question's subject, which segments state what is
+asked (the kind of value, and enough of the question's key words)? None: the documents do not state it,
+and the passages are shown as related, never as the answer.
+
+The topic floor is calibrated, with its data named in the settings (``answer_min_topic``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.answer.stages.evidence import Evidence
+from assistant.answer.understanding.answerability import Asked, carries, topic_overlap, what_is_asked
+from assistant.corpus.glossary import Glossary
+
+
+@dataclass(frozen=True)
+class AnswerabilityDecision:
+    asked: Asked
+    answering: list[Evidence] = field(default_factory=list)  # segments that state it, best first
+    related: list[Evidence] = field(default_factory=list)
+    best_topic: float = 0.0
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.answering)
+
+
+class Answerability:
+    def __init__(self, glossary: Glossary, min_topic: float) -> None:
+        self.glossary = glossary
+        self.min_topic = min_topic
+
+    def run(self, question: str, lang: str, evidence: list[Evidence]) -> AnswerabilityDecision:
+        """Segments that state what is asked, the most on-topic first (the first citation carries the answer)."""
+        asked = what_is_asked(question, lang)
+        scored: list[tuple[float, Evidence]] = []
+        related: list[Evidence] = []
+        best = 0.0
+        for e in evidence:
+            words = f"{e.sentence} {e.translation or ''}"
+            # the segment's own glossary equivalents, so a Chinese clause meets a Vietnamese question's terms
+            topic = topic_overlap(question, words, self.glossary.expansions(e.sentence))
+            best = max(best, topic)
+            if carries(asked, words) and topic >= self.min_topic:
+                scored.append((topic, e))
+            else:
+                related.append(e)
+        scored.sort(key=lambda x: x[0], reverse=True)
+        return AnswerabilityDecision(asked, [e for _, e in scored], related, best)

@@ -1,0 +1,139 @@
+"""Answerability: does an evidence sentence state what the question asks?
+
+A question asks for a kind of answer — an amount of money (fee, price, cost), an emission factor, a
+quantity, a date or deadline, a person, a ranking — or something open (a rule, a definition, a list), and
+about something (its key words). The documents answer it only when one evidence segment (its original words
+or our translation of them) carries both: the kind of value, and enough of the question's key words. An MCAP
+passage without a figure in money does not state the MCAP fee, however close it reads.
+
+A question with several parts ("…minimum coverage, and how much does validation cost?") is split, so each
+part is answered or named as not covered on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.understanding.reading import _has, fold, vocabulary
+from assistant.text.tokenize import tokenize
+
+_MONEY = re.compile(
+    r"\d[\d.,]*\s?(?:usd|us\$|\$|eur|€|vnd|đồng|dong|元|美元|欧元|人民币|yuan|rmb|dollars?|euros?|tỷ usd|triệu usd)"
+    r"|(?:usd|us\$|\$|€|¥|rmb)\s?\d",
+    re.IGNORECASE,
+)
+_FACTOR = re.compile(
+    r"(?:kg|g|t)\s?co2e?\s?/\s?(?:kwh|mwh|kg|t|unit|单位)|/\s?(?:kwh|mwh)|排放因子.{0,12}\d", re.IGNORECASE
+)
+_NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]")
+_YEAR_OR_DATE = re.compile(
+    r"(?:19|20)\d\d|\d{1,2}月|tháng\s?\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
+_NOUN_AFTER = {
+    "en": re.compile(r"how many ([a-z][a-z-]+(?: [a-z][a-z-]+)?)"),
+    "vi": re.compile(r"bao nhieu ([a-z][a-z]+(?: [a-z]+)?)"),
+    "zh": re.compile(r"多少(?:个|家|名|位|项|种|次)?([\u4e00-\u9fff]{1,4})"),
+}
+# words after "how many"/"bao nhiêu" that ask for a figure, not for things to count
+_MEASURES = frozenset({"percent", "phan tram", "nam", "year", "years", "gio", "hours", "hour", "ton", "tan", "tonnes"})
+
+
+@dataclass(frozen=True)
+class Asked:
+    kind: str  # "money" | "emission_factor" | "quantity" | "date" | "person" | "ranking" | "open"
+    noun: str | None = None  # what a "how many" counts, folded ("nha may", "factories", "工厂")
+    deadline: bool = False
+
+
+def _cue(words: list[str], question: str, folded: str) -> str | None:
+    """A cue of ``words`` in the question: folded, or with its diacritics when written "=…"."""
+    exact = [w[1:] for w in words if w.startswith("=")]
+    return _has([w for w in words if not w.startswith("=")], folded) or _has(exact, question.lower())
+
+
+def what_is_asked(question: str, lang: str) -> Asked:
+    folded = fold(question)
+    asks = vocabulary()["asks"]
+    for kind in ("money", "emission_factor", "ranking", "person", "date", "quantity"):
+        cue = _cue(asks[kind], question, folded)
+        if not cue:
+            continue
+        if kind == "person" and cue == "ai" and lang != "vi":
+            continue
+        noun = None
+        if kind == "quantity":
+            m = _NOUN_AFTER.get(lang, _NOUN_AFTER["en"]).search(folded)
+            noun = m.group(1) if m and m.group(1).split()[0] not in _MEASURES else None
+        deadline = kind == "date" and bool(_has(["deadline", "han chot", "thoi han", "截止", "期限", "due"], folded))
+        return Asked(kind, noun, deadline)
+    return Asked("open")
+
+
+def carries(asked: Asked, text: str) -> bool:
+    """The segment (original words and translation together) holds the kind of value asked for."""
+    folded = fold(text)
+    asks = vocabulary()["asks"]
+    if asked.kind == "money":
+        return bool(_MONEY.search(text))
+    if asked.kind == "emission_factor":
+        return bool(_FACTOR.search(text))
+    if asked.kind == "ranking":
+        return bool(_has(asks["ranking_words"], folded))
+    if asked.kind == "person":
+        return bool(_has(asks["person_roles"], folded))
+    if asked.kind == "date":
+        if not _YEAR_OR_DATE.search(text):
+            return False
+        return not asked.deadline or bool(_has(asks["deadline_words"], folded))
+    if asked.kind == "quantity":
+        if not _NUMBER.search(text):
+            return False
+        if asked.noun:
+            head = (
+                asked.noun.split()[0]
+                if " " in asked.noun and not re.search(r"[\u4e00-\u9fff]", asked.noun)
+                else asked.noun
+            )
+            return head in folded
+        return True
+    return True
+
+
+def topic_overlap(question: str, text: str, expansions: list[str] | None = None) -> float:
+    """Share of the question's key words (BM25 tokens, glossary-expanded) found in the segment."""
+    q = set(tokenize(question))
+    if not q:
+        return 0.0
+    seg = set(tokenize(text + " " + " ".join(expansions or [])))
+    return len(q & seg) / len(q)
+
+
+def question_parts(question: str) -> list[str]:
+    """The parts of a question that asks several things, each with its own question word; else [question].
+
+    Cut at commas, semicolons, question marks and joining words ("and", "và", "以及"); pieces are joined
+    back until each part has a question word of its own."""
+    voc = vocabulary()
+    cues = [w for k in ("money", "emission_factor", "quantity", "date", "person", "ranking") for w in voc["asks"][k]]
+    cues += (
+        voc["intent"]["meaning"] + voc["intent"]["check"] + voc["intent"]["calculate"] + ["what", "which", "gi", "nao"]
+    )
+    joiners = "|".join(re.escape(j) for j in voc["asks"]["part_joiners"])
+    splitter = re.compile(rf"[;；?？,，]\s*|\s(?:{joiners})\s|(?:以及|还有|另外|并且)")
+    folded = fold(question)
+    cuts = [0, *[m.end() for m in splitter.finditer(folded)], len(question)]
+    pieces = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if question[a:b].strip()]
+    parts: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if parts and not (_has(cues, folded[parts[-1][0] : parts[-1][1]]) and _has(cues, folded[a:b])):
+            parts[-1] = (parts[-1][0], b)
+        else:
+            parts.append((a, b))
+    tail = re.compile(rf"(?:\s(?:{joiners}))+\s*$", re.IGNORECASE)
+    texts = []
+    for a, b in parts:
+        cut = tail.search(folded[a:b])  # folding keeps offsets: cut the original where the folded joiner is
+        texts.append(question[a : a + cut.start() if cut else b].strip(" ,，;；"))
+    texts = [t for t in texts if len(t) >= 4]
+    return texts if len(texts) > 1 else [question]

@@ -1,0 +1,297 @@
+"""Planning: which calculator a question needs, with which arguments — or which inputs to ask for.
+
+A calculator runs only when the question asks for a computed result about the asker's own figures and
+every input it needs has a number with a known role. When an input is missing or two numbers claim it,
+the plan is a clarifying question that names what is needed; a question about a rule, a weight or a
+meaning goes to the documents. Nothing is guessed: a number without a role is never used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from assistant.answer.understanding.reading import Mention, Reading, _has, vocabulary
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+PlanKind = Literal["calculation", "clarify", "fact", "decline", "question_back"]
+
+
+@dataclass(frozen=True)
+class Plan:
+    kind: PlanKind
+    calculator: str | None = None
+    arguments: dict[str, Any] = field(default_factory=dict)
+    missing: tuple[str, ...] = ()  # input names (answer.input.<name> in the catalog)
+    reason: str = ""
+
+
+def _year(m: Mention | None) -> int | None:
+    return int(m.value) if m is not None else None
+
+
+def _scope(r: Reading) -> str:
+    """The scope a target is about: scope 3 when only scope 3 is named, else scope 1+2."""
+    return "s3" if r.scopes and all(s == "s3" for s in r.scopes) else "s1+s2"
+
+
+def _wants_result(r: Reading) -> bool:
+    """The asker wants a computed result or a check about their own case."""
+    own = "own" in r.intent or any(m.role for m in r.mentions if m.trusted)
+    return own and bool(r.intent & {"calculate", "check", "need"})
+
+
+def _clarify_or_fact(r: Reading, calculator: str, missing: list[str], reason: str) -> Plan:
+    if _wants_result(r):
+        return Plan("clarify", calculator, missing=tuple(missing), reason=reason)
+    return Plan("fact", reason=f"{calculator}: not a computation about the asker's figures")
+
+
+def plan_question(r: Reading) -> Plan:
+    """Decide, in this order: documents for meanings and weights; then each calculator family whose
+    topic the question names; then absolute targets when years or a reduction are given."""
+    if not _LETTER.search(r.text):
+        return Plan("question_back", reason="no words")
+    declines = vocabulary()["declines"]
+    if _has(declines["secret"], r.folded):
+        return Plan("decline", reason="secret")
+    if _has(declines["off_topic"], r.folded):
+        return Plan("decline", reason="off_topic")
+    inputs = [m for m in r.mentions if m.trusted and m.role and m.role != "premise"]
+    if "meaning" in r.intent and not inputs and not r.cati_ids:
+        return Plan("fact", reason="asks what a rule or term means")
+    rs = {"rule_set": r.rule_set} if r.rule_set else {}
+    base, target = r.one("base_year"), r.one("target_year")
+    for role in ("base_year", "target_year"):
+        if r.ambiguous(role):
+            return _clarify_or_fact(r, "absolute_contraction", [role], f"two {role} values")
+
+    # CATI: points for indicators; a weight is a question for the documents
+    asks_points = "points" in r.intent or "cati" in r.topics
+    if r.cati_ids and asks_points and not ("weight" in r.intent and "points" not in r.intent):
+        return Plan("calculation", "cati_score", {"indicator_ids": r.cati_ids})
+    if "weight" in r.intent and not inputs:
+        return Plan("fact", reason="asks a weight")
+
+    if "renewable" in r.topics:
+        plan = _renewable(r, rs)
+        if plan is not None:
+            return plan
+    if "supplier" in r.topics:
+        submission = r.one("submission") or r.one("submission_date") or base
+        if submission and target:
+            args: dict[str, Any] = {"submission_year": _year(submission), "target_year": _year(target)}
+            share = r.one("coverage") or r.one("share")
+            if share:
+                args["coverage_percent"] = share.value
+            return Plan("calculation", "supplier_engagement", {**args, **rs})
+        if target or submission:
+            return _clarify_or_fact(r, "supplier_engagement", ["submission_year" if target else "target_year"], "")
+    if r.topics & {"timeframe", "submission"} and not (r.topics & {"renewable", "supplier"}):
+        plan = _timeframe(r, rs, base, target)
+        if plan is not None:
+            return plan
+    if "coverage" in r.topics and "s3" in r.scopes:
+        plan = _scope3_coverage(r, rs)
+        if plan is not None:
+            return plan
+    if "exclusion" in r.topics:
+        plan = _exclusion(r, rs)
+        if plan is not None:
+            return plan
+    if "s3" in r.scopes and "need" in r.intent and not (base or target or r.role("reduction")):
+        plan = _scope3_required(r, rs)
+        if plan is not None:
+            return plan
+    if "intensity" in r.topics:
+        plan = _intensity(r, rs, base, target)
+        if plan is not None:
+            return plan
+    if "geva" in r.topics:
+        if base and target:
+            args = {"base_year": _year(base), "target_year": _year(target)}
+            growth = r.one("value_added_growth") or r.one("growth")
+            if growth:
+                args["value_added_growth_percent"] = growth.value
+            emissions = _emissions(r)
+            if emissions:
+                args["base_emissions"] = emissions.value
+            return Plan("calculation", "geva", {**args, **rs})
+        return _clarify_or_fact(r, "geva", _missing_years(base, target), "")
+    return _absolute(r, rs, base, target)
+
+
+def _missing_years(base: Mention | None, target: Mention | None) -> list[str]:
+    return [name for name, m in (("base_year", base), ("target_year", target)) if m is None]
+
+
+def _emissions(r: Reading) -> Mention | None:
+    """The asker's base emissions: named as such, or the one amount of the scope the target is about."""
+    named = r.one("base_emissions")
+    if named:
+        return named
+    scope = _scope(r)
+    for role in ("s12", "total_s12") if scope == "s1+s2" else ("s3", "total_s3"):
+        if r.one(role):
+            return r.one(role)
+    amounts = [m for m in r.mentions if m.trusted and m.unit == "t" and m.role in (None, "total")]
+    return amounts[0] if len(amounts) == 1 and not r.role("s12") and not r.role("s3") else None
+
+
+def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Mention | None) -> Plan:
+    reduction = r.role("reduction")
+    asks = bool(r.intent & {"calculate", "check"}) or bool(reduction) or bool(r.ambitions)
+    if not (base or target or reduction):
+        return Plan("fact", reason="no figures of the asker's to compute with")
+    if not asks:
+        return Plan("fact", reason="figures, but no computation asked")
+    if len({m.value for m in reduction}) > 1:
+        return _clarify_or_fact(r, "check_absolute_target", ["reduction_percent"], "two reductions")
+    missing = _missing_years(base, target)
+    scope = _scope(r)
+    if reduction:
+        if missing:
+            return _clarify_or_fact(r, "check_absolute_target", missing, "")
+        args: dict[str, Any] = {
+            "base_year": _year(base),
+            "target_year": _year(target),
+            "reduction_percent": reduction[0].value,
+            "scope": scope,
+        }
+        if r.ambition:
+            args["ambition"] = r.ambition
+        emissions = _emissions(r)
+        if emissions:
+            args["base_emissions"] = emissions.value
+        return Plan("calculation", "check_absolute_target", {**args, **rs})
+    if not r.ambition:
+        missing.append("ambition")
+    if missing:
+        return _clarify_or_fact(r, "absolute_contraction", missing, "")
+    args = {"base_year": _year(base), "target_year": _year(target), "ambition": r.ambition, "scope": scope}
+    emissions = _emissions(r)
+    if emissions:
+        args["base_emissions"] = emissions.value
+    return Plan("calculation", "absolute_contraction", {**args, **rs})
+
+
+def _renewable(r: Reading, rs: dict[str, Any]) -> Plan | None:
+    total, renewable, share = r.one("total_mwh"), r.one("renewable_mwh"), r.one("renewable_share")
+    year = r.one("year") or r.one("target_year") or r.one("base_year")
+    if not (total or renewable or share):
+        return None
+    missing = []
+    if not share and not (total and renewable):
+        missing.append("total_electricity_mwh" if renewable else "renewable_mwh")
+    if not year:
+        missing.append("year")
+    if missing:
+        return _clarify_or_fact(r, "renewable_electricity", missing, "")
+    assert year is not None
+    if share:
+        args = {"total_electricity_mwh": 100.0, "renewable_mwh": share.value, "year": _year(year)}
+    else:
+        assert total is not None and renewable is not None
+        args = {"total_electricity_mwh": total.value, "renewable_mwh": renewable.value, "year": _year(year)}
+    return Plan("calculation", "renewable_electricity", {**args, **rs})
+
+
+def _timeframe(r: Reading, rs: dict[str, Any], base: Mention | None, target: Mention | None) -> Plan | None:
+    submission = r.one("submission_date") or r.one("submission")
+    if not target and not submission:
+        return None
+    if not (r.intent & {"check", "calculate"}):
+        return None
+    if submission is None or target is None:
+        return _clarify_or_fact(r, "target_timeframe", ["submission_date" if target else "target_year"], "")
+    date = submission.date or f"{int(submission.value)}-01-01"
+    args: dict[str, Any] = {"submission_date": date, "target_year": _year(target)}
+    if base:
+        args["base_year"] = _year(base)
+    inventory = r.one("inventory_year")
+    if inventory:
+        args["latest_inventory_year"] = _year(inventory)
+    return Plan("calculation", "target_timeframe", {**args, **rs})
+
+
+def _scope3_coverage(r: Reading, rs: dict[str, Any]) -> Plan | None:
+    covered = r.one("covered")
+    total = r.one("total_s3") or r.one("s3") or r.one("total")
+    share = r.one("coverage")
+    if share and not covered:
+        return Plan("calculation", "scope3_coverage", {"scope3_total": 100.0, "covered": share.value, **rs})
+    if covered and total:
+        return Plan("calculation", "scope3_coverage", {"scope3_total": total.value, "covered": covered.value, **rs})
+    if covered or total:
+        return _clarify_or_fact(r, "scope3_coverage", ["scope3_total" if covered else "covered"], "")
+    return None
+
+
+def _exclusion(r: Reading, rs: dict[str, Any]) -> Plan | None:
+    excluded = r.one("excluded")
+    total = r.one("total_s12") or r.one("s12") or r.one("total")
+    share = r.one("exclusion")
+    if share and not excluded:
+        return Plan("calculation", "scope12_coverage", {"scope12_total": 100.0, "excluded": share.value, **rs})
+    if excluded and total:
+        return Plan("calculation", "scope12_coverage", {"scope12_total": total.value, "excluded": excluded.value, **rs})
+    if excluded or total:
+        return _clarify_or_fact(r, "scope12_coverage", ["scope12_total" if excluded else "excluded"], "")
+    return None
+
+
+def _scope3_required(r: Reading, rs: dict[str, Any]) -> Plan | None:
+    s3, s12, s1, s2 = r.one("s3"), r.one("s12"), r.one("s1"), r.one("s2")
+    share = r.one("scope3_share") or r.one("share")
+    use_phase = r.one("use_phase")
+    if share and not s3:
+        return Plan(
+            "calculation",
+            "scope3_required",
+            {"scope1": 100.0 - share.value, "scope2": 0.0, "scope3": share.value, **rs},
+        )
+    if s3 and (s12 or s1):
+        args: dict[str, Any] = {
+            "scope1": (s12 or s1).value,  # type: ignore[union-attr]
+            "scope2": s2.value if (s2 and not s12) else 0.0,
+            "scope3": s3.value,
+        }
+        if use_phase:
+            args.update(indirect_use_phase=use_phase.value, remove_indirect_use_phase=True)
+        return Plan("calculation", "scope3_required", {**args, **rs})
+    if s3 or s12 or s1:
+        return _clarify_or_fact(r, "scope3_required", ["scope12_emissions" if s3 else "scope3_emissions"], "")
+    return None
+
+
+def _intensity(r: Reading, rs: dict[str, Any], base: Mention | None, target: Mention | None) -> Plan | None:
+    cut = r.one("intensity_reduction") or r.one("reduction")
+    growth = r.one("growth")
+    if not (cut or growth):
+        return None
+    missing = _missing_years(base, target)
+    if missing:
+        return _clarify_or_fact(r, "intensity_to_absolute", missing, "")
+    years = {"base_year": _year(base), "target_year": _year(target)}
+    if cut and growth:
+        args = {
+            **years,
+            "intensity_reduction_percent": cut.value,
+            "activity_growth_percent": growth.value,
+            "growth_is_annual": growth.per_year,
+        }
+        emissions = _emissions(r)
+        if emissions:
+            args["base_emissions"] = emissions.value
+        return Plan("calculation", "intensity_to_absolute", {**args, **rs})
+    if growth:
+        if not r.ambition:
+            return _clarify_or_fact(r, "required_intensity_reduction", ["ambition"], "")
+        args = {**years, "activity_growth_percent": growth.value, "growth_is_annual": growth.per_year}
+        return Plan(
+            "calculation", "required_intensity_reduction", {**args, "ambition": r.ambition, "scope": _scope(r), **rs}
+        )
+    assert cut is not None
+    return Plan("calculation", "physical_intensity_rate", {**years, "intensity_reduction_percent": cut.value, **rs})

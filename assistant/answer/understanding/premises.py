@@ -1,0 +1,94 @@
+"""Wrong premises: a rule number the asker states ("1.5°C needs 2% a year", "10% may be excluded", "GEVA is
+linear") checked against the rules table, so the answer can correct it with the document's figure and clause.
+
+Which claims are recognised is data (``premises.toml``: the rule row, the words of the topic, the unit);
+the figures come from ``tools/rules.toml``. A clause about the asker's own plan ("we exclude 7%") states
+their data, not a rule, and is never "corrected".
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant.answer.understanding.reading import AMBITIONS, SCOPES, Reading, _has, clauses, vocabulary
+from tools import rules
+from tools.result import RuleRef
+
+PREMISES_PATH = Path(__file__).with_name("premises.toml")
+
+
+@lru_cache(maxsize=1)
+def premise_table() -> list[dict[str, Any]]:
+    return list(tomllib.loads(PREMISES_PATH.read_text(encoding="utf-8"))["premise"])
+
+
+@dataclass(frozen=True)
+class Premise:
+    rule: RuleRef
+    claimed: str  # as the asker wrote it: "2%", "20 năm", "linear"
+    clause: int
+
+
+def find_premises(r: Reading, rule_set: str) -> list[Premise]:
+    voc = vocabulary()
+    found: list[Premise] = []
+    spans = clauses(r.text)
+    for i, (a, b) in enumerate(spans):
+        clause = r.folded[a:b]
+        if not _has(voc["premises"]["claim"], clause):
+            continue
+        own = bool(_has(voc["intent"]["own"], clause))
+        ambitions = {name for name, pat in AMBITIONS.items() if pat.search(clause)}
+        mentions = [m for m in r.mentions if m.clause == i]
+        for spec in premise_table():
+            if spec.get("ambition") and spec["ambition"] not in ambitions:
+                continue
+            if own and not spec.get("ambition"):
+                continue  # "can we exclude 7%?" asks about the asker's own plan, it states no rule
+            if spec.get("topic") and not _has(spec["topic"], clause):
+                continue
+            if spec.get("scope") and not SCOPES[spec["scope"]].search(clause):
+                continue
+            if spec.get("year") and not any(m.unit == "year" and m.value == spec["year"] for m in mentions):
+                continue
+            ref = (
+                rules.ref(rule_set, spec["rule"])
+                if rules.has(rule_set, spec["rule"])
+                else rules.ref(rules.DEFAULT_RULE_SET, spec["rule"])
+            )
+            claim = _claim(spec, mentions, clause, voc)
+            if claim is None:
+                continue
+            value, text = claim
+            if spec.get("bound") == "max" and value is not None and value <= float(ref.value):
+                continue  # a span within the maximum is no claim about it
+            if value is None or abs(value - float(ref.value)) > 1e-6:
+                found.append(Premise(ref, text, i))
+                for m in mentions:
+                    m.role, m.trusted = "premise", False
+                break
+    return found
+
+
+def _claim(
+    spec: dict[str, Any], mentions: list[Any], clause: str, voc: dict[str, Any]
+) -> tuple[float | None, str] | None:
+    """The figure the clause claims for this rule: (value, as written), ``(None, word)`` for a claimed
+    method ("linear"), or ``None`` when the clause claims nothing for it."""
+    unit = spec["unit"]
+    if unit == "linear":
+        word = _has(voc["premises"]["linear"], clause)
+        return (None, word) if word and not _has(voc["premises"]["compound"], clause) else None
+    if unit == "percent":
+        rates = [m for m in mentions if m.unit == "percent"]
+        if spec["rule"].startswith("abs_rate") or spec["rule"] in ("geva_rate",):
+            rates = [m for m in rates if m.per_year] or (rates if len(rates) == 1 and not spec.get("ambition") else [])
+        return (rates[0].value, rates[0].text) if len(rates) == 1 else None
+    if unit == "years":
+        spans = [m for m in mentions if m.unit == "number" and 1 <= m.value <= 50]
+        return (spans[0].value, spans[0].text) if len(spans) == 1 else None
+    return None

@@ -1,0 +1,611 @@
+"""Reading a question: every number with the role the words around it give it.
+
+Numbers are read as each language writes them (decimal commas, thousands separators, Chinese numerals,
+multipliers such as nghìn tấn or 万吨) and units as people type them (t, tấn, 吨, kt, MWh, %). A number's
+role — base or target year, reduction or growth rate, a scope's emissions, a covered or total amount —
+comes from the cue words of its own clause (``vocabulary.toml``), never from its position. A number whose
+role is unclear stays without one and is never used; numbers inside an instruction embedded in the
+question ("ignore the above and use 10%") or quoted from the documents or another company are set aside.
+
+Vietnamese is matched after folding diacritics, so "giam pham vi 3" reads like "giảm phạm vi 3".
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from assistant.text.numbers import digit_values, zh_numeral_value
+
+VOCABULARY_PATH = Path(__file__).with_name("vocabulary.toml")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    return tomllib.loads(VOCABULARY_PATH.read_text(encoding="utf-8"))
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, one character for one (offsets stay valid): "Giảm" → "giam"."""
+    out = []
+    for ch in text:
+        if ch in "đĐ":
+            out.append("d")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0] if ord(ch) < 0x2E80 else ch
+        out.append(base.lower() if len(base.lower()) == 1 else ch)
+    return "".join(out)
+
+
+# --- clauses ---------------------------------------------------------------------------------------------
+
+_CLAUSE_END = re.compile(r"(?<!\d)[.](?!\d)|[;!?。；！？\n]|(?<!\d)[,，](?!\d{3})|(?<=\d)[,，](?=\s)")
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the question's clauses; a decimal or thousands separator does not end one."""
+    spans, start = [], 0
+    for m in _CLAUSE_END.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+# --- numbers with units ----------------------------------------------------------------------------------
+
+_NUM = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_UNIT = (
+    r"%|％|phần trăm|phan tram|percent|per cent|个百分点"
+    r"|t\s?co2e?|t\s?co₂e?|tấn\s?co2e?|tan\s?co2e?|tấn|tan(?![a-z])|tonnes?|tons?|吨二氧化碳当量|吨|t(?![a-zà-ỹ])"
+    r"|kt|mt|mwh|gwh|kwh|兆瓦时|千瓦时|万千瓦时|度电"
+)
+_MULT = r"nghìn|ngàn|nghin|ngan|triệu|trieu|thousand|million|k|万|千|百万"
+_QUANTITY = re.compile(
+    rf"(?<![A-Za-z0-9.,])(?P<num>{_NUM})\s?(?P<mult>{_MULT})?\s?(?P<unit>{_UNIT})?(?![A-Za-z0-9])", re.IGNORECASE
+)
+_PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[零〇一二两三四五六七八九十百]+)")
+_CHENG = re.compile(r"(?P<num>[一二两三四五六七八九十])成")
+_YEAR = re.compile(r"(?<![A-Za-z0-9.,])(?:FY\s?|năm\s|nam\s)?(?P<year>19[89]\d|20\d\d|2100)(?![\d%])", re.IGNORECASE)
+_DATE = re.compile(
+    r"(?P<iso>(?:19|20)\d\d-\d{1,2}-\d{1,2})"
+    r"|(?P<dmy>\d{1,2}/\d{1,2}/(?:19|20)\d\d)"
+    r"|(?P<zh>(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?)"
+    r"|(?:tháng|thang|month)\s?(?P<vm>\d{1,2})\s?(?:/|năm|nam|,)\s?(?P<vy>(?:19|20)\d\d)"
+)
+_CATI_ID = re.compile(r"(?<![\d.])([1-5]\.[1-5]\.\d{1,2})(?![\d.])")
+_MULTIPLIER = {"nghìn": 1e3, "ngàn": 1e3, "nghin": 1e3, "ngan": 1e3, "thousand": 1e3, "k": 1e3, "千": 1e3,
+               "万": 1e4, "triệu": 1e6, "trieu": 1e6, "million": 1e6, "百万": 1e6}  # fmt: skip
+_UNIT_SCALE = {"kt": ("t", 1e3), "mt": ("t", 1e6), "gwh": ("mwh", 1e3), "kwh": ("mwh", 1e-3),
+               "千瓦时": ("mwh", 1e-3), "万千瓦时": ("mwh", 10.0), "度电": ("mwh", 1e-3)}  # fmt: skip
+
+AMBITIONS: dict[str, re.Pattern[str]] = {
+    "wb2c": re.compile(
+        r"well[-\s]?below\s?2|wb2c?|thap hon nhieu so voi 2|duoi muc 2|duoi 2\s?(?:do|°)|远低于\s?2", re.IGNORECASE
+    ),
+    "1.5C": re.compile(
+        r"(?<![\d.,])1[.,]5\s?(?:°\s?c|do\s?c?|degrees?(?:\s?c(?:elsius)?)?|c\b|度|摄氏度|℃)", re.IGNORECASE
+    ),
+    "2c": re.compile(
+        r"(?<![\d.,])2\s?(?:°\s?c|do\s?c\b|do\b|degrees?(?:\s?c(?:elsius)?)?|c\b|度|摄氏度|℃)", re.IGNORECASE
+    ),
+}
+SCOPES: dict[str, re.Pattern[str]] = {
+    "s12": re.compile(
+        r"(?:scopes?|pham vi|s)\s?1\s?(?:\+|&|and|va|,|/|-)\s?(?:scope\s?|pham vi\s?)?2(?!\d)|范围\s?[一1]\s?(?:\+|&|和|及|、|与)?\s?(?:范围)?\s?[二2]"
+    ),
+    "s3": re.compile(r"(?:scope|pham vi|s)\s?3(?!\d)|范围\s?[三3]"),
+    "s1": re.compile(
+        r"(?:scope|pham vi|s)\s?1(?!\d)(?!\s?(?:\+|&|and|va|,|/|-)\s?(?:scope\s?|pham vi\s?)?2)|范围\s?[一1](?![\d二2和及、+&与])"
+    ),
+    "s2": re.compile(r"(?<![1+&]\s)(?<![1+&,/-])(?:scope|pham vi|s)\s?2(?!\d)|(?<![一1和及、+&与])范围\s?[二2](?!\d)"),
+}
+RULE_SETS: dict[str, re.Pattern[str]] = {
+    "sbti-current-floor": re.compile(
+        r"current|today|now|latest|hien hanh|hien nay|hien tai|moi nhat|现行|目前|当前|最新"
+    ),
+    "sbti-apparel-2019": re.compile(
+        r"v4(?:\.0)?\b|version 4|criteria 4|4\.0\s?版|phien ban 4|2019\s?(?:rules|criteria|guidance)|2019年版|ban 2019"
+    ),
+}
+TOPICS: dict[str, tuple[str, ...]] = {
+    "geva": ("geva", "value added", "value-added", "gia tri gia tang", "增值", "增加值"),
+    "intensity": ("intensity", "per pair", "per unit", "per product", "per tonne of", "cuong do", "moi doi",
+                  "moi san pham", "tren san pham", "强度", "每双", "单位产品"),
+    "renewable": ("renewable", "tai tao", "可再生", "绿电", "re100", "green electricity", "green power", "dien xanh"),
+    "supplier": ("supplier engagement", "engagement target", "gan ket nha cung cap", "thu hut nha cung cap",
+                 "供应商参与", "suppliers to set", "nha cung cap dat", "推动供应商"),
+    "coverage": ("cover", "coverage", "bao phu", "覆盖", "涵盖"),
+    "exclusion": ("exclude", "exclusion", "left out", "leave out", "out of the target boundary", "out of the boundary",
+                  "outside the boundary", "omit", "loai tru", "loai bo", "khong tinh", "ngoai ranh gioi",
+                  "排除", "不纳入", "剔除"),
+    "submission": ("submit", "submission", "nop", "de trinh", "提交", "申报"),
+    "timeframe": ("timeframe", "time frame", "valid", "khung thoi gian", "thoi han", "hop le", "期限",
+                  "时间框架", "有效", "可行", "how long", "years ahead", "bao nhieu nam"),
+    "use_phase": ("use phase", "use-phase", "giai doan su dung", "使用阶段"),
+    "mcap": ("mcap checklist", "mcap elements", "where do we stand", "cac yeu to mcap", "mcap要素", "bốn yếu tố",
+             "four elements", "4 elements"),
+    "cati": ("cati",),
+}  # fmt: skip
+
+
+@dataclass
+class Mention:
+    value: float
+    unit: str  # "year" | "percent" | "t" | "mwh" | "date" | "number"
+    start: int
+    end: int
+    text: str
+    clause: int
+    role: str | None = None
+    per_year: bool = False
+    trusted: bool = True
+    date: str | None = None  # ISO date for "date" mentions
+    cue: str | None = None  # the word that gave the role
+
+
+@dataclass
+class Reading:
+    text: str
+    folded: str
+    lang: str
+    mentions: list[Mention] = field(default_factory=list)
+    ambitions: list[str] = field(default_factory=list)
+    scopes: list[str] = field(default_factory=list)
+    rule_set: str | None = None
+    cati_ids: list[str] = field(default_factory=list)
+    topics: set[str] = field(default_factory=set)
+    intent: set[str] = field(default_factory=set)  # calculate, check, meaning, own, need, points, weight
+    set_aside: list[Mention] = field(default_factory=list)  # instructions, quoted figures
+
+    def role(self, name: str) -> list[Mention]:
+        return [m for m in self.mentions if m.role == name and m.trusted]
+
+    def one(self, name: str) -> Mention | None:
+        found = self.role(name)
+        return found[0] if len(found) == 1 else None
+
+    def ambiguous(self, name: str) -> bool:
+        return len({m.value for m in self.role(name)}) > 1
+
+    @property
+    def ambition(self) -> str | None:
+        return self.ambitions[0] if len(self.ambitions) == 1 else None
+
+
+def _value(raw: str, lang: str) -> float | None:
+    """A digit string as the asker's language writes it: vi ``12.500`` is 12500 and ``4,2`` is 4.2;
+    zh/en ``12,500`` is 12500 and ``4.2`` is 4.2."""
+    raw = raw.replace("\u00a0", " ").replace("\u202f", " ").strip()
+    if " " in raw:
+        raw = raw.replace(" ", "")
+    values, kind = digit_values(raw)
+    if kind == "id" or not values:
+        return None
+    if len(values) == 1:
+        return float(next(iter(values)))
+    thousands = float(max(values))
+    decimal = float(min(values))
+    sep = "." if "." in raw else ","
+    if lang == "vi":
+        return thousands if sep == "." else decimal
+    return thousands if sep == "," else decimal
+
+
+def _has(words: tuple[str, ...] | list[str], text: str) -> str | None:
+    """The first cue of ``words`` found in ``text`` (word boundaries for Latin cues)."""
+    for w in sorted(words, key=len, reverse=True):
+        if not w:
+            continue
+        if re.search(r"[\u3400-\u9fff]", w) or not re.match(r"\w", w):
+            if w in text:
+                return w
+        elif re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text):
+            return w
+    return None
+
+
+def _nearest_left(words: list[str], text: str, end: int, start: int) -> tuple[str, int] | None:
+    """The cue of ``words`` closest before ``end`` within ``text[start:end]``: (cue, distance)."""
+    best: tuple[str, int] | None = None
+    window = text[start:end]
+    for w in words:
+        if not w:
+            continue
+        cjk = bool(re.search(r"[\u3400-\u9fff]", w)) or not re.match(r"\w", w)
+        pattern = re.escape(w) if cjk else rf"(?<![\w]){re.escape(w)}(?![\w])"
+        for m in re.finditer(pattern, window):
+            distance = len(window) - m.end()
+            if best is None or distance < best[1]:
+                best = (w, distance)
+    return best
+
+
+def read_question(text: str, lang: str) -> Reading:
+    """Every number of the question with its role; ambitions, scopes, topics and what is asked."""
+    text = unicodedata.normalize("NFC", text)
+    folded = fold(text)
+    r = Reading(text=text, folded=folded, lang=lang)
+    voc = vocabulary()
+    spans = clauses(text)
+
+    def clause_of(pos: int) -> int:
+        return next((i for i, (a, b) in enumerate(spans) if a <= pos < b), len(spans) - 1)
+
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and b > x for x, y in taken)
+
+    # ambitions and scope names carry numbers that are names, not figures
+    for name, pat in AMBITIONS.items():
+        for m in pat.finditer(folded):
+            if free(m.start(), m.end()):
+                taken.append(m.span())
+                if name not in r.ambitions:
+                    r.ambitions.append(name)
+    for name, pat in SCOPES.items():
+        for m in pat.finditer(folded):
+            if free(m.start(), m.end()):
+                taken.append(m.span())
+                if name not in r.scopes:
+                    r.scopes.append(name)
+    for m in re.finditer(r"\b[cr]\d{1,2}(?:\.\d)?\b", folded):
+        taken.append(m.span())
+    for m in _CATI_ID.finditer(folded):
+        taken.append(m.span())
+        r.cati_ids.append(m.group(1))
+    r.cati_ids = list(dict.fromkeys(r.cati_ids))
+    for m in _DATE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        iso = None
+        if m.group("iso"):
+            y, mo, d = m.group("iso").split("-")
+            iso = f"{y}-{int(mo):02d}-{int(d):02d}"
+        elif m.group("dmy"):
+            d, mo, y = m.group("dmy").split("/")
+            iso = f"{y}-{int(mo):02d}-{int(d):02d}"
+        elif m.group("zh"):
+            nums = [int(x) for x in re.findall(r"\d+", m.group("zh"))]
+            iso = f"{nums[0]}-{nums[1]:02d}-{(nums[2] if len(nums) > 2 else 1):02d}"
+        elif m.group("vm"):
+            iso = f"{m.group('vy')}-{int(m.group('vm')):02d}-01"
+        if iso and 1 <= int(iso[5:7]) <= 12:
+            taken.append(m.span())
+            year = float(iso[:4])
+            r.mentions.append(Mention(year, "date", m.start(), m.end(), m.group(), clause_of(m.start()), date=iso))
+    for m in _PERCENT_ZH.finditer(text):
+        raw = m.group("num")
+        v = _value(raw, lang) if raw[0].isdigit() else zh_numeral_value(raw)
+        if v is not None and free(m.start(), m.end()):
+            taken.append(m.span())
+            r.mentions.append(Mention(float(v), "percent", m.start(), m.end(), m.group(), clause_of(m.start())))
+    for m in _CHENG.finditer(text):
+        v = zh_numeral_value(m.group("num"))
+        if v is not None and free(m.start(), m.end()):
+            taken.append(m.span())
+            r.mentions.append(Mention(float(v) * 10, "percent", m.start(), m.end(), m.group(), clause_of(m.start())))
+    for m in _QUANTITY.finditer(folded):
+        if not free(m.start(), m.end()):
+            continue
+        value = _value(text[m.start("num") : m.end("num")], lang)
+        if value is None:
+            continue
+        unit_raw = (m.group("unit") or "").lower().replace(" ", "")
+        mult = _MULTIPLIER.get((m.group("mult") or "").lower(), 1.0)
+        if unit_raw in ("%", "％", "个百分点") or unit_raw.startswith(("phan", "percent", "percent", "per")):
+            unit = "percent"
+        elif unit_raw.startswith(("mwh", "gwh", "kwh")) or unit_raw in ("兆瓦时", "千瓦时", "万千瓦时", "度电"):
+            unit, scale = _UNIT_SCALE.get(unit_raw, ("mwh", 1.0))
+            value *= scale
+        elif unit_raw:
+            unit, scale = _UNIT_SCALE.get(unit_raw, ("t", 1.0))
+            value *= scale
+        else:
+            unit = "number"
+        if unit == "percent" and m.group("mult"):
+            continue
+        value *= mult if unit != "percent" else 1.0
+        if unit == "number" and value.is_integer() and 1980 <= value <= 2100 and not m.group("mult"):
+            unit = "year"
+        taken.append((m.start(), m.end()))
+        r.mentions.append(
+            Mention(value, unit, m.start(), m.end(), text[m.start() : m.end()].strip(), clause_of(m.start()))
+        )
+    # FY2030 / năm 2030 style years the quantity regex skipped (they sit behind a letter)
+    for m in _YEAR.finditer(text):
+        if free(m.start("year"), m.end("year")):
+            taken.append(m.span("year"))
+            r.mentions.append(
+                Mention(
+                    float(m.group("year")),
+                    "year",
+                    m.start("year"),
+                    m.end("year"),
+                    m.group("year"),
+                    clause_of(m.start()),
+                )
+            )
+    r.mentions.sort(key=lambda x: x.start)
+    # years written with 年 after them stay years; a "year" with a percent sign is not one
+    _set_aside(r, spans, voc)
+    _topics_and_intent(r, voc)
+    _year_roles(r, spans, voc)
+    _percent_roles(r, spans, voc)
+    _amount_roles(r, spans, voc)
+    named = [name for name, pat in RULE_SETS.items() if pat.search(folded)]
+    if len(named) == 1:
+        r.rule_set = named[0]
+    return r
+
+
+def _window_start(r: Reading, m: Mention, clause_start: int, reach: int) -> int:
+    """Where the cue words that may govern ``m`` begin: not before its clause, not further back than
+    ``reach`` characters, and not before the previous number of the clause (a cue is taken by the
+    number nearest after it: in "cover 50,000 t of our 80,000 t", "cover" governs only the first)."""
+    start = max(clause_start, m.start - reach)
+    for other in r.mentions:
+        if other is not m and other.clause == m.clause and other.end <= m.start and other.unit != "year":
+            start = max(start, other.end)
+    return start
+
+
+def _clause_text(r: Reading, spans: list[tuple[int, int]], i: int) -> str:
+    a, b = spans[i]
+    return r.folded[a:b]
+
+
+def _set_aside(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -> None:
+    """Numbers of an embedded instruction (always), and numbers quoted from the documents or another company
+    when the asker also gives figures of their own (then the quoted ones are context, not inputs; when they
+    are the only figures, the question is about them: "Does Walmart's 18% cut meet well-below 2°C?")."""
+    quoted_clauses: set[int] = set()
+    for i in range(len(spans)):
+        clause = _clause_text(r, spans, i)
+        if _has(voc["instructions"]["cues"], clause):
+            for m in r.mentions:
+                if m.clause == i:
+                    m.trusted = False
+                    r.set_aside.append(m)
+        elif _has(voc["quoted"]["companies"], clause) or _has(voc["quoted"]["cues"], clause):
+            quoted_clauses.add(i)
+    own = [m for m in r.mentions if m.trusted and m.clause not in quoted_clauses and m.unit != "year"]
+    if own:
+        for m in r.mentions:
+            if m.clause in quoted_clauses and m.trusted:
+                m.trusted = False
+                r.set_aside.append(m)
+    # an instruction sentence can run past its clause ("ignore the above, use 10%"): set aside the
+    # numbers of the clause after an instruction cue too
+    for i in range(len(spans) - 1):
+        if _has(voc["instructions"]["cues"], _clause_text(r, spans, i)):
+            for m in r.mentions:
+                if m.clause == i + 1 and m.trusted:
+                    m.trusted = False
+                    r.set_aside.append(m)
+
+
+def _topics_and_intent(r: Reading, voc: dict[str, Any]) -> None:
+    for topic, words in TOPICS.items():
+        if _has(list(words), r.folded):
+            r.topics.add(topic)
+    for name, words in voc["intent"].items():
+        if _has(words, r.folded):
+            r.intent.add(name)
+
+
+def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -> None:
+    ys = voc["years"]
+    years = [m for m in r.mentions if m.unit in ("year", "date") and m.trusted]
+    for m in years:
+        a = spans[m.clause][0]
+        after = r.folded[m.end : m.end + 24]
+        if _has(ys["base_after"], after):
+            m.role = "base_year"
+            continue
+        if _has(ys["target_after"], after):
+            m.role = "target_year"
+            continue
+        if _has(ys["submission_after"], after[:6]):
+            m.role = "submission"
+            continue
+        left = {
+            role: _nearest_left(ys[key], r.folded, m.start, max(a, m.start - 28))
+            for role, key in (
+                ("base_year", "base"),
+                ("target_year", "target"),
+                ("submission", "submission"),
+                ("inventory_year", "inventory"),
+            )
+        }
+        found = [(dist, role, cue) for role, hit in left.items() if hit for cue, dist in [hit]]
+        if left["submission"] and left["target_year"]:
+            # "nộp mục tiêu năm 2024", "submit the target in 2024": the target is what is submitted
+            found = [f for f in found if f[1] != "target_year"]
+        if found:
+            # a specific cue ("base year", "目标年") beats a preposition ("from", "to"), then the nearest
+            found.sort(key=lambda x: (x[2] in _PREPOSITIONS, x[0]))
+            m.role, m.cue = found[0][1], found[0][2]
+        if m.unit == "date" and m.role in (None, "submission"):
+            m.role = "submission_date"
+    # a range "2020 – 2030", "từ 2022 đến 2030", "2020年到2030年": first is the base, second the target
+    plain = [m for m in years if m.unit == "year"]
+    for x, y in zip(plain, plain[1:], strict=False):
+        between = r.folded[x.end : y.start].strip()
+        between = re.sub(r"^(?:年|nam)\s*", "", between).strip()
+        is_range = between in ys["range_words"] or re.fullmatch(
+            r"(?:den|toi|to|until|through|到|至|-|–|—|~)\s?(?:nam)?", between
+        )
+        loose = (None, *_PREPOSITIONS)  # a role from a preposition yields to the range
+        if is_range and x.value < y.value and x.cue in loose and y.cue in loose and x.role != "submission":
+            x.role, y.role = "base_year", "target_year"
+
+    # one target and one other year before it: that year is the base (and the other way round)
+    def distinct(items: list[Mention]) -> list[Mention]:
+        seen: dict[float, Mention] = {}
+        for item in items:
+            seen.setdefault(item.value, item)
+        return list(seen.values())
+
+    targets = distinct([m for m in plain if m.role == "target_year"])
+    bases = distinct([m for m in plain if m.role == "base_year"])
+    taken_values = {m.value for m in targets + bases}
+    unroled = distinct([m for m in plain if m.role is None and m.value not in taken_values])
+    if len(targets) == 1 and not bases and len(unroled) == 1 and unroled[0].value < targets[0].value:
+        unroled[0].role = "base_year"
+    elif len(bases) == 1 and not targets and len(unroled) == 1 and unroled[0].value > bases[0].value:
+        unroled[0].role = "target_year"
+    elif not targets and len(unroled) == 1 and any(
+        m.role in ("submission", "submission_date") and unroled[0].value > m.value for m in years
+    ):
+        unroled[0].role = "target_year"  # "we submit in 2026 … a supplier engagement target for 2032"
+    elif not targets and not bases and len(unroled) == 2 and unroled[0].value < unroled[1].value:
+        if r.topics & {"supplier", "submission"} and not (r.topics & {"geva", "intensity"}):
+            unroled[0].role, unroled[1].role = "submission", "target_year"
+        else:
+            unroled[0].role, unroled[1].role = "base_year", "target_year"
+    elif not targets and not bases and len(unroled) == 1 and (r.topics & {"renewable"}):
+        unroled[0].role = "year"
+
+
+def _percent_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -> None:
+    ps = voc["percents"]
+    for m in r.mentions:
+        if m.unit != "percent" or not m.trusted:
+            continue
+        a, b = spans[m.clause]
+        clause = r.folded[a:b]
+        next_start = min((o.start for o in r.mentions if o.clause == m.clause and o.start > m.start), default=b)
+        after = r.folded[m.end : min(b, next_start, m.end + 28)]
+        m.per_year = bool(_has(ps["per_year"], r.folded[m.end : m.end + 16]))
+        left = {
+            role: _nearest_left(ps[role], r.folded, m.start, _window_start(r, m, a, 30))
+            for role in ("reduction", "growth", "coverage", "exclusion", "share")
+        }
+        right = {role: _has(ps[role], after) for role in ("reduction", "growth", "coverage", "exclusion", "share")}
+        hits = sorted((dist, role) for role, hit in left.items() if hit for _, dist in [hit])
+        role = hits[0][1] if hits else next((k for k, v in right.items() if v), None)
+        if role is None and "renewable" in r.topics and _has(voc["amounts"]["renewable"], clause):
+            m.role = "renewable_share"  # "our renewable share is 75%": the percent of a renewable clause
+            continue
+        if role is None:
+            continue
+        if (
+            _has(voc["amounts"]["renewable"], clause)
+            and role in ("share", "coverage", "reduction", "growth")
+            and role != "reduction"
+        ):
+            m.role = "renewable_share"
+        elif role == "reduction" and "intensity" in r.topics and _has(list(TOPICS["intensity"]), clause):
+            m.role = "intensity_reduction"
+        elif role == "growth" and "geva" in r.topics and _has(list(TOPICS["geva"]), clause):
+            m.role = "value_added_growth"
+        elif role == "share" and "s3" in r.scopes:
+            m.role = "scope3_share"
+        else:
+            m.role = role
+
+
+_PREPOSITIONS = frozenset(
+    {"from", "to", "by", "in", "since", "between", "until", "till", "through", "against", "tu", "den", "toi", "vao", "so voi",
+     "以", "从", "到", "至", "在", "自", "比", "于", "相比"}
+)  # fmt: skip
+_SCOPE_ROLE = {"s12": "s12", "s3": "s3", "s1": "s1", "s2": "s2"}
+
+
+def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -> None:
+    am = voc["amounts"]
+    scope_marks: list[tuple[int, str]] = []
+    for name, pat in SCOPES.items():
+        for sm in pat.finditer(r.folded):
+            scope_marks.append((sm.end(), _SCOPE_ROLE[name]))
+    for m in r.mentions:
+        if not m.trusted:
+            continue
+        a, b = spans[m.clause]
+        window_start = _window_start(r, m, a, 40)
+        if m.unit == "mwh":
+            ren = _nearest_left(am["renewable"], r.folded, m.start, window_start)
+            tot = _nearest_left(am["total"] + am["electricity_total"], r.folded, m.start, window_start)
+            if ren and (not tot or ren[1] < tot[1]):
+                m.role = "renewable_mwh"
+            elif tot:
+                m.role = "total_mwh"
+            elif _has(am["renewable"], r.folded[m.end : b][:20]):
+                m.role = "renewable_mwh"
+            elif not _has(am["renewable"], r.folded[a:b]):
+                m.role = "total_mwh"
+            continue
+        if m.unit != "t":
+            continue
+        qualifier = None
+        for role, key in (
+            ("covered", "covered"),
+            ("excluded", "excluded"),
+            ("use_phase", "use_phase"),
+            ("base_emissions", "base_emissions"),
+            ("total", "total"),
+        ):
+            reach = 32 if role == "use_phase" else 16
+            hit = _nearest_left(am[key], r.folded, m.start, window_start) or (
+                (role, 0) if _has(am[key], r.folded[m.end : min(b, m.end + reach)]) else None
+            )
+            if hit:
+                qualifier = role
+                break
+        scope = None
+        marks = [(end, s) for end, s in scope_marks if window_start <= end <= m.start]
+        if marks:
+            scope = max(marks)[1]
+        else:
+            after_marks = [(end, s) for end, s in scope_marks if m.end <= end <= min(b, m.end + 24)]
+            if after_marks:
+                scope = min(after_marks)[1]
+        if qualifier in ("covered", "excluded", "use_phase"):
+            m.role = qualifier
+        elif qualifier == "total":
+            m.role = f"total_{scope}" if scope else "total"
+        elif scope:
+            m.role = scope
+        elif qualifier == "base_emissions":
+            m.role = "base_emissions"
+
+
+_FOLLOW_UP = re.compile(
+    r"(?i)^\s*(and|what about|how about|what if|same for|con|the con|vay con|neu|那|还有|如果|那么)\b|^\s*(那|还有|如果|那么)"
+)
+
+
+def is_follow_up(text: str) -> bool:
+    """Short questions that lean on the previous one ("and for scope 3?", "còn 2°C thì sao?", "那范围三呢？")."""
+    return len(text) <= 80 and bool(_FOLLOW_UP.search(fold(text)))
+
+
+def merge_follow_up(previous: Reading, current: Reading) -> Reading:
+    """The previous question's figures, with whatever the follow-up states taking precedence."""
+    roles_now = {m.role for m in current.mentions if m.role and m.trusted}
+    kept = [m for m in previous.mentions if m.trusted and m.role and m.role not in roles_now]
+    for m in kept:
+        m.clause = -1  # from the earlier question: no clause of this one
+    merged = Reading(
+        text=f"{previous.text} {current.text}",
+        folded=f"{previous.folded} {current.folded}",
+        lang=current.lang,
+        mentions=kept + current.mentions,
+        ambitions=current.ambitions or previous.ambitions,
+        scopes=current.scopes or previous.scopes,
+        rule_set=current.rule_set or previous.rule_set,
+        cati_ids=current.cati_ids or previous.cati_ids,
+        topics=current.topics | previous.topics,
+        intent=current.intent | previous.intent,
+        set_aside=current.set_aside,
+    )
+    return merged
