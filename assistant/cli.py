@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
 
@@ -62,14 +61,20 @@ def ingest(
     rebuild: Annotated[
         bool, typer.Option("--rebuild", help="Start a fresh index (the old one serves until done)")
     ] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress (a bar, or log lines when piped)")] = False,
     lang: Annotated[str, _LANG_OPT] = "en",
+    translate: Annotated[
+        bool, typer.Option("--translate", help="Machine-translate the documents first (the configured LLM)")
+    ] = False,
 ) -> None:
     """Index the corpus or the given files/folders; idempotent."""
     from assistant.corpus.ingest import ingest as run_ingest
     from assistant.index.vector_store import IndexUnavailableError
 
     try:
+        if translate:
+            for line in machine_translate(list(paths or []), quiet):
+                typer.echo(line)
         report = run_ingest(get_settings(), list(paths) if paths else None, rebuild=rebuild, progress=not quiet)
     except (IndexUnavailableError, OSError) as err:
         _fail_on_storage(err, lang)
@@ -82,6 +87,19 @@ def ingest(
         f"unchanged {len(report.unchanged)}, removed {len(report.removed)}, failed {len(report.failed)}); "
         f"chunks: {report.total_chunks} ({report.chunks_written} written); {report.seconds:.1f} s"
     )
+
+
+def machine_translate(paths: list[Path], quiet: bool) -> list[str]:
+    """``ingest --translate``: each document's segments translated by the configured LLM (cached), or one
+    line saying there is none; what was translated per language, and what failed the checks."""
+    from assistant.corpus.machine_translation import translate_files
+    from assistant.llm.chat_model import llm_configured, make_chat_model
+
+    settings = get_settings()
+    if not llm_configured(settings):
+        return ["no LLM configured (ASSISTANT_LLM_BASE_URL): ingesting without translations"]
+    reports = translate_files(settings, paths or [settings.corpus_dir], make_chat_model(settings), progress=not quiet)
+    return [line for report in reports for line in report.lines()]
 
 
 def translation_lines(report: IngestReport) -> list[str]:
@@ -238,17 +256,20 @@ def serve(
     from assistant.corpus.ingest import ingest as run_ingest
     from assistant.index.vector_store import IndexUnavailableError
     from assistant.retrieval.retriever import HybridRetriever
+    from assistant.server_notices import announce_when_up, data_folder_line
 
     settings = get_settings()
+    typer.echo(data_folder_line(settings))
     try:
         if not no_ingest and not HybridRetriever(settings).ready():
             typer.echo("Index missing: ingesting the corpus first…")
-            report = run_ingest(settings, progress=sys.stderr.isatty())
+            report = run_ingest(settings, progress=True)  # a bar on a terminal, log lines in a log
             typer.echo(
                 f"ingested {report.total_documents} documents, {report.total_chunks} chunks in {report.seconds:.1f} s"
             )
     except (IndexUnavailableError, OSError) as err:
         _fail_on_storage(err, _env_lang())
+    announce_when_up(host, port, settings.ui_enabled, typer.echo)  # "ready at http://HOST:PORT/ui"
     uvicorn.run("assistant.api.app:create_app", factory=True, host=host, port=port, workers=workers)
 
 

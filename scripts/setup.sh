@@ -18,6 +18,15 @@ if [ "${1:-}" = "--test" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-wqy-zenhei postgresql >/dev/null
   fi
+  # axe-core (npm) for the browser tests' accessibility scan, kept inside .venv; skipped when already
+  # there, and a machine without npm or the registry only loses that scan (the test says so and skips).
+  AXE=.venv/npm/node_modules/axe-core/axe.min.js
+  if [ ! -f "$AXE" ]; then
+    command -v npm >/dev/null 2>&1 || { SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+      DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm >/dev/null 2>&1 || true; }
+    npm install --prefix .venv/npm --no-audit --no-fund --silent "axe-core@4.14.1" >/dev/null 2>&1 \
+      || echo "axe-core not installed: the accessibility scan will be skipped" >&2
+  fi
 else
   .venv/bin/pip install -q -e .
 fi

@@ -4,8 +4,9 @@ real ingest of the bundled corpus per session (it takes ~35 s on two cores)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,9 +21,9 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 @pytest.fixture
-def make_settings(tmp_path: Path):  # type: ignore[no-untyped-def]
-    def make(corpus_dir: Path | None = None, **kw: object) -> Settings:
-        return Settings(data_dir=tmp_path / "data", corpus_dir=corpus_dir or CORPUS, **kw)  # type: ignore[arg-type]
+def make_settings(tmp_path: Path) -> Callable[..., Settings]:
+    def make(corpus_dir: Path | None = None, **kw: Any) -> Settings:
+        return Settings(data_dir=tmp_path / "data", corpus_dir=corpus_dir or CORPUS, **kw)
 
     return make
 

@@ -14,6 +14,27 @@ from tools.i18n import LANGS, texts
 from tools.result import CalcResult, Message, RuleRef
 
 
+def _name_key(name: str) -> str:
+    """Names compare without case or surrounding space ("iron & steel" = "Iron & Steel")."""
+    return " ".join(name.split()).casefold()
+
+
+def _id_order(indicator_id: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in indicator_id.split("."))
+
+
+def _industry_names() -> dict[str, str]:
+    """Every accepted name of an industry (key, the document's zh and en names, vi, older aliases) → key."""
+    out: dict[str, str] = {}
+    for key, row in rules.cati()["industries"].items():
+        for name in (key, row["zh"], row["en"], row["vi"], *row.get("aliases", [])):
+            out[_name_key(name)] = key
+    return out
+
+
+INDUSTRY_NAMES: dict[str, str] = _industry_names()
+
+
 def cati_score(
     indicator_ids: Annotated[
         list[str], Field(description="CATI 2.0 indicator ids the company meets, e.g. ['1.1.1', '2.1.1']")
@@ -37,31 +58,54 @@ def cati_score(
         by_dim[dim] = by_dim.get(dim, 0) + points[i]
     dims = data["dimensions"]
     dim_max = {d: sum(p for k, p in points.items() if k.split(".")[0] == d) for d in dims}
-    factor = None
+    factor: dict[str, object] | None = None
+    refs = [
+        RuleRef(
+            id=f"cati.{i}",
+            rule_set="cati-2.0",
+            document=data["document"],
+            clause=f"CATI 2.0 indicator {i}",
+            quote=data["rows"][i],
+            value=points[i],
+            unit="points",
+        )
+        for i in sorted(ids, key=_id_order)
+    ]
     if industry:
-        key = industry.strip().lower()
-        match = next((k for k, v in data["industries"].items() if key in (k, v["zh"].lower(), v["en"].lower())), None)
+        match = INDUSTRY_NAMES.get(_name_key(industry))
         if match is None:
             raise CalculatorInputError("unknown_industry", "industry", value=industry)
         row = data["industries"][match]
         factor = {
             "industry": match,
-            "zh": row["zh"],
-            "en": row["en"],
+            **{lang: row[lang] for lang in LANGS},
             "scope12_percent": row["s12"],
             "upstream_scope3_percent": row["s3"],
             "applies_to_dimensions": data["weighted_dimensions"],
         }
+        refs.append(
+            RuleRef(
+                id="cati.weighting",
+                rule_set="cati-2.0",
+                document=data["document"],
+                clause=data["weighting_clause"],
+                quote=data["weighting_note_quote"],
+                value=[int(d) for d in data["weighted_dimensions"]],
+                unit="dimensions weighted by the industry factor",
+            )
+        )
+        refs.append(
+            RuleRef(
+                id=f"cati.industry.{match}",
+                rule_set="cati-2.0",
+                document=data["document"],
+                clause=data["weighting_clause"],
+                quote=rules.cati_industry_row(match, "zh"),
+                value=[row["s12"], row["s3"]],
+                unit="% scope 1+2 : % upstream scope 3",
+            )
+        )
     total = sum(by_dim.values())
-    ref = RuleRef(
-        id="cati_indicators",
-        rule_set="cati-2.0",
-        document=data["document"],
-        clause=data["clause"],
-        quote="碳目标设定(14%)",
-        value=total,
-        unit="points",
-    )
     dim_lines = {
         lang: "; ".join(f"{dims[d][lang]} {by_dim.get(d, 0)}/{dim_max[d]}" for d in sorted(dims)) for lang in LANGS
     }
@@ -69,6 +113,7 @@ def cati_score(
     if factor:
         weighting = texts(
             "calc.cati_score.weighting",
+            name={lang: factor[lang] for lang in LANGS},
             s12=factor["scope12_percent"],
             s3=factor["upstream_scope3_percent"],
         )
@@ -92,7 +137,7 @@ def cati_score(
             "weighting_factor": factor,
         },
         verdict=None,
-        rules=[ref],
+        rules=refs,
         warnings=warnings,
         explanation=expl,
     )

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from tools import rules, validation
 from tools.errors import CalculatorInputError
-from tools.i18n import texts
+from tools.i18n import join_sentences, texts
 from tools.result import CalcResult, Message
 from tools.rules import DEFAULT_RULE_SET, RuleSet
 
@@ -150,28 +150,55 @@ def renewable_electricity(
     year: Annotated[int, Field(description="Year the figures are for")],
     rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
 ) -> CalcResult:
-    """Renewable electricity share against the RE100 thresholds of C14: 80% by 2025, 100% by 2030."""
+    """Renewable electricity share against the RE100 thresholds of C14 (80% by 2025, 100% by 2030) for the year given.
+
+    A threshold applies from its year on; before the first one is due, the share is compared with it as the
+    next milestone (verdict ``on_track`` / ``gap_to_milestone``), never as a requirement already failed."""
     total = validation.positive(total_electricity_mwh, "total_electricity_mwh")
     ren = validation.non_negative(renewable_mwh, "renewable_mwh")
     validation.year(year, "year")
     rs = validation.rule_set(rule_set)
     if ren > total:
         raise CalculatorInputError("part_exceeds_total", "renewable_mwh", value=ren, total=total)
-    r25, r30 = rules.ref(rs, "re_share_2025"), rules.ref(rs, "re_share_2030")
+    milestones = sorted(
+        ((int(rules.extra(rs, rid, "by_year")), rules.ref(rs, rid)) for rid in ("re_share_2025", "re_share_2030")),
+        key=lambda m: m[0],
+    )
+    (_, r25), (_, r30) = milestones
     share = ren / total * 100
     need25 = max(0.0, total * float(r25.value) / 100 - ren)
     need30 = max(0.0, total * float(r30.value) / 100 - ren)
-    applicable = float(r30.value) if year >= 2030 else float(r25.value)
-    ok = share + 1e-9 >= applicable
-    expl = texts(
-        "calc.renewable_electricity.explanation",
-        s=share,
-        y=year,
-        a=float(r25.value),
-        b=float(r30.value),
-        n25=need25,
-        n30=need30,
-    )
+    due = [(y, r) for y, r in milestones if y <= year]
+    ahead = [(y, r) for y, r in milestones if y > year]
+    since = due[-1][0] if due else None
+    applicable = float(due[-1][1].value) if due else None
+    if applicable is not None:
+        verdict = "meets" if share + 1e-9 >= applicable else "does_not_meet"
+        gap = max(0.0, total * applicable / 100 - ren)
+        v = texts(f"calc.renewable_electricity.{verdict}")
+        parts = [texts("calc.renewable_electricity.in_force", s=share, y=year, th=applicable, since=since, v=v)]
+        if gap > 0:
+            parts.append(texts("calc.renewable_electricity.short", gap=gap))
+        later = ahead
+    else:  # no threshold due yet: the first one is the next milestone, not a requirement failed
+        first_year, first = ahead[0]
+        th = float(first.value)
+        gap = max(0.0, total * th / 100 - ren)
+        verdict = "on_track" if share + 1e-9 >= th else "gap_to_milestone"
+        key = (
+            "calc.renewable_electricity.before_first_reached"
+            if verdict == "on_track"
+            else ("calc.renewable_electricity.before_first")
+        )
+        parts = [texts(key, s=share, y=year, th=th, by=first_year, gap=gap)]
+        later = ahead[1:]
+    for by, ref in later:
+        th_later = float(ref.value)
+        parts.append(
+            texts("calc.renewable_electricity.next", th=th_later, by=by, gap=max(0.0, total * th_later / 100 - ren))
+        )
+    expl = join_sentences(parts)
+    nxt = ahead[0] if ahead else None
     return CalcResult(
         calculator="renewable_electricity",
         rule_set=rs,
@@ -183,8 +210,11 @@ def renewable_electricity(
             "mwh_needed_2025": round(need25, 3),
             "mwh_needed_2030": round(need30, 3),
             "applicable_threshold_percent": applicable,
+            "threshold_in_force_since": since,
+            "next_milestone_year": nxt[0] if nxt else None,
+            "next_milestone_percent": float(nxt[1].value) if nxt else None,
         },
-        verdict="meets" if ok else "does_not_meet",
+        verdict=verdict,
         rules=[r25, r30],
         explanation=expl,
     )
@@ -206,7 +236,7 @@ def supplier_engagement(
     validation.year(target_year, "target_year")
     if target_year < submission_year:
         raise CalculatorInputError(
-            "target_before_base", "target_year", base_year=submission_year, target_year=target_year
+            "target_before_submission", "target_year", submission_year=submission_year, target_year=target_year
         )
     cov = validation.share(coverage_percent, "coverage_percent") if coverage_percent is not None else None
     rs = validation.rule_set(rule_set)

@@ -128,6 +128,12 @@ def texts(key: str, /, **values: object) -> dict[str, str]:
     return catalog().texts(key, **values)
 
 
+def join_sentences(parts: Iterable[Mapping[str, str]]) -> dict[str, str]:
+    """Per-language messages run together: Chinese sentences without a space, the others with one."""
+    chosen = list(parts)
+    return {lang: ("" if lang == "zh" else " ").join(p[lang] for p in chosen) for lang in LANGS}
+
+
 def ambition_name(ambition: str, lang: str) -> str:
     key = f"calc.ambition.{ambition}"
     return t(key, lang) if catalog().has(key) else ambition

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from tools import rules, validation
-from tools.i18n import ambition_names, texts
+from tools.i18n import ambition_names, join_sentences, texts
 from tools.pathways import annual_rate, min_ambition
 from tools.result import CalcResult, Message
 from tools.rules import DEFAULT_RULE_SET, RuleSet
@@ -87,6 +87,19 @@ def intensity_to_absolute(
     )
 
 
+def _required_cut_explanation(
+    absolute: float, growth: float, cut: float, amb: dict[str, str], base_year: int, target_year: int
+) -> dict[str, str]:
+    """The intensity cut in plain words; when activity shrinks, the shrinking does part (or all) of the
+    absolute cut, and a negative "cut" is said as the rise intensity may take."""
+    values = {"a": absolute, "amb": amb, "b": base_year, "t": target_year}
+    if growth >= 0:
+        return texts("calc.required_intensity_reduction.explanation", g=growth, c=cut, **values)
+    if cut > 0:
+        return texts("calc.required_intensity_reduction.shrink_partly", sh=-growth, c=cut, **values)
+    return texts("calc.required_intensity_reduction.shrink_enough", sh=-growth, r=-cut, **values)
+
+
 def required_intensity_reduction(
     base_year: Annotated[int, Field(description="Base year")],
     target_year: Annotated[int, Field(description="Target year")],
@@ -107,15 +120,7 @@ def required_intensity_reduction(
     g = _total_growth(gp, n, growth_is_annual)
     cut = (1 - (1 - absolute) / (1 + g)) * 100
     minimum, min_ref = min_ambition(rs, sc)
-    expl = texts(
-        "calc.required_intensity_reduction.explanation",
-        a=absolute * 100,
-        amb=ambition_names(amb),
-        b=base_year,
-        t=target_year,
-        g=g * 100,
-        c=cut,
-    )
+    expl = _required_cut_explanation(absolute * 100, g * 100, cut, ambition_names(amb), base_year, target_year)
     return CalcResult(
         calculator="required_intensity_reduction",
         rule_set=rs,
@@ -133,6 +138,7 @@ def required_intensity_reduction(
             "absolute_reduction_percent": round(absolute * 100, 4),
             "total_activity_growth_percent": round(g * 100, 4),
             "required_intensity_reduction_percent": round(cut, 4),
+            "intensity_may_rise_percent": round(-cut, 4) if cut < 0 else None,
             "minimum_ambition": minimum,
         },
         verdict=None,
@@ -151,21 +157,54 @@ def physical_intensity_rate(
         float | None, Field(description="Expected absolute emissions change over the period, percent (optional)")
     ] = None,
     rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
+    scope: Annotated[
+        str, Field(description="s3 (the scope 3 physical-intensity rule) or s1+s2 (judged by its absolute equivalent)")
+    ] = "s3",
+    activity_growth_percent: Annotated[
+        float | None, Field(description="Growth of production over the period, percent (optional)")
+    ] = None,
+    growth_is_annual: Annotated[bool, Field(description="True if the growth is per year (compounded)")] = False,
 ) -> CalcResult:
-    """Linear annual rate of a physical intensity target and the scope 3 test (≥2%/yr linear, no absolute increase)."""
+    """Linear annual rate of a physical intensity target and the scope 3 test (≥2%/yr linear, no absolute increase).
+
+    For scope 1+2 the scope 3 rule does not apply: C8 accepts an intensity target only if the absolute
+    reduction it delivers meets the scope 1+2 minimum ambition, so that absolute equivalent is checked
+    (from the absolute change, or from the intensity cut and the activity growth)."""
     n = validation.years(base_year, target_year)
     r = validation.share(intensity_reduction_percent, "intensity_reduction_percent")
     rs = validation.rule_set(rule_set)
-    change = (
+    sc = validation.scope(scope)
+    given_change = (
         validation.finite(absolute_emissions_change_percent, "absolute_emissions_change_percent")
         if absolute_emissions_change_percent is not None
         else None
     )
+    gp = (
+        validation.growth(activity_growth_percent, "activity_growth_percent")
+        if activity_growth_percent is not None
+        else None
+    )
+    g = _total_growth(gp, n, growth_is_annual) if gp is not None else None
+    change = given_change
+    if change is None and g is not None:
+        change = ((1 - r / 100) * (1 + g) - 1) * 100  # the absolute change the intensity cut and growth imply
+    inputs: dict[str, object] = {
+        "base_year": base_year,
+        "target_year": target_year,
+        "intensity_reduction_percent": r,
+        "absolute_emissions_change_percent": given_change,
+        "rule_set": rs,
+        "scope": sc,
+        "activity_growth_percent": gp,
+        "growth_is_annual": growth_is_annual,
+    }
+    if sc == "s1+s2":
+        return _scope12_intensity(base_year, target_year, r, change, g, rs, inputs)
     ref = rules.ref(rs, "s3_physical_intensity_rate")
     minimum = float(ref.value)
     rate = r / n
     rate_ok = rate + 1e-9 >= minimum
-    no_increase = None if change is None else change <= 0
+    no_increase = None if change is None else change <= 1e-9
     ok = rate_ok and (no_increase is not False)
     warnings = [
         Message(
@@ -191,27 +230,94 @@ def physical_intensity_rate(
         rate=rate,
         m=minimum,
     )
+    outputs: dict[str, object] = {
+        "years": n,
+        "annual_linear_rate_percent": round(rate, 4),
+        "minimum_rate_percent": minimum,
+        "rate_ok": rate_ok,
+        "no_absolute_increase": no_increase,
+    }
+    if change is not None and given_change is None:
+        outputs["absolute_change_percent"] = round(change, 4)
     return CalcResult(
         calculator="physical_intensity_rate",
         rule_set=rs,
-        inputs={
-            "base_year": base_year,
-            "target_year": target_year,
-            "intensity_reduction_percent": r,
-            "absolute_emissions_change_percent": change,
-            "rule_set": rs,
-        },
-        outputs={
-            "years": n,
-            "annual_linear_rate_percent": round(rate, 4),
-            "minimum_rate_percent": minimum,
-            "rate_ok": rate_ok,
-            "no_absolute_increase": no_increase,
-        },
+        inputs=inputs,
+        outputs=outputs,
         verdict="meets" if ok else "does_not_meet",
         rules=[ref],
         warnings=warnings,
         explanation=expl,
+    )
+
+
+def _scope12_intensity(
+    base_year: int,
+    target_year: int,
+    r: float,
+    change: float | None,
+    g: float | None,
+    rs: str,
+    inputs: dict[str, object],
+) -> CalcResult:
+    """C8: a scope 1+2 intensity target counts only if the absolute reduction it delivers meets the scope 1+2
+    minimum ambition; the verdict needs the absolute change (given, or from the growth)."""
+    n = target_year - base_year
+    c8 = rules.ref(rs, "s12_intensity_absolute_equivalent")
+    minimum, min_ref = min_ambition(rs, "s1+s2")
+    rate, rate_ref = annual_rate(rs, minimum)
+    required = min(rate * n, 100.0)
+    outputs: dict[str, object] = {
+        "years": n,
+        "annual_linear_rate_percent": round(r / n, 4),
+        "scope3_rule_applies": False,
+        "minimum_ambition": minimum,
+        "required_annual_rate_percent": rate,
+        "required_absolute_reduction_percent": round(required, 4),
+        "absolute_change_percent": None if change is None else round(change, 4),
+        "implied_linear_absolute_rate_percent": None if change is None else round(-change / n, 4),
+    }
+    parts = [
+        texts(
+            "calc.physical_intensity_rate.scope12",
+            amb=ambition_names(minimum),
+            req=required,
+            rate=rate,
+            b=base_year,
+            t=target_year,
+        )
+    ]
+    warnings: list[Message] = []
+    verdict: str | None = None
+    if g is not None:
+        cut = (1 - (1 - required / 100) / (1 + g)) * 100
+        outputs["total_activity_growth_percent"] = round(g * 100, 4)
+        outputs["required_intensity_reduction_percent"] = round(cut, 4)
+        parts.append(_required_cut_explanation(required, g * 100, cut, ambition_names(minimum), base_year, target_year))
+    if change is not None:
+        ok = -change / n + 1e-9 >= rate
+        verdict = "meets" if ok else "does_not_meet"
+        parts.append(
+            texts(
+                "calc.physical_intensity_rate.scope12_result",
+                r=r,
+                c=change,
+                arate=-change / n,
+                v=texts("calc.check_absolute_target.rate_met" if ok else "calc.check_absolute_target.rate_not_met"),
+                rate=rate,
+            )
+        )
+    else:
+        warnings.append(Message(code="activity_growth_needed", text=texts("calc.warning.activity_growth_needed")))
+    return CalcResult(
+        calculator="physical_intensity_rate",
+        rule_set=rs,
+        inputs=inputs,
+        outputs=outputs,
+        verdict=verdict,
+        rules=[c8, min_ref, rate_ref],
+        warnings=warnings,
+        explanation=join_sentences(parts),
     )
 
 

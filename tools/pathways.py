@@ -45,6 +45,8 @@ def linear_pathway(
 
 
 def _base_year_warnings(rule_set: str, base_year: int) -> list[Message]:
+    """Base year before the current floor's earliest; base years the official tool counts differently
+    (under either rule set: the tool, not the guidance, counts the years)."""
     out: list[Message] = []
     if rules.has("sbti-current-floor", "base_year_min"):
         earliest = int(rules.value("sbti-current-floor", "base_year_min"))
@@ -55,14 +57,35 @@ def _base_year_warnings(rule_set: str, base_year: int) -> list[Message]:
                     text=texts("calc.warning.base_year_before_2015", y=earliest),
                 )
             )
-    if rule_set == "sbti-current-floor" and base_year >= 2020:
+    tool_from = int(rules.value("sbti-current-floor", "official_tool_counts_from_year"))
+    if base_year >= tool_from:
         out.append(
             Message(
                 code="official_tool_may_differ",
-                text=texts("calc.warning.official_tool_may_differ"),
+                text=texts("calc.warning.official_tool_may_differ", y=tool_from),
             )
         )
     return out
+
+
+def _span_warnings(rule_set: str, base_year: int, target_year: int) -> tuple[list[Message], list[RuleRef]]:
+    """A base-to-target span longer than the rule set's maximum timeframe (counted from submission):
+    such a target year is valid only for a submission no earlier than target year − maximum."""
+    ref = rules.ref(rule_set, "timeframe_max_years")
+    maximum = int(ref.value)
+    n = target_year - base_year
+    if n <= maximum:
+        return [], []
+    text = texts(
+        "calc.warning.span_exceeds_max_timeframe",
+        n=n,
+        m=maximum,
+        b=base_year,
+        t=target_year,
+        s=target_year - maximum,
+        name=rules.rule_set_names(rule_set),
+    )
+    return [Message(code="span_exceeds_max_timeframe", text=text)], [ref]
 
 
 def absolute_contraction(
@@ -91,6 +114,8 @@ def absolute_contraction(
         "minimum_ambition": minimum,
     }
     warnings = _base_year_warnings(rs, base_year)
+    span_warnings, span_refs = _span_warnings(rs, base_year, target_year)
+    warnings += span_warnings
     if raw > 100:
         warnings.append(
             Message(
@@ -137,7 +162,7 @@ def absolute_contraction(
         },
         outputs=outputs,
         verdict="meets_minimum" if ok else "below_minimum",
-        rules=[rate_ref, min_ref],
+        rules=[rate_ref, min_ref, *span_refs],
         warnings=warnings,
         explanation=expl,
         other_rule_set=other,
@@ -166,7 +191,11 @@ def check_absolute_target(
         Field(description="Ambition to test against (1.5C, WB2C, 2C); default: the minimum the scope needs"),
     ] = None,
 ) -> CalcResult:
-    """Does a proposed absolute reduction meet 1.5°C / well-below 2°C / 2°C? Implied linear rate and shortfall."""
+    """Does a proposed absolute reduction meet 1.5°C / well-below 2°C / 2°C? Implied linear rate and shortfall.
+
+    The verdict compares the implied linear rate (cut ÷ years) with the rule's annual rate, the same test as
+    ``meets_ambitions``; the required cut (rate × years) is shown capped at 100%, which for long spans would
+    otherwise let any 100% cut pass."""
     n = validation.years(base_year, target_year)
     red = validation.share(reduction_percent, "reduction_percent")
     sc = validation.scope(scope)
@@ -178,10 +207,12 @@ def check_absolute_target(
     for amb in AMBITIONS:
         rate, ref = annual_rate(rs, amb)
         refs.append(ref)
-        if implied + 1e-9 >= rate:
+        if _rate_meets(implied, rate):
             meets.append(amb)
     minimum, min_ref = min_ambition(rs, sc)
     warnings = _base_year_warnings(rs, base_year)
+    span_warnings, span_refs = _span_warnings(rs, base_year, target_year)
+    warnings += span_warnings
     accepted = True
     if ambition is not None:
         asked = validation.ambition(ambition)
@@ -192,17 +223,24 @@ def check_absolute_target(
         min_rate, min_ref = annual_rate(rs, minimum)
     else:
         min_rate, _ = annual_rate(rs, minimum)
-    required = min(min_rate * n, 100.0)
-    shortfall = max(0.0, required - red)
-    ok = shortfall <= 1e-9 and accepted
+    raw_required = min_rate * n
+    required = min(raw_required, 100.0)
+    rate_ok = _rate_meets(implied, min_rate)
+    shortfall = 0.0 if rate_ok else max(0.0, required - red)
+    rate_shortfall = 0.0 if rate_ok else min_rate - implied
+    ok = rate_ok and accepted
+    if raw_required > 100:
+        warnings.append(Message(code="capped_at_100", text=texts("calc.warning.capped_at_100")))
     outputs: dict[str, object] = {
         "years": n,
         "implied_annual_rate_percent": round(implied, 4),
         "meets_ambitions": meets,
         "best_ambition": meets[0] if meets else None,
         "minimum_ambition": minimum,
+        "required_annual_rate_percent": min_rate,
         "required_reduction_percent": round(required, 4),
         "shortfall_points": round(shortfall, 4),
+        "rate_shortfall_points": round(rate_shortfall, 4),
     }
     if base is not None:
         outputs["shortfall_tco2e"] = round(base * shortfall / 100, 3)
@@ -213,18 +251,16 @@ def check_absolute_target(
         other_min = minimum
     other_rate, _ = annual_rate(other_rs, other_min)
     other_accepted = ambition is None or ambition_meets(other_min, min_ambition(other_rs, sc)[0])
-    other_ok = implied + 1e-9 >= other_rate and other_accepted
+    other_ok = _rate_meets(implied, other_rate) and other_accepted
     best = ambition_names(meets[0]) if meets else texts("calc.check_absolute_target.no_ambition")
-    expl = texts(
-        "calc.check_absolute_target.explanation",
-        red=red,
-        n=n,
-        rate=implied,
-        best=best,
-        min=ambition_names(minimum),
-        req=required,
-        short=shortfall,
-    )
+    values = {"red": red, "n": n, "rate": implied, "best": best, "min": ambition_names(minimum), "req_rate": min_rate}
+    if raw_required > 100:  # the cut is capped at 100%: say the rate test, not a 0-point shortfall
+        verdict_words = "calc.check_absolute_target.rate_met" if rate_ok else "calc.check_absolute_target.rate_not_met"
+        expl = texts(
+            "calc.check_absolute_target.explanation_capped", raw=raw_required, v=texts(verdict_words), **values
+        )
+    else:
+        expl = texts("calc.check_absolute_target.explanation", req=required, short=shortfall, **values)
     return CalcResult(
         calculator="check_absolute_target",
         rule_set=rs,
@@ -239,7 +275,7 @@ def check_absolute_target(
         },
         outputs=outputs,
         verdict="meets" if ok else "does_not_meet",
-        rules=[*refs, min_ref],
+        rules=[*refs, min_ref, *span_refs],
         warnings=warnings,
         explanation=expl,
         other_rule_set=OtherRuleSet(
@@ -249,3 +285,8 @@ def check_absolute_target(
             note=min_note(other_rs, sc, other_min),
         ),
     )
+
+
+def _rate_meets(implied: float, required: float) -> bool:
+    """The one test of ambition: an implied linear rate at least the rule's (within float noise)."""
+    return implied + 1e-9 >= required

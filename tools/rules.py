@@ -49,6 +49,16 @@ def value(rule_set: str, rule_id: str) -> Any:
     return ref(rule_set, rule_id).value
 
 
+def extra(rule_set: str, rule_id: str, name: str) -> Any:
+    """A further field of a rule row (e.g. ``by_year``), inherited like the row itself."""
+    row = _ROWS.get((rule_set, rule_id))
+    if row is None and rule_set == "sbti-current-floor":
+        row = _ROWS.get(("sbti-apparel-2019", rule_id))
+    if row is None or name not in row:
+        raise KeyError(f"no field {name!r} for rule {rule_id!r} in {rule_set!r}")
+    return row[name]
+
+
 def has(rule_set: str, rule_id: str) -> bool:
     return (rule_set, rule_id) in _ROWS
 
@@ -65,6 +75,14 @@ def rule_set_names(rule_set: str) -> dict[str, str]:
 
 def cati() -> dict[str, Any]:
     return dict(_DATA["cati"])
+
+
+def cati_industry_row(key: str, lang: str) -> str:
+    """The industry's row in 003's weighting table of that language ("zh" or "en"), from the names and
+    factors in the rules table; tests check every such row is in the document."""
+    data = _DATA["cati"]
+    row = data["industries"][key]
+    return str(data["industry_row"][lang]).format(name=row[lang], s12=row["s12"], s3=row["s3"])
 
 
 def current_rules_note() -> dict[str, Any]:

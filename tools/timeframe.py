@@ -21,6 +21,15 @@ def _window(rule_set: str, submitted: dt.date) -> tuple[int, int, list[RuleRef]]
     return submitted.year + int(lo.value) - early, submitted.year + int(hi.value) - early, [lo, hi, half]
 
 
+def _earliest_base_year() -> int:
+    return int(rules.value("sbti-current-floor", "base_year_min"))
+
+
+def _base_year_accepted(rule_set: str, base_year: int) -> bool:
+    """A rule set that states an earliest base year (today's floor: 2015) refuses earlier ones."""
+    return not rules.has(rule_set, "base_year_min") or base_year >= int(rules.value(rule_set, "base_year_min"))
+
+
 def target_timeframe(
     submission_date: Annotated[str, Field(description="Date the target is submitted for validation, YYYY-MM-DD")],
     target_year: Annotated[int, Field(description="Target year")],
@@ -57,24 +66,28 @@ def target_timeframe(
             )
         )
         valid = valid and inv_ok
+    base_ok = True
+    other_base_ok = True
     if base_year is not None:
         validation.year(base_year, "base_year")
-        if rules.has("sbti-current-floor", "base_year_min") and base_year < int(
-            rules.value("sbti-current-floor", "base_year_min")
-        ):
+        base_ok = _base_year_accepted(rs, base_year)
+        other_base_ok = _base_year_accepted(rules.other(rs), base_year)
+        if not (base_ok and other_base_ok):
             warnings.append(
                 Message(
                     code="base_year_before_2015",
-                    text=texts(
-                        "calc.warning.base_year_before_2015", y=int(rules.value("sbti-current-floor", "base_year_min"))
-                    ),
+                    text=texts("calc.warning.base_year_before_2015", y=_earliest_base_year()),
                 )
             )
-            if rs == "sbti-current-floor":
-                valid = False
+            used.append(rules.ref("sbti-current-floor", "base_year_min"))
+        valid = valid and base_ok
     other_rs = rules.other(rs)
     olo, ohi, _ = _window(other_rs, submitted)
-    other_valid = olo <= target_year <= ohi and inv_ok is not False
+    other_valid = olo <= target_year <= ohi and inv_ok is not False and other_base_ok
+    other_note = texts("calc.target_timeframe.other_rule_set", lo=olo, hi=ohi)
+    if not other_base_ok:
+        reason = texts("calc.target_timeframe.other_base_year", b=base_year, y=_earliest_base_year())
+        other_note = {lang: f"{text} {reason[lang]}" for lang, text in other_note.items()}
     expl = texts(
         "calc.target_timeframe.explanation",
         d=submitted.isoformat(),
@@ -98,6 +111,7 @@ def target_timeframe(
             "latest_target_year": hi,
             "target_year_in_window": lo <= target_year <= hi,
             "inventory_recent_enough": inv_ok,
+            "base_year_accepted": base_ok if base_year is not None else None,
         },
         verdict="valid" if valid else "not_valid",
         rules=used,
@@ -107,10 +121,6 @@ def target_timeframe(
             rule_set=other_rs,
             verdict="valid" if other_valid else "not_valid",
             differs=other_valid != valid,
-            note=texts(
-                "calc.target_timeframe.other_rule_set",
-                lo=olo,
-                hi=ohi,
-            ),
+            note=other_note,
         ),
     )

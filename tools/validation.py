@@ -65,8 +65,17 @@ def rule_set(value: str) -> RuleSet:
     return value
 
 
+def _is_number(value: object) -> bool:
+    """A real, finite number (``bool`` is not one, nor NaN or infinity)."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
+
+
 def year(value: int, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
+    if not _is_number(value):
+        raise CalculatorInputError("not_a_number", field, value=value)
+    if not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
         raise CalculatorInputError("year_out_of_range", field, value=value, low=MIN_YEAR, high=MAX_YEAR)
     return value
 
@@ -80,8 +89,9 @@ def years(base_year: int, target_year: int) -> int:
 
 
 def finite(value: float, field: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise CalculatorInputError("negative", field, value=value)
+    """Every numeric input passes here first: NaN, infinity and non-numbers are "not a number"."""
+    if not _is_number(value):
+        raise CalculatorInputError("not_a_number", field, value=value)
     return float(value)
 
 

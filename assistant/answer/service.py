@@ -28,7 +28,7 @@ from assistant.answer.stages.retrieval import Retrieval
 from assistant.answer.stages.routing import Routing
 from assistant.answer.stages.support_gate import SupportGate
 from assistant.answer.trace import Trace
-from assistant.answer.understanding.answerability import question_parts
+from assistant.answer.understanding.answerability import carries, question_parts, what_is_asked
 from assistant.config import Settings
 from assistant.corpus.glossary import Glossary
 from assistant.llm.chat_model import llm_configured, make_chat_model
@@ -63,7 +63,9 @@ class AnswerService:
             settings.off_domain_min_dense,
         )
         self.rendering = Rendering(self.retriever.glossary)
-        self.answerability = Answerability(self.retriever.glossary, settings.answer_min_topic)
+        self.answerability = Answerability(
+            self.retriever.glossary, settings.answer_min_topic, settings.answer_min_topic_open
+        )
 
     @property
     def glossary(self) -> Glossary:
@@ -210,7 +212,10 @@ class AnswerService:
             detail={"part": part, "top": [f"{p.doc} {p.locator}" for p in retrieved.passages[:3]]},
             top_dense=top.dense_score if top else None,
         )
-        evidence = select_evidence(part, retrieved.expansions, retrieved.passages)
+        asked = what_is_asked(part, language)
+        evidence = select_evidence(
+            part, retrieved.expansions, retrieved.passages, carries=lambda words: carries(asked, words)
+        )
         trace.add(
             "evidence",
             f"{len(evidence)} segments",
@@ -236,7 +241,7 @@ class AnswerService:
             "states it" if decision.answerable else "does not state it",
             detail={"asks": decision.asked.kind, "noun": decision.asked.noun},
             best_topic=decision.best_topic,
-            min_topic=self.answerability.min_topic,
+            min_topic=self.answerability.floor(decision.asked),
             answering=len(decision.answering),
         )
         return PartAnswer(part, answering=decision.answering, related=decision.related)

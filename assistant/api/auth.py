@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 
 from assistant.access.keys import Principal, identify
 from assistant.access.roles import Permission, allows
-from assistant.api.errors import request_language
+from assistant.api.errors import asker_language, request_language
 from assistant.config import Settings
 from assistant.storage.database import DatabaseUnavailableError
 from assistant.workflows.registry import Workflows, WorkflowsUnavailable
@@ -90,6 +90,7 @@ def install_chat_gate(app: FastAPI, settings: Settings) -> None:
         path = request.url.path
         gated = any(path == p or (p.endswith("/") and path.startswith(p)) for p in CHAT_PATHS)
         if gated and not chat_allowed(request):
-            err = LocalizedError("auth_required", lang=request_language(request), status=401)
-            return JSONResponse(status_code=401, content=err.payload())
+            # refused before any route runs: the language from ?lang=, Accept-Language or the body, as everywhere
+            err = LocalizedError("auth_required", status=401)
+            return JSONResponse(status_code=401, content=err.payload(await asker_language(request)))
         return await call_next(request)

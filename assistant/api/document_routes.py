@@ -7,13 +7,15 @@ import unicodedata
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request, UploadFile
+from fastapi import APIRouter, Depends, Query, Request, UploadFile
 
 from assistant.access.keys import Principal
 from assistant.api.auth import require
 from assistant.api.errors import request_language
 from assistant.config import Settings
-from assistant.corpus.ingest import ingest
+from assistant.corpus.errors import DocumentError
+from assistant.corpus.ingest import IngestReport, ingest
+from assistant.corpus.machine_translation import translate_document
 from assistant.messages import texts
 from tools.errors import LocalizedError
 
@@ -36,7 +38,12 @@ def safe_file_name(raw: str | None, lang: str) -> str:
 
 @router.post("/v1/documents")
 def upload_document(
-    file: UploadFile, request: Request, _: Annotated[Principal, Depends(require("documents.ingest"))]
+    file: UploadFile,
+    request: Request,
+    _: Annotated[Principal, Depends(require("documents.ingest"))],
+    translate: Annotated[
+        bool, Query(description="Machine-translate it first with the configured LLM (cached, checked)")
+    ] = False,
 ) -> dict[str, Any]:
     """Add or update one document (.txt, .md, .pdf) in the index."""
     settings: Settings = request.app.state.settings
@@ -59,6 +66,7 @@ def upload_document(
         partial = folder / f".{name}.part"
         partial.write_bytes(data)
         partial.replace(target)
+        translation = machine_translate(request, target) if translate else None
         report = ingest(settings, [target], progress=False)
         if report.failed:
             # put back what was there (or nothing), so the folder matches the index
@@ -76,7 +84,28 @@ def upload_document(
         "unchanged": report.unchanged,
         "chunks_written": report.chunks_written,
         "total_documents": report.total_documents,
+        "translation": translation,
+        "translations_served": _served(report, name),
     }
+
+
+def machine_translate(request: Request, target: Path) -> dict[str, Any]:
+    """The uploaded file's segments translated by the configured LLM (the answer service's model), or why not.
+    An unreadable file is left to ingest, which rejects it as before."""
+    model = request.app.state.service.chat_model
+    if model is None:
+        return {"skipped": "no_llm"}
+    try:
+        report = translate_document(target, request.app.state.settings, model, request.app.state.retriever.glossary)
+    except DocumentError:
+        return {"skipped": "unreadable"}
+    return report.as_json()
+
+
+def _served(report: IngestReport, name: str) -> dict[str, Any]:
+    """What ingest serves of the document's translations: languages, segments, segments left out."""
+    tr = report.translations.get(name)
+    return {"languages": tr.languages, "segments": tr.served, "left_out": len(tr.failed)} if tr else {}
 
 
 @router.delete("/v1/documents/{name}")

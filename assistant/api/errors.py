@@ -7,12 +7,15 @@ the body already; Starlette caches it, so reading it here costs nothing.
 """
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.text.language import detect_language
 from tools.errors import LocalizedError
@@ -60,8 +63,14 @@ async def asker_language(request: Request, fallback: str | None = None) -> Lang:
     return as_lang(fallback)
 
 
-def error_response(exc: LocalizedError, lang: Lang, **extra: Any) -> JSONResponse:
-    return JSONResponse(status_code=exc.status, content={**exc.payload(lang), **extra})
+# The router's own errors (no such path, a method the path does not take), by their Starlette detail.
+_ROUTER_ERRORS = {(404, "Not Found"): "route_not_found", (405, "Method Not Allowed"): "method_not_allowed"}
+
+
+def error_response(
+    exc: LocalizedError, lang: Lang, headers: Mapping[str, str] | None = None, **extra: Any
+) -> JSONResponse:
+    return JSONResponse(status_code=exc.status, content={**exc.payload(lang), **extra}, headers=headers)
 
 
 def install(app: FastAPI) -> None:
@@ -77,6 +86,14 @@ def install(app: FastAPI) -> None:
         err = LocalizedError("invalid_request", status=422, detail=detail)
         shown = [{k: v for k, v in e.items() if k in ("loc", "msg", "type")} for e in errors]
         return error_response(err, await asker_language(request), detail=json.loads(json.dumps(shown, default=str)))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _router(request: Request, exc: StarletteHTTPException) -> Response:
+        code = _ROUTER_ERRORS.get((exc.status_code, str(exc.detail)))
+        if code is None:  # an HTTPException a route raised with its own detail
+            return await http_exception_handler(request, exc)
+        err = LocalizedError(code, status=exc.status_code, path=request.url.path, method=request.method)
+        return error_response(err, await asker_language(request), headers=exc.headers)
 
     @app.exception_handler(ValidationError)
     async def _bad_value(request: Request, exc: ValidationError) -> JSONResponse:

@@ -28,6 +28,7 @@ def install(app: FastAPI, max_request_bytes: int, max_upload_bytes: int | None =
         if max_upload_bytes is not None and request.url.path in UPLOAD_PATHS:
             limit = max_upload_bytes + 64_000  # room for the multipart envelope
         if length and length.isdigit() and int(length) > limit:
+            # the body is not read (that is the point), so ?lang= and Accept-Language choose the language
             err = LocalizedError("request_too_large", status=413, limit=limit)
             response: Response = JSONResponse(status_code=413, content=err.payload(request_language(request)))
         else:

@@ -15,14 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tqdm import tqdm
-
 from assistant.config import Settings
 from assistant.corpus.errors import DocumentError, UnsupportedFileError
 from assistant.corpus.glossary import glossary_for
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES
 from assistant.corpus.manifest import load_manifest
 from assistant.corpus.pipeline import chunk_metadata, prepare_document
+from assistant.corpus.progress import IngestProgress, work_estimate
 from assistant.corpus.translations import TranslationReport
 from assistant.index.embedders import Embedder, get_embedder
 from assistant.index.vector_store import VectorStore
@@ -115,9 +114,9 @@ def ingest(
 
     report = IngestReport(failed=failed, generation=generation)
     target_records = {} if fresh else records
-    bar = tqdm(files, desc="ingest", unit="file", disable=not progress)
-    for path in bar:
-        bar.set_postfix_str(path.name[:30])
+    weights = [work_estimate(p, translation_folders(settings, p)) for p in files]
+    reporter = IngestProgress.for_output(weights, progress)  # a bar on a terminal, log lines elsewhere
+    for path in reporter.each(files):
         try:
             doc = prepare_document(
                 path,
@@ -147,11 +146,11 @@ def ingest(
         old_ids = set(store.chunk_ids(generation, doc.doc)) if old else set()
         new = [i for i, cid in enumerate(ids) if cid not in old_ids]
         if new:
-            vectors = embedder.embed_passages([doc.chunks[i].embed_text for i in new])
+            vectors = reporter.embed(embedder.embed_passages, [doc.chunks[i].embed_text for i in new])
             store.upsert_chunks(
                 generation,
                 [ids[i] for i in new],
-                [doc.chunks[i].chunk.text for i in new],
+                [doc.chunks[i].text for i in new],  # a translation record holds the translation
                 [chunk_metadata(doc, doc.chunks[i]) for i in new],
                 vectors,
             )
@@ -169,6 +168,7 @@ def ingest(
         )
         report.chunks_written += len(new)
         (report.updated if old else report.added).append(doc.doc)
+    reporter.close()
 
     if not fresh:
         # documents whose source file is gone (and was part of what was asked for) are removed

@@ -1,4 +1,5 @@
-"""``corpus/manifest.json``: what each bundled document is (title, languages, publisher, URL)."""
+"""``corpus/manifest.json``: what each bundled document is (title, languages, publisher, URL, and a short
+title in each interface language for people to read instead of the file name)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,12 @@ class ManifestEntry:
     date: str | None = None
     notes: str | None = None
     running_header: str | None = None
+    short_titles: dict[str, str] = field(default_factory=dict)  # {"vi", "zh", "en"}
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def short_title(self, lang: str) -> str:
+        """The short title in ``lang``; the English or the original title when it has none."""
+        return self.short_titles.get(lang) or (self.title_en if lang == "en" else None) or self.title
 
 
 def load_manifest(corpus_dir: Path) -> dict[str, ManifestEntry]:

@@ -14,7 +14,7 @@ from assistant.corpus.chunking import CHUNKER_VERSION, Chunk, chunk_units
 from assistant.corpus.glossary import Glossary
 from assistant.corpus.loaders import PageSpan, load_file
 from assistant.corpus.manifest import ManifestEntry
-from assistant.corpus.segments import SEGMENTER_VERSION, segment_document
+from assistant.corpus.segments import SEGMENTER_VERSION, Segment, segment_document
 from assistant.corpus.structure import Span, Unit, find_units, pdf_furniture, running_header_pages
 from assistant.corpus.translations import (
     Embed,
@@ -122,6 +122,12 @@ def read_structure(path: Path, entry: ManifestEntry | None) -> DocumentStructure
     return DocumentStructure(raw, loaded.kind, title, languages, skips, pages, units, glued)
 
 
+def document_segments(st: DocumentStructure) -> list[Segment]:
+    """A read document's translation segments: what its translation files are aligned to (ingest and
+    machine translation must cut the same)."""
+    return segment_document(st.raw, st.units, st.skips, [as_lang(x) for x in st.languages], st.glued)
+
+
 def prepare_document(
     path: Path,
     entry: ManifestEntry | None,
@@ -152,7 +158,7 @@ def prepare_document(
         overlap_tokens=overlap_tokens,
         glued=st.glued,
     )
-    segments = segment_document(st.raw, st.units, st.skips, [as_lang(x) for x in languages], st.glued)
+    segments = document_segments(st)
     files = translation_files(path, translation_folders)
     translated, report = load_translations(
         path, segments, translation_folders, glossary, embed=embed, embedder_name=embedder_name

@@ -133,10 +133,11 @@ def _zh_numbers(text: str, lenient: bool) -> list[WrittenNumber]:
         nxt = text[m.end() : m.end() + 1]
         prev = text[m.start() - 1 : m.start()]
         plain_digit = len(token) == 1 and token in _ZH_DIGIT
-        if not lenient and (token == "一" or (plain_digit and nxt not in _ZH_MEASURE) or prev == "第"):
+        measured = bool(nxt) and nxt in _ZH_MEASURE  # ("" in a str is True: the end of the text is no measure word)
+        if not lenient and (token == "一" or (plain_digit and not measured) or prev == "第"):
             continue
         only_units = all(ch in _ZH_UNIT for ch in token) and token not in ("十", "百万", "千万")
-        if only_units or (token == "十" and nxt not in _ZH_MEASURE and not lenient):
+        if only_units or (token == "十" and not measured and not lenient):
             continue
         value = zh_numeral_value(token)
         if value is None:
@@ -163,12 +164,15 @@ def _word_numbers(text: str) -> list[WrittenNumber]:
             if value is None:
                 value = Fraction(words[key])
             out.append(WrittenNumber(m.group(), m.start(), m.end(), frozenset({value}), "word", key in AMBIGUOUS_WORDS))
-    out += _compound_words(text)
-    return out
+    # the words of a compound are not numbers of their own: "mười lăm" is 15, not also 10 and 5
+    compounds = _compound_words(text)
+    inside = [(c.start, c.end) for c in compounds]
+    out = [n for n in out if not any(a <= n.start and n.end <= b for a, b in inside)]
+    return out + compounds
 
 
 _VI_COMPOUND = re.compile(
-    r"(?i)(?<![\wÀ-ỹ])(hai|ba|bốn|năm|sáu|bảy|tám|chín) mươi(?: (mốt|hai|ba|tư|bốn|lăm|năm|sáu|bảy|tám|chín))?"
+    r"(?i)(?<![\wÀ-ỹ])(hai|ba|bốn|năm|sáu|bảy|tám|chín) mươi(?: (mốt|hai|ba|tư|bốn|lăm|năm|sáu|bảy|tám|chín))?(?![\wÀ-ỹ])"
 )
 _VI_TEENS = re.compile(r"(?i)(?<![\wÀ-ỹ])mười (một|hai|ba|bốn|lăm|năm|sáu|bảy|tám|chín)(?![\wÀ-ỹ])")
 _EN_COMPOUND = re.compile(
@@ -190,14 +194,20 @@ _VI_UNITS = {
 }
 
 
+def _vi_tens(text: str, start: int, end: int, tens: int, unit: str | None) -> WrittenNumber:
+    """A Vietnamese compound; one ending in "năm" may be the tens and "year(s)" ("mười năm": ten years)."""
+    values = {Fraction(tens + (_VI_UNITS[unit.lower()] if unit else 0))}
+    if unit and unit.lower() == "năm":
+        values.add(Fraction(tens))
+    return WrittenNumber(text, start, end, frozenset(values), "word")
+
+
 def _compound_words(text: str) -> list[WrittenNumber]:
     out: list[WrittenNumber] = []
     for m in _VI_COMPOUND.finditer(text):
-        v = _VI_UNITS[m.group(1).lower()] * 10 + (_VI_UNITS[m.group(2).lower()] if m.group(2) else 0)
-        out.append(WrittenNumber(m.group(), m.start(), m.end(), frozenset({Fraction(v)}), "word"))
+        out.append(_vi_tens(m.group(), m.start(), m.end(), _VI_UNITS[m.group(1).lower()] * 10, m.group(2)))
     for m in _VI_TEENS.finditer(text):
-        v = 10 + _VI_UNITS[m.group(1).lower()]
-        out.append(WrittenNumber(m.group(), m.start(), m.end(), frozenset({Fraction(v)}), "word"))
+        out.append(_vi_tens(m.group(), m.start(), m.end(), 10, m.group(1)))
     for m in _EN_COMPOUND.finditer(text):
         v = _EN_WORDS[m.group(1).lower()] + _EN_WORDS[m.group(2).lower()]
         out.append(WrittenNumber(m.group(), m.start(), m.end(), frozenset({Fraction(v)}), "word"))

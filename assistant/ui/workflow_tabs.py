@@ -19,6 +19,8 @@ from assistant.access.keys import Principal, identify
 from assistant.access.roles import Permission, allows
 from assistant.config import Settings
 from assistant.messages import lang_name
+from assistant.ui.doc_titles import DocumentTitles
+from assistant.ui.email_draft import plain_text, reader_reply
 from assistant.ui.labels import LANG_CHOICES, ui
 from assistant.workflows.advisory import manufacturer_json
 from assistant.workflows.registry import Workflows, WorkflowsUnavailable
@@ -46,17 +48,33 @@ def _error(text: str) -> str:
     return f"**{text}**"
 
 
+def _refusal(err: LocalizedError, lang: str, role: str) -> str:
+    """A refused key in words a new user can act on: what a key is and how an admin makes one."""
+    if err.code == "auth_required":
+        return ui("need_key", lang, role=role)
+    return _error(err.message(lang))
+
+
 def helpdesk_tab(
-    workflows: Workflows | WorkflowsUnavailable, settings: Settings, lang_state: gr.State, keyed: Keyed
+    workflows: Workflows | WorkflowsUnavailable,
+    settings: Settings,
+    lang_state: gr.State,
+    keyed: Keyed,
+    exports: Path,
+    titles: DocumentTitles,
 ) -> None:
+    """Draft a reply to a manufacturer's e-mail, read it formatted, send it as plain text (or keep the
+    Markdown), with the internal note beside it; edit the Markdown, then approve."""
     with gr.Tab(ui("tab_helpdesk", "en"), id="helpdesk", elem_id="tab-helpdesk") as tab:
         keyed(tab, lambda lang: gr.Tab(label=ui("tab_helpdesk", lang)))
         draft_id = gr.State(0)
         with gr.Row():
-            with gr.Column(scale=1):
+            with gr.Column(scale=2):
                 key = keyed(
-                    gr.Textbox(label=ui("api_key", "en"), type="password", elem_id="hd-key"),
-                    lambda lang: gr.Textbox(label=ui("api_key", lang)),
+                    gr.Textbox(
+                        label=ui("api_key", "en"), info=ui("api_key_info", "en"), type="password", elem_id="hd-key"
+                    ),
+                    lambda lang: gr.Textbox(label=ui("api_key", lang), info=ui("api_key_info", lang)),
                 )
                 message = keyed(
                     gr.Textbox(label=ui("hd_message", "en"), lines=10, elem_id="hd-message"),
@@ -72,25 +90,77 @@ def helpdesk_tab(
                     gr.Button(ui("hd_draft", "en"), variant="primary", elem_id="hd-draft"),
                     lambda lang: gr.Button(ui("hd_draft", lang)),
                 )
-            with gr.Column(scale=1):
                 status = gr.Markdown("", elem_id="hd-status")
-                reply = keyed(
-                    gr.Textbox(label=ui("hd_reply", "en"), lines=16, elem_id="hd-reply", interactive=True),
-                    lambda lang: gr.Textbox(label=ui("hd_reply", lang)),
-                )
-                approve_btn = keyed(
-                    gr.Button(ui("hd_approve", "en"), elem_id="hd-approve"),
-                    lambda lang: gr.Button(ui("hd_approve", lang)),
-                )
+            with gr.Column(scale=3):
+                with gr.Tabs(elem_id="hd-views"):
+                    with gr.Tab(ui("hd_tab_formatted", "en"), elem_id="hd-tab-formatted") as t_fmt:
+                        keyed(t_fmt, lambda lang: gr.Tab(label=ui("hd_tab_formatted", lang)))
+                        preview = keyed(
+                            gr.Markdown(
+                                "",
+                                label=ui("hd_formatted", "en"),
+                                show_label=True,
+                                elem_id="hd-preview",
+                                container=True,
+                                min_height=200,
+                            ),
+                            lambda lang: gr.Markdown(label=ui("hd_formatted", lang)),
+                        )
+                    with gr.Tab(ui("hd_tab_plain", "en"), elem_id="hd-tab-plain") as t_plain:
+                        keyed(t_plain, lambda lang: gr.Tab(label=ui("hd_tab_plain", lang)))
+                        plain = keyed(
+                            gr.Textbox(
+                                label=ui("hd_plain", "en"),
+                                lines=18,
+                                max_lines=40,
+                                interactive=False,
+                                buttons=["copy"],
+                                elem_id="hd-plain",
+                            ),
+                            lambda lang: gr.Textbox(label=ui("hd_plain", lang)),
+                        )
+                    with gr.Tab(ui("hd_tab_markdown", "en"), elem_id="hd-tab-markdown") as t_md:
+                        keyed(t_md, lambda lang: gr.Tab(label=ui("hd_tab_markdown", lang)))
+                        reply = keyed(
+                            gr.Textbox(
+                                label=ui("hd_markdown", "en"),
+                                lines=18,
+                                max_lines=40,
+                                interactive=True,
+                                buttons=["copy"],
+                                elem_id="hd-reply",
+                            ),
+                            lambda lang: gr.Textbox(label=ui("hd_markdown", lang)),
+                        )
+                with gr.Row():
+                    download_txt = keyed(
+                        gr.DownloadButton(ui("hd_download_txt", "en"), elem_id="hd-download-txt", interactive=False),
+                        lambda lang: gr.DownloadButton(label=ui("hd_download_txt", lang)),
+                    )
+                    download_md = keyed(
+                        gr.DownloadButton(ui("hd_download_md", "en"), elem_id="hd-download-md", interactive=False),
+                        lambda lang: gr.DownloadButton(label=ui("hd_download_md", lang)),
+                    )
+                    approve_btn = keyed(
+                        gr.Button(ui("hd_approve", "en"), variant="primary", elem_id="hd-approve"),
+                        lambda lang: gr.Button(ui("hd_approve", lang)),
+                    )
                 match = gr.Markdown("", elem_id="hd-match")
-                note = gr.Markdown("", elem_id="hd-note")
+            with gr.Column(scale=2):
+                note = keyed(
+                    gr.Markdown("", label=ui("hd_note", "en"), show_label=True, container=True, elem_id="hd-note"),
+                    lambda lang: gr.Markdown(label=ui("hd_note", lang)),
+                )
 
     def draft(key_text: str, text: str, staff: str, lang: str) -> tuple[Any, ...]:
         try:
             wf, who = _caller(workflows, settings, key_text, lang, "draft.write")
             row, found = wf.helpdesk.draft(text, who, staff_lang=staff)
+            ready = reader_reply(row.reply, list(row.citations or []), row.language, titles)
+            if ready != row.reply:
+                row = wf.helpdesk.edit(row.id, ready, None, lang)
         except LocalizedError as err:
-            return 0, _error(err.message(lang)), gr.skip(), gr.skip(), gr.skip()
+            return 0, _refusal(err, lang, "staff"), gr.skip(), gr.skip(), gr.skip()
         match_md = ""
         if found is not None:
             head = ui("hd_match", lang).format(
@@ -103,6 +173,31 @@ def helpdesk_tab(
         draft, [key, message, staff_lang, lang_state], [draft_id, status, reply, note, match], concurrency_limit=4
     )
 
+    def views(markdown: str, current: int) -> tuple[Any, ...]:
+        """The reply as formatted text, as a plain-text e-mail, and both as files to download."""
+        text = markdown or ""
+        if not text.strip():
+            return (
+                "",
+                "",
+                gr.DownloadButton(value=None, interactive=False),
+                gr.DownloadButton(value=None, interactive=False),
+            )
+        email = plain_text(text)
+        exports.mkdir(parents=True, exist_ok=True)
+        stem = exports / f"reply-{current or 'draft'}-{uuid.uuid4().hex[:6]}"
+        txt, md = stem.with_suffix(".txt"), stem.with_suffix(".md")
+        txt.write_text(email, encoding="utf-8")
+        md.write_text(text, encoding="utf-8")
+        return (
+            text,
+            email,
+            gr.DownloadButton(value=str(txt), interactive=True),
+            gr.DownloadButton(value=str(md), interactive=True),
+        )
+
+    reply.change(views, [reply, draft_id], [preview, plain, download_txt, download_md], trigger_mode="always_last")
+
     def approve(key_text: str, current: int, text: str, lang: str) -> str:
         if not current:
             return _error(ui("hd_no_draft", lang))
@@ -110,7 +205,7 @@ def helpdesk_tab(
             wf, who = _caller(workflows, settings, key_text, lang, "draft.write")
             row = wf.helpdesk.approve(current, who, text, lang)
         except LocalizedError as err:
-            return _error(err.message(lang))
+            return _refusal(err, lang, "staff")
         return ui("hd_approved", lang).format(id=row.id)
 
     approve_btn.click(approve, [key, draft_id, reply, lang_state], [status])
@@ -128,8 +223,10 @@ def advisory_tab(
         with gr.Row():
             with gr.Column(scale=1):
                 key = keyed(
-                    gr.Textbox(label=ui("api_key", "en"), type="password", elem_id="adv-key"),
-                    lambda lang: gr.Textbox(label=ui("api_key", lang)),
+                    gr.Textbox(
+                        label=ui("api_key", "en"), info=ui("api_key_info", "en"), type="password", elem_id="adv-key"
+                    ),
+                    lambda lang: gr.Textbox(label=ui("api_key", lang), info=ui("api_key_info", lang)),
                 )
                 with gr.Row():
                     maker = keyed(
@@ -210,7 +307,10 @@ def advisory_tab(
                 gr.Button(ui("adv_export_html", "en"), elem_id="adv-export-html"),
                 lambda lang: gr.Button(ui("adv_export_html", lang)),
             )
-        summary_file = gr.File(visible=False, elem_id="adv-summary-file")
+        summary_file = keyed(
+            gr.File(label=ui("adv_summary_file", "en"), visible=False, elem_id="adv-summary-file"),
+            lambda lang: gr.File(label=ui("adv_summary_file", lang)),
+        )
 
     def overview(wf: Workflows, who: Principal, manufacturer_id: int | None, lang: str) -> tuple[Any, Any, str]:
         only = who.manufacturer_id if who.role == "manufacturer" else None
@@ -236,7 +336,7 @@ def advisory_tab(
             wf, who = _caller(workflows, settings, key_text, lang, "manufacturer.read")
             return (*overview(wf, who, manufacturer_id, lang), "")
         except LocalizedError as err:
-            return gr.skip(), gr.skip(), gr.skip(), _error(err.message(lang))
+            return gr.skip(), gr.skip(), gr.skip(), _refusal(err, lang, "advisor")
 
     outputs = [maker, sessions, allowance, status]
     load_btn.click(load, [key, maker, lang_state], outputs)
@@ -246,7 +346,7 @@ def advisory_tab(
         try:
             wf, who = _caller(workflows, settings, key_text, lang, "manufacturer.write")
         except LocalizedError as err:
-            return gr.skip(), gr.skip(), gr.skip(), _error(err.message(lang))
+            return gr.skip(), gr.skip(), gr.skip(), _refusal(err, lang, "advisor")
         if not (name_text or "").strip():
             return gr.skip(), gr.skip(), gr.skip(), _error(ui("adv_name", lang))
         row = wf.advisory.add_manufacturer(name_text, country_text or "", contact or "vi")
@@ -269,7 +369,7 @@ def advisory_tab(
         try:
             wf, who = _caller(workflows, settings, key_text, lang, "session.write")
         except LocalizedError as err:
-            return gr.skip(), gr.skip(), gr.skip(), _error(err.message(lang))
+            return gr.skip(), gr.skip(), gr.skip(), _refusal(err, lang, "advisor")
         if manufacturer_id is None:
             return gr.skip(), gr.skip(), gr.skip(), _error(ui("adv_pick", lang))
         try:
@@ -290,6 +390,10 @@ def advisory_tab(
                 lang=lang,
             )
         except LocalizedError as err:
+            if err.code == "over_allowance":  # the API's wording names a request field; here, the checkbox
+                warning = err.values.get("warning")
+                text = warning.get(lang, "") if isinstance(warning, dict) else str(warning or "")
+                return gr.skip(), gr.skip(), gr.skip(), _error(ui("adv_over_allowance", lang, warning=text))
             return gr.skip(), gr.skip(), gr.skip(), _error(err.message(lang))
         return (*overview(wf, who, int(manufacturer_id), lang), ui("adv_logged", lang).format(id=row.id))
 
@@ -310,7 +414,7 @@ def advisory_tab(
                 if who.role == "manufacturer" and who.manufacturer_id != row.manufacturer_id:
                     raise LocalizedError("forbidden", lang=lang, status=403)
             except LocalizedError as err:
-                return gr.skip(), _error(err.message(lang))
+                return gr.skip(), _refusal(err, lang, "advisor")
             result = wf.advisory.allowance(row.manufacturer_id, row.held_on.year)
             text = summary_html(row, result) if fmt == "html" else summary_markdown(row, result)
             exports.mkdir(parents=True, exist_ok=True)

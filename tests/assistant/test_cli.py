@@ -4,11 +4,24 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
+from typing import Protocol
 
+from assistant.config import Settings
 from tests.conftest import REPO
 
 
-def _run(args: list[str], settings) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+class _Folders(Protocol):
+    """The two settings the CLI is given through the environment."""
+
+    @property
+    def data_dir(self) -> Path: ...
+
+    @property
+    def corpus_dir(self) -> Path: ...
+
+
+def _run(args: list[str], settings: _Folders) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "ASSISTANT_DATA_DIR": str(settings.data_dir),
@@ -24,7 +37,7 @@ def _run(args: list[str], settings) -> subprocess.CompletedProcess[str]:  # type
     )
 
 
-def test_retrieve_json_follows_the_contract(corpus_settings) -> None:  # type: ignore[no-untyped-def]
+def test_retrieve_json_follows_the_contract(corpus_settings: Settings) -> None:
     out = _run(
         ["retrieve", "Mục tiêu phạm vi 3 phải bao phủ bao nhiêu phần phát thải?", "--k", "4", "--json"],
         corpus_settings,
@@ -39,7 +52,7 @@ def test_retrieve_json_follows_the_contract(corpus_settings) -> None:  # type: i
     assert scores == sorted(scores, reverse=True)
 
 
-def test_retrieve_without_index_says_so_in_the_question_language(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_retrieve_without_index_says_so_in_the_question_language(tmp_path: Path) -> None:
     class S:
         data_dir = tmp_path / "empty"
         corpus_dir = tmp_path
@@ -49,7 +62,7 @@ def test_retrieve_without_index_says_so_in_the_question_language(tmp_path) -> No
     assert "索引" in out.stderr
 
 
-def test_ingest_reports_a_summary(corpus_settings) -> None:  # type: ignore[no-untyped-def]
+def test_ingest_reports_a_summary(corpus_settings: Settings) -> None:
     out = _run(["ingest", "-q"], corpus_settings)
     assert out.returncode == 0, out.stderr
     assert "documents: 5" in out.stdout and "0 written" in out.stdout

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
+from pydantic import SecretStr
 
 from assistant.answer.service import AnswerService
 from assistant.config import Settings
@@ -22,7 +23,7 @@ CALC = "How much must scope 1 and 2 emissions fall from 2020 to 2030 for 1.5°C?
 
 
 class ObedientModel(GenericFakeChatModel):
-    def bind_tools(self, tools: Any, **kwargs: Any) -> ObedientModel:  # type: ignore[override]
+    def bind_tools(self, tools: Any, **kwargs: Any) -> ObedientModel:
         return self
 
 
@@ -38,7 +39,7 @@ def hostile_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
         encoding="utf-8",
     )
     settings = Settings(
-        data_dir=tmp_path_factory.mktemp("hostile-data"), corpus_dir=corpus, llm_api_key="sk-test-secret-123"
+        data_dir=tmp_path_factory.mktemp("hostile-data"), corpus_dir=corpus, llm_api_key=SecretStr("sk-test-secret-123")
     )
     report = ingest(settings, progress=False)
     assert report.total_documents == 2

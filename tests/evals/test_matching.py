@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from evals.answer_eval import check_gate, compare_reports, summarise, value_matches
 from evals.matching import answer_language, contains, match_answer, own_words, refuses_in_prose
 
@@ -47,8 +49,8 @@ def _item(i: str, lang: str, correct: bool) -> dict[str, object]:
 def test_summary_gate_and_compare() -> None:
     old_items = [_item("a", "vi", True), _item("b", "vi", False)]
     new_items = [_item("a", "vi", False), _item("b", "vi", True)]
-    old = {"summary": summarise(old_items), "items": old_items}
-    new = {"summary": summarise(new_items), "items": new_items}
+    old: dict[str, Any] = {"summary": summarise(old_items), "items": old_items}
+    new: dict[str, Any] = {"summary": summarise(new_items), "items": new_items}
     assert new["summary"]["lang"]["vi"]["accuracy"] == 0.5
     assert check_gate(new["summary"], {"vi": {"accuracy": 0.6}}) == ["vi accuracy: 0.500 < 0.600"]
     assert check_gate(new["summary"], {"all": {"accuracy": 0.5}}) == []

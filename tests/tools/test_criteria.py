@@ -64,3 +64,44 @@ def test_scope3_share_is_a_percentage(s1: float, s2: float, s3: float) -> None:
 def test_any_bad_amount_is_a_clear_error(bad: float) -> None:
     with pytest.raises(CalculatorInputError):
         scope3_coverage(bad, 1)
+
+
+def test_renewable_threshold_for_the_year() -> None:
+    early = renewable_electricity(10000, 6500, 2023)
+    assert early.verdict == "gap_to_milestone"
+    assert early.outputs["applicable_threshold_percent"] is None
+    assert (early.outputs["next_milestone_year"], early.outputs["next_milestone_percent"]) == (2025, 80.0)
+    assert "to reach by 2025" in early.explanation["en"] and "1500" in early.explanation["en"]
+    assert "does not meet" not in early.explanation["en"]
+    assert renewable_electricity(10000, 8500, 2024).verdict == "on_track"
+    mid = renewable_electricity(10000, 8500, 2027)
+    assert mid.verdict == "meets" and mid.outputs["applicable_threshold_percent"] == 80.0
+    assert (mid.outputs["next_milestone_year"], mid.outputs["next_milestone_percent"]) == (2030, 100.0)
+    assert renewable_electricity(10000, 7500, 2029).verdict == "does_not_meet"
+    late = renewable_electricity(10000, 9500, 2031)
+    assert late.verdict == "does_not_meet" and late.outputs["applicable_threshold_percent"] == 100.0
+    assert late.outputs["next_milestone_year"] is None
+    for r in (early, mid, late):
+        assert set(r.explanation) == {"vi", "zh", "en"}
+
+
+def test_supplier_target_before_submission_names_the_submission_year() -> None:
+    with pytest.raises(CalculatorInputError) as err:
+        supplier_engagement(2026, 2024)
+    assert err.value.code == "target_before_submission"
+    for lang in ("vi", "zh", "en"):
+        assert "2026" in err.value.messages[lang] and "2024" in err.value.messages[lang]
+    assert "base year" not in err.value.messages["en"] and "submission" in err.value.messages["en"]
+
+
+@given(total=st.floats(1, 1e6), share=st.floats(0, 1), year=st.integers(2015, 2040))
+def test_renewable_verdict_uses_the_threshold_due_that_year(total: float, share: float, year: int) -> None:
+    r = renewable_electricity(total, total * share, year)
+    s = r.outputs["renewable_share_percent"]
+    if year < 2025:
+        assert r.verdict in {"on_track", "gap_to_milestone"} and r.outputs["applicable_threshold_percent"] is None
+        assert (r.verdict == "on_track") == (s + 1e-6 >= 80)
+    else:
+        due = 100.0 if year >= 2030 else 80.0
+        assert r.outputs["applicable_threshold_percent"] == due
+        assert (r.verdict == "meets") == (s + 1e-6 >= due)

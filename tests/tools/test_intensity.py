@@ -59,3 +59,62 @@ def test_bad_growth_and_share() -> None:
         intensity_to_absolute(2020, 2030, 120, 10)
     with pytest.raises(CalculatorInputError):
         geva(2020, 2030, -100)
+
+
+def test_shrinking_activity_is_explained() -> None:
+    rise = required_intensity_reduction(2020, 2030, -45)  # 1.5°C: 42% absolute cut; activity alone cuts 45%
+    cut = rise.outputs["required_intensity_reduction_percent"]
+    assert cut == pytest.approx(-5.4545, abs=1e-3)
+    assert rise.outputs["intensity_may_rise_percent"] == pytest.approx(5.4545, abs=1e-3)
+    en = rise.explanation["en"]
+    assert "-5.45" not in en and "must fall -" not in en
+    assert "shrinks 45%" in en and "rise by up to 5.45%" in en
+    assert "5,45" in rise.explanation["vi"] and "5.45" in rise.explanation["zh"]
+    assert all("-" not in text.split("(")[0] for text in rise.explanation.values())
+    some = required_intensity_reduction(2020, 2030, -20)  # activity cuts 20%, intensity must do the rest
+    en = some.explanation["en"]
+    assert "shrinks 20%" in en and "27.5%" in en and "must fall -" not in en
+    assert some.outputs["intensity_may_rise_percent"] is None
+    grow = required_intensity_reduction(2020, 2030, 30)
+    assert "must fall 55.38%" in grow.explanation["en"]
+
+
+def test_scope12_intensity_is_judged_by_its_absolute_equivalent() -> None:
+    s3 = physical_intensity_rate(2020, 2030, 25)
+    assert s3.inputs["scope"] == "s3" and s3.outputs["minimum_rate_percent"] == 2.0
+    r = physical_intensity_rate(2020, 2030, 50, scope="s1+s2", activity_growth_percent=20)
+    assert r.outputs["scope3_rule_applies"] is False
+    assert "s3_physical_intensity_rate" not in [ref.id for ref in r.rules]
+    c8 = next(ref for ref in r.rules if ref.id == "s12_intensity_absolute_equivalent")
+    assert c8.clause == "C8" and "范围一和范围二排放的强度目标" in c8.quote
+    assert r.outputs["minimum_ambition"] == "wb2c"
+    assert r.outputs["required_absolute_reduction_percent"] == 25.0  # 2.5%/yr × 10
+    assert r.outputs["absolute_change_percent"] == pytest.approx(-40.0)  # 0.5 × 1.2 − 1
+    assert r.outputs["required_intensity_reduction_percent"] == pytest.approx(37.5)  # 1 − 0.75/1.2
+    assert r.verdict == "meets"
+    assert "scope 3" in r.explanation["en"] and "40%" in r.explanation["en"]
+    weak = physical_intensity_rate(2020, 2030, 30, scope="s1+s2", activity_growth_percent=20)
+    assert weak.verdict == "does_not_meet"  # −16% absolute < 25%
+    unknown = physical_intensity_rate(2020, 2030, 30, scope="s1+s2")
+    assert unknown.verdict is None and any(w.code == "activity_growth_needed" for w in unknown.warnings)
+    assert not any(w.code == "c19_wording" for w in unknown.warnings)
+    current = physical_intensity_rate(
+        2020, 2030, 50, scope="s1+s2", activity_growth_percent=20, rule_set="sbti-current-floor"
+    )
+    assert current.outputs["minimum_ambition"] == "1.5C" and current.verdict == "does_not_meet"  # 40% < 42%
+
+
+@given(
+    growth=st.floats(-99, 300),
+    span=st.integers(1, 15),
+    amb=st.sampled_from(["1.5C", "wb2c", "2c"]),
+)
+def test_the_explanation_never_says_a_negative_cut(growth: float, span: int, amb: str) -> None:
+    r = required_intensity_reduction(2020, 2020 + span, growth, ambition=amb)
+    cut = r.outputs["required_intensity_reduction_percent"]
+    for text in r.explanation.values():
+        assert "-" not in text.replace("well-below", "").replace("→", "")
+    if cut < 0:
+        assert r.outputs["intensity_may_rise_percent"] == pytest.approx(-cut)
+    else:
+        assert r.outputs["intensity_may_rise_percent"] is None

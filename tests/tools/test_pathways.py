@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tools.errors import CalculatorInputError
 from tools.pathways import absolute_contraction, check_absolute_target
+from tools.rules import RuleSet
 
 
 @pytest.mark.parametrize(
@@ -65,7 +68,7 @@ def test_check_shortfall() -> None:
         ({"base_year": 2020, "target_year": 2030, "rule_set": "sbti-1999"}, "unknown_rule_set"),
     ],
 )
-def test_bad_input_is_a_typed_trilingual_error(kwargs: dict, code: str) -> None:  # type: ignore[type-arg]
+def test_bad_input_is_a_typed_trilingual_error(kwargs: dict[str, Any], code: str) -> None:
     with pytest.raises(CalculatorInputError) as info:
         absolute_contraction(**kwargs)
     assert info.value.code == code
@@ -125,3 +128,53 @@ def test_asked_ambition_below_the_minimum_is_not_accepted() -> None:
     assert r.outputs["shortfall_points"] == 0.0
     assert r.verdict == "does_not_meet"
     assert any(w.code == "ambition_below_minimum" for w in r.warnings)
+
+
+def test_verdict_follows_the_rate_when_the_required_cut_is_capped() -> None:
+    """2020→2050 at 3.33%/yr: 1.5°C needs 4.2%/yr (126% over 30 years, shown capped at 100%)."""
+    r = check_absolute_target(2020, 2050, 100, ambition="1.5C")
+    assert "1.5C" not in r.outputs["meets_ambitions"]
+    assert r.verdict == "does_not_meet"
+    assert r.outputs["required_reduction_percent"] == 100.0
+    assert r.outputs["required_annual_rate_percent"] == 4.2
+    assert r.outputs["rate_shortfall_points"] == pytest.approx(0.8667, abs=1e-4)
+    assert any(w.code == "capped_at_100" for w in r.warnings)
+    assert "4.2%/yr" in r.explanation["en"] and "3.33%/yr" in r.explanation["en"]
+
+
+def test_span_beyond_the_maximum_timeframe_warns() -> None:
+    r = check_absolute_target(2020, 2050, 100)
+    spans = [w for w in r.warnings if w.code == "span_exceeds_max_timeframe"]
+    assert spans and "30" in spans[0].text["en"] and "15" in spans[0].text["en"]
+    assert any(ref.id == "timeframe_max_years" for ref in r.rules)
+    current = check_absolute_target(2020, 2031, 50, rule_set="sbti-current-floor")
+    assert any(w.code == "span_exceeds_max_timeframe" and "10" in w.text["en"] for w in current.warnings)
+    assert not any(w.code == "span_exceeds_max_timeframe" for w in check_absolute_target(2020, 2035, 60).warnings)
+    assert any(w.code == "span_exceeds_max_timeframe" for w in absolute_contraction(2020, 2050).warnings)
+
+
+@given(
+    base=years,
+    span=st.integers(1, 60),
+    cut=st.floats(0, 100),
+    scope=st.sampled_from(["s1+s2", "s3"]),
+    rule_set=st.sampled_from(["sbti-apparel-2019", "sbti-current-floor"]),
+)
+def test_verdict_agrees_with_the_ambitions_met(base: int, span: int, cut: float, scope: str, rule_set: RuleSet) -> None:
+    r = check_absolute_target(min(base, 2100 - span), min(base, 2100 - span) + span, cut, scope, rule_set=rule_set)
+    assert (r.verdict == "meets") == (r.outputs["minimum_ambition"] in r.outputs["meets_ambitions"])
+    if r.verdict == "meets":
+        assert r.outputs["rate_shortfall_points"] == 0 and r.outputs["shortfall_points"] == 0
+    assert r.outputs["required_reduction_percent"] <= 100
+    capped = r.outputs["required_annual_rate_percent"] * span > 100
+    assert capped == any(w.code == "capped_at_100" for w in r.warnings)
+
+
+@pytest.mark.parametrize("calc", [absolute_contraction, check_absolute_target])
+def test_official_tool_warning_for_base_years_from_2020_under_default_rules(calc: Any) -> None:
+    extra = {"reduction_percent": 42} if calc is check_absolute_target else {}
+    late = calc(2021, 2030, **extra)
+    assert late.rule_set == "sbti-apparel-2019"
+    assert any(w.code == "official_tool_may_differ" for w in late.warnings)
+    assert any(w.code == "official_tool_may_differ" for w in calc(2020, 2030, **extra).warnings)
+    assert not any(w.code == "official_tool_may_differ" for w in calc(2019, 2029, **extra).warnings)

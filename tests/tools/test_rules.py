@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ def _fold(s: str) -> str:
 
 
 @pytest.mark.parametrize("row", rules.all_rows(), ids=lambda r: f"{r['rule_set']}:{r['id']}")
-def test_every_rule_has_a_source_and_quotes_are_exact(row: dict) -> None:  # type: ignore[type-arg]
+def test_every_rule_has_a_source_and_quotes_are_exact(row: dict[str, Any]) -> None:
     if row.get("document"):
         text = _fold((CORPUS / row["document"]).read_text(encoding="utf-8"))
         assert row["clause"] and row["quote"]
@@ -40,3 +41,18 @@ def test_current_floor_inherits_unrestated_rules_and_says_so() -> None:
     assert ref.value == 40.0 and "2019" in ref.note
     assert rules.value("sbti-current-floor", "min_ambition.s1+s2") == "1.5C"
     assert rules.value("sbti-apparel-2019", "min_ambition.s1+s2") == "wb2c"
+
+
+def test_cati_row_quotes_and_industry_rows_are_in_the_document() -> None:
+    cati = rules.cati()
+    text = _fold((CORPUS / cati["document"]).read_text(encoding="utf-8"))
+    assert set(cati["rows"]) == set(cati["indicators"])
+    for iid, quote in cati["rows"].items():
+        assert quote.startswith(iid + " ") and _fold(quote) in text, iid
+    assert _fold(cati["weighting_note_quote"]) in text
+    # Table cells: the ingest writes a tab between cells as " | " (assistant/corpus/cleaning.py); so do the rows.
+    cells = _fold(re.sub(r"[ \t]*\t[ \t]*", " | ", (CORPUS / cati["document"]).read_text(encoding="utf-8")))
+    for key, row in cati["industries"].items():
+        assert _fold(rules.cati_industry_row(key, "zh")) in cells, key
+        assert _fold(rules.cati_industry_row(key, "en")) in cells, key
+        assert row["vi"] and row["zh"]

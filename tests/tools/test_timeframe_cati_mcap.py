@@ -58,3 +58,54 @@ def test_registry() -> None:
         assert func.__doc__ and name == func.__name__
     with pytest.raises(UnknownCalculatorError):
         get_calculator("magic")
+
+
+def test_other_rule_set_refuses_a_base_year_before_2015() -> None:
+    r = target_timeframe("2024-09-01", 2030, base_year=2014)
+    assert r.verdict == "valid" and r.rule_set == "sbti-apparel-2019"
+    assert r.other_rule_set is not None
+    assert r.other_rule_set.verdict == "not_valid" and r.other_rule_set.differs
+    assert "2015" in r.other_rule_set.note["en"] and "base year" in r.other_rule_set.note["en"]
+    assert all("2015" in r.other_rule_set.note[lang] for lang in ("vi", "zh"))
+    ok = target_timeframe("2024-09-01", 2030, base_year=2015)
+    assert ok.other_rule_set and ok.other_rule_set.verdict == "valid" and not ok.other_rule_set.differs
+    current = target_timeframe("2024-09-01", 2030, base_year=2014, rule_set="sbti-current-floor")
+    assert current.verdict == "not_valid" and current.other_rule_set and current.other_rule_set.verdict == "valid"
+
+
+def test_cati_cites_the_rows_it_scored() -> None:
+    r = cati_score(["2.1.1", "5.4.5"])
+    assert [ref.id for ref in r.rules] == ["cati.2.1.1", "cati.5.4.5"]
+    assert r.rules[0].quote == "2.1.1 测算并披露范围 1&2 排放量" and r.rules[0].value == 5
+    assert r.rules[1].quote.startswith("5.4.5 ") and r.rules[1].value == 4
+    assert all(ref.document == "003_05076a27b7f6b8f4.txt" for ref in r.rules)
+    assert not any("碳目标设定(14%)" in ref.quote for ref in r.rules)  # no weighting note without an industry
+
+
+def test_cati_weighting_note_only_with_an_industry() -> None:
+    r = cati_score(["3.1.1"], industry="textile")
+    ids = [ref.id for ref in r.rules]
+    assert ids[0] == "cati.3.1.1" and "cati.weighting" in ids and "cati.industry.textile" in ids
+    row = next(ref for ref in r.rules if ref.id == "cati.industry.textile")
+    assert row.quote == "纺织 | 范围 1+2 vs. 范围 3 上游 = 20%:80%"
+    assert [ref.id for ref in cati_score([], industry="power").rules] == ["cati.weighting", "cati.industry.power"]
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "en"),
+    [
+        ("Power", "power", "Power Generation"),
+        ("power generation", "power", "Power Generation"),
+        ("Steel", "steel", "Iron & Steel"),
+        ("Iron & Steel", "steel", "Iron & Steel"),
+        ("Non-ferrous Metals", "non-ferrous", "Non-Ferrous Metal"),
+        ("Non-Ferrous Metal", "non-ferrous", "Non-Ferrous Metal"),
+        ("钢铁", "steel", "Iron & Steel"),
+        ("Sắt thép", "steel", "Iron & Steel"),
+        ("dệt may", "textile", "Textile"),
+    ],
+)
+def test_cati_industry_names_are_the_documents(name: str, key: str, en: str) -> None:
+    f = cati_score([], industry=name).outputs["weighting_factor"]
+    assert f["industry"] == key and f["en"] == en
+    assert f["vi"] and f["zh"]

@@ -2,7 +2,7 @@
 asked (the kind of value, and enough of the question's key words)? None: the documents do not state it,
 and the passages are shown as related, never as the answer.
 
-The topic floor is calibrated, with its data named in the settings (``answer_min_topic``)."""
+The topic floors (typed and open questions) are calibrated, with its data named in the settings (``answer_min_topic``)."""
 
 from __future__ import annotations
 
@@ -26,9 +26,14 @@ class AnswerabilityDecision:
 
 
 class Answerability:
-    def __init__(self, glossary: Glossary, min_topic: float) -> None:
+    def __init__(self, glossary: Glossary, min_topic: float, min_topic_open: float) -> None:
         self.glossary = glossary
         self.min_topic = min_topic
+        self.min_topic_open = min_topic_open
+
+    def floor(self, asked: Asked) -> float:
+        """The topic floor for this kind of question (open questions have their own)."""
+        return self.min_topic_open if asked.kind == "open" else self.min_topic
 
     def run(self, question: str, lang: str, evidence: list[Evidence]) -> AnswerabilityDecision:
         """Segments that state what is asked, the most on-topic first (the first citation carries the answer)."""
@@ -41,7 +46,7 @@ class Answerability:
             # the segment's own glossary equivalents, so a Chinese clause meets a Vietnamese question's terms
             topic = topic_overlap(question, words, self.glossary.expansions(e.sentence))
             best = max(best, topic)
-            if carries(asked, words) and topic >= self.min_topic:
+            if carries(asked, words) and topic >= self.floor(asked):
                 scored.append((topic, e))
             else:
                 related.append(e)

@@ -12,6 +12,7 @@ on two cores.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.retrieval.retriever import Passage, SegmentText
@@ -21,6 +22,10 @@ _SENT = re.compile(r"[^。！？；!?\n•■▶◼]+(?:[。！？；!?]+|$)|[^\
 _LATIN_SENT_END = re.compile(r"(?<=[a-zà-ỹ0-9)])[.;]\s+(?=[A-ZÀ-Ỹ\"“(])")
 MAX_QUOTE_CHARS = 360
 SHORT_SEGMENT_CHARS = 80  # a heading or a fragment: the next segment joins it
+
+
+# a segment holding the kind of value asked outranks one that only shares more words (overlaps are 0–1)
+CARRIES_BONUS = 0.3
 
 
 @dataclass(frozen=True)
@@ -77,8 +82,12 @@ def select_evidence(
     passages: list[Passage],
     max_passages: int = 4,
     max_sentences: int = 3,
+    carries: Callable[[str], bool] | None = None,
 ) -> list[Evidence]:
-    """Best segment per passage, at most ``max_sentences`` passages, best first."""
+    """Best segment per passage, at most ``max_sentences`` passages, best first.
+
+    ``carries``: whether a segment (original and translation) holds the kind of value the question asks
+    for; such a segment is preferred within its passage, so the quote is the sentence with the answer."""
     q_tokens = set(tokenize(question + " " + " ".join(expansions)))
     scored: list[Evidence] = []
     for rank, p in enumerate(passages[:max_passages]):
@@ -91,12 +100,21 @@ def select_evidence(
         for i, s in enumerate(segments):
             words = f"{s.text} {s.translation or ''}"
             ov = _overlap(q_tokens, set(tokenize(words))) + min(len(s.text), 120) / 2400 - 0.01 * i
+            if carries is not None and carries(words):
+                ov += CARRIES_BONUS
             if ov > best_ov:
                 best_i, best_ov = i, ov
         score = p.dense_score + 0.25 * passage_overlap - 0.01 * rank
         quote, translation, ids = _quote(segments, best_i)
         scored.append(Evidence(p, quote, score, p.dense_score, passage_overlap, translation, ids))
     scored.sort(key=lambda e: e.score, reverse=True)
+    seen: set[str] = set()
+    unique: list[Evidence] = []
+    for e in scored:  # one quote once (a passage indexed twice, or two chunks with the same sentence)
+        if e.sentence not in seen:
+            seen.add(e.sentence)
+            unique.append(e)
+    scored = unique
     if not scored:
         return []
     top = scored[0].score

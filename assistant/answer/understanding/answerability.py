@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.understanding.reading import _has, fold, vocabulary
+from assistant.text.numbers import read_numbers
 from assistant.text.tokenize import tokenize
 
 _MONEY = re.compile(
@@ -33,10 +34,15 @@ _YEAR_OR_DATE = re.compile(
 _NOUN_AFTER = {
     "en": re.compile(r"how many ([a-z][a-z-]+(?: [a-z][a-z-]+)?)"),
     "vi": re.compile(r"bao nhieu ([a-z][a-z]+(?: [a-z]+)?)"),
-    "zh": re.compile(r"多少(?:个|家|名|位|项|种|次)?([\u4e00-\u9fff]{1,4})"),
+    "zh": re.compile(r"多少(?:个|家|名|位|项|种|次)?([\u4e00-\u9fff]{1,2})"),
 }
-# words after "how many"/"bao nhiêu" that ask for a figure, not for things to count
-_MEASURES = frozenset({"percent", "phan tram", "nam", "year", "years", "gio", "hours", "hour", "ton", "tan", "tonnes"})
+_ZH_MEASURE = re.compile(r"^(?:小时|年|吨|分|天|月|周|倍|度|万|亿|千|百|比|成|钱|个百|%)")
+
+
+def _is_measure(noun: str) -> bool:
+    """Words after "how many"/"bao nhiêu"/"多少" that ask for a figure (hours, points, percent), not for
+    things to count (factories, members): a figure need not repeat its unit's word."""
+    return noun.split()[0] in vocabulary()["asks"]["measures"] or bool(_ZH_MEASURE.match(noun))
 
 
 @dataclass(frozen=True)
@@ -53,18 +59,24 @@ def _cue(words: list[str], question: str, folded: str) -> str | None:
 
 
 def what_is_asked(question: str, lang: str) -> Asked:
-    folded = fold(question)
     asks = vocabulary()["asks"]
+    # "giá trị" (value) and "đánh giá" (assessment) are not prices; "哪几家" asks which, not how many
+    for phrase in asks["not_cues"]:
+        question = re.sub(re.escape(phrase), " ", question, flags=re.IGNORECASE)
+    question = question.replace("哪几", "哪")
+    folded = fold(question)
     for kind in ("money", "emission_factor", "ranking", "person", "date", "quantity"):
         cue = _cue(asks[kind], question, folded)
         if not cue:
             continue
+        if kind == "person" and cue in asks["person_bare"] and not _has(asks["person_roles"], folded):
+            continue  # "who validates the targets?" asks for an organisation or a role, not a named person
         if kind == "person" and cue == "ai" and lang != "vi":
             continue
         noun = None
         if kind == "quantity":
             m = _NOUN_AFTER.get(lang, _NOUN_AFTER["en"]).search(folded)
-            noun = m.group(1) if m and m.group(1).split()[0] not in _MEASURES else None
+            noun = m.group(1) if m and not _is_measure(m.group(1)) else None
         deadline = kind == "date" and bool(_has(["deadline", "han chot", "thoi han", "截止", "期限", "due"], folded))
         return Asked(kind, noun, deadline)
     return Asked("open")
@@ -87,7 +99,7 @@ def carries(asked: Asked, text: str) -> bool:
             return False
         return not asked.deadline or bool(_has(asks["deadline_words"], folded))
     if asked.kind == "quantity":
-        if not _NUMBER.search(text):
+        if not (_NUMBER.search(text) or read_numbers(text)):  # "ten hours", "mười giờ"
             return False
         if asked.noun:
             head = (

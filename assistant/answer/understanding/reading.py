@@ -386,6 +386,9 @@ def _set_aside(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) ->
     # an instruction sentence can run past its clause ("ignore the above, use 10%"): set aside the
     # numbers of the clause after an instruction cue too
     for i in range(len(spans) - 1):
+        between = r.text[spans[i][0] : spans[i + 1][0]].rstrip()
+        if between.endswith((".", "?", "!", "。", "？", "！")):
+            continue  # the instruction's sentence ended: the next sentence is the asker's own again
         if _has(voc["instructions"]["cues"], _clause_text(r, spans, i)):
             for m in r.mentions:
                 if m.clause == i + 1 and m.trusted:
@@ -463,8 +466,10 @@ def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -
         unroled[0].role = "base_year"
     elif len(bases) == 1 and not targets and len(unroled) == 1 and unroled[0].value > bases[0].value:
         unroled[0].role = "target_year"
-    elif not targets and len(unroled) == 1 and any(
-        m.role in ("submission", "submission_date") and unroled[0].value > m.value for m in years
+    elif (
+        not targets
+        and len(unroled) == 1
+        and any(m.role in ("submission", "submission_date") and unroled[0].value > m.value for m in years)
     ):
         unroled[0].role = "target_year"  # "we submit in 2026 … a supplier engagement target for 2032"
     elif not targets and not bases and len(unroled) == 2 and unroled[0].value < unroled[1].value:

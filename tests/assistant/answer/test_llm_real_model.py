@@ -1,5 +1,5 @@
 """End to end against a real local model (llama.cpp's OpenAI-compatible server with the Qwen2.5
-0.5B GGUF from ../shared/models/fetch-qwen-gguf.sh). Skipped when the model is not on this machine.
+0.5B GGUF that ``bash scripts/fetch_local_llm.sh`` puts in ~/.cache/models). Skipped when it is not there.
 
 The small model is not trusted: the assertions are what the assistant guarantees around it (the
 calculator's numbers, the asker's language, grounded numbers, citations), whatever it writes."""
@@ -26,7 +26,7 @@ PYTHON = MODELS / "llama-venv" / "bin" / "python"
 @pytest.fixture(scope="module")
 def llm_url() -> Iterator[str]:
     if not (GGUF.exists() and PYTHON.exists()):
-        pytest.skip("local model not installed (../shared/models/fetch-qwen-gguf.sh)")
+        pytest.skip(f"local model not installed: bash scripts/fetch_local_llm.sh puts it in {MODELS}")
     port = free_port()
     cmd = [str(PYTHON), "-m", "llama_cpp.server", "--model", str(GGUF), "--host", "127.0.0.1", "--port", str(port)]
     url = f"http://127.0.0.1:{port}/v1"

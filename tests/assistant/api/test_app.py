@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app
+from assistant.config import Settings
 
 
-def test_health_ready_and_retrieve(corpus_settings) -> None:  # type: ignore[no-untyped-def]
+def test_health_ready_and_retrieve(corpus_settings: Settings) -> None:
     client = TestClient(create_app(corpus_settings))
     assert client.get("/healthz").status_code == 200
     assert client.get("/readyz").json() == {"ready": True}
@@ -15,7 +18,7 @@ def test_health_ready_and_retrieve(corpus_settings) -> None:  # type: ignore[no-
     assert client.get("/v1/retrieve", params={"q": ""}).status_code == 422
 
 
-def test_not_ready_without_index(make_settings) -> None:  # type: ignore[no-untyped-def]
+def test_not_ready_without_index(make_settings: Callable[..., Settings]) -> None:
     client = TestClient(create_app(make_settings()))
     assert client.get("/healthz").status_code == 200
     assert client.get("/readyz").status_code == 503
@@ -24,7 +27,7 @@ def test_not_ready_without_index(make_settings) -> None:  # type: ignore[no-unty
     assert "索引" in res.json()["message"]
 
 
-def test_ask_and_tools_over_http(corpus_settings) -> None:  # type: ignore[no-untyped-def]
+def test_ask_and_tools_over_http(corpus_settings: Settings) -> None:
     client = TestClient(create_app(corpus_settings))
     res = client.post("/v1/ask", json={"question": "Is a 30% cut from 2020 to 2030 enough?", "lang": "vi"})
     assert res.status_code == 200

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
@@ -17,6 +19,9 @@ from assistant.config import Settings
 from assistant.corpus.ingest import ingest
 from tests.conftest import write_pdf
 from tools.errors import LocalizedError
+
+if TYPE_CHECKING:
+    import httpx2  # what Starlette's TestClient answers with when it is installed (openai 3 needs it)
 
 ADMIN = {"Authorization": "Bearer admin-upload-key"}
 
@@ -41,12 +46,19 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     return TestClient(create_app(settings))
 
 
+def _app(client: TestClient) -> FastAPI:
+    assert isinstance(client.app, FastAPI)
+    return client.app
+
+
 def _docs(client: TestClient) -> set[str]:
-    store = client.app.state.retriever.store  # type: ignore[attr-defined]
+    store = _app(client).state.retriever.store
     return set(store.doc_records(store.active_generation()))
 
 
-def _upload(client: TestClient, name: str, data: bytes, headers: dict[str, str] | None = None, lang: str = "en"):  # type: ignore[no-untyped-def]
+def _upload(
+    client: TestClient, name: str, data: bytes, headers: dict[str, str] | None = None, lang: str = "en"
+) -> httpx2.Response:
     return client.post(
         "/v1/documents",
         files={"file": (name, data, "application/octet-stream")},
@@ -116,7 +128,7 @@ def test_broken_encrypted_and_bomb_pdfs_change_nothing(client: TestClient, tmp_p
     bomb = _upload(client, "bomb.pdf", _bomb_pdf())
     assert bomb.status_code == 422, bomb.text
     assert _docs(client) == before
-    uploads = client.app.state.settings.data_dir / "uploads"  # type: ignore[attr-defined]
+    uploads = _app(client).state.settings.data_dir / "uploads"
     assert not any(p.name in ("broken.pdf", "locked.pdf", "bomb.pdf") for p in uploads.iterdir())
 
 

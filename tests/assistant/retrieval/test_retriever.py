@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from assistant.retrieval.retriever import HybridRetriever
+from assistant.config import Settings
+from assistant.retrieval.retriever import HybridRetriever, Mode
 
 CASES = [
     # (question, gold document, text the gold passage contains)
@@ -27,7 +28,7 @@ def _fold(s: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def retriever(corpus_settings) -> HybridRetriever:  # type: ignore[no-untyped-def]
+def retriever(corpus_settings: Settings) -> HybridRetriever:
     r = HybridRetriever(corpus_settings)
     r.refresh()
     return r
@@ -52,7 +53,7 @@ def test_passages_carry_locators_and_offsets(retriever: HybridRetriever) -> None
 
 def test_modes_and_empty_query(retriever: HybridRetriever) -> None:
     for mode in ("dense", "bm25", "hybrid"):
-        assert retriever.retrieve("renewable electricity 2030", k=3, mode=mode)  # type: ignore[arg-type]
+        assert retriever.retrieve("renewable electricity 2030", k=3, mode=mode)
     assert retriever.retrieve("   ", k=3) == []
 
 
@@ -64,8 +65,8 @@ def test_hybrid_beats_dense_only_on_the_dev_set(retriever: HybridRetriever) -> N
 
     qs = load_questions(REPO / "evals" / "retrieval_questions.jsonl")
 
-    def recall(mode: str) -> float:
-        ranks = [gold_rank(retriever.retrieve(q.question, k=5, mode=mode), q) for q in qs]  # type: ignore[arg-type]
+    def recall(mode: Mode) -> float:
+        ranks = [gold_rank(retriever.retrieve(q.question, k=5, mode=mode), q) for q in qs]
         return sum(1 for r in ranks if r is not None) / len(qs)
 
     hybrid, dense = recall("hybrid"), recall("dense")

@@ -4,13 +4,18 @@ from assistant.answer.stages.evidence import select_evidence
 from tests.assistant.answer.stages.helpers import passage
 
 TRIGGER_ZH = "如果公司的相关范围三排放量占范围一、二和三排放总量的40%或更多,则需要设定范围三目标。"
-TRIGGER_VI = "Nếu phát thải phạm vi 3 chiếm từ 40% trở lên tổng phát thải phạm vi 1, 2 và 3 thì cần đặt mục tiêu phạm vi 3."
+TRIGGER_VI = (
+    "Nếu phát thải phạm vi 3 chiếm từ 40% trở lên tổng phát thải phạm vi 1, 2 và 3 thì cần đặt mục tiêu phạm vi 3."
+)
 
 
 def test_picks_the_segment_that_answers_through_its_translation() -> None:
     p = passage(
         [
-            ("■C15-范围三筛查:公司必须对所有相关范围三类别进行范围三筛查。", "C15 – Sàng lọc phạm vi 3: công ty phải sàng lọc mọi danh mục."),
+            (
+                "■C15-范围三筛查:公司必须对所有相关范围三类别进行范围三筛查。",
+                "C15 – Sàng lọc phạm vi 3: công ty phải sàng lọc mọi danh mục.",
+            ),
             (TRIGGER_ZH, TRIGGER_VI),
         ]
     )
@@ -27,7 +32,9 @@ def test_a_table_row_is_quoted_whole() -> None:
 
 
 def test_a_heading_takes_the_next_segment_with_it() -> None:
-    p = passage([("3.2 目标设定方法", "3.2 Phương pháp"), ("绝对收缩法:每年线性减排4.2%。", "Giảm tuyệt đối: 4,2% mỗi năm.")])
+    p = passage(
+        [("3.2 目标设定方法", "3.2 Phương pháp"), ("绝对收缩法:每年线性减排4.2%。", "Giảm tuyệt đối: 4,2% mỗi năm.")]
+    )
     [e] = select_evidence("3.2 Phương pháp thiết lập", [], [p])
     assert e.sentence.startswith("3.2") and "4.2%" in e.sentence
     assert e.translation is not None and "4,2%" in e.translation

@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 
-from assistant.answer.understanding.planning import plan_question
+from assistant.answer.understanding.planning import Plan, plan_question
 from assistant.answer.understanding.reading import read_question
 from assistant.text.language import detect_language
 from tools.registry import get_calculator
 
 
-def _plan(question: str):  # type: ignore[no-untyped-def]
+def _plan(question: str) -> Plan:
     return plan_question(read_question(question, detect_language(question)))
 
 
@@ -92,7 +92,12 @@ def test_questions_in_three_languages_route_to_the_right_calculator(
 
 
 def test_fact_questions_do_not_route_to_a_calculator() -> None:
-    for q in ("MCAP là gì?", "什么情况下公司必须设定范围三目标？", "Who validates MCAP targets?", "Quy tắc 40% nghĩa là gì?"):
+    for q in (
+        "MCAP là gì?",
+        "什么情况下公司必须设定范围三目标？",
+        "Who validates MCAP targets?",
+        "Quy tắc 40% nghĩa là gì?",
+    ):
         assert _plan(q).kind == "fact", q
 
 
