@@ -44,6 +44,8 @@ REFUSAL_PHRASES: dict[str, tuple[str, ...]] = {
 _QUOTE_LINE = re.compile(r"^\s*>.*$", re.MULTILINE)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|«[^»]*»")
 _MARKERS = re.compile(r"\[\d+\]|https?://\S+|\S+@\S+")
+# a locator names where the original says it ("(§ CÔNG BỐ TIẾN ĐỘ HÀNG NĂM)", "(p. 24, C16)"): a citation
+_LOCATOR = re.compile(r"[(（](?:§|p\.|tr\.|第)[^)）]*[)）]")
 
 
 def fold(text: str) -> str:
@@ -96,6 +98,7 @@ def own_words(answer: str) -> str:
     """The answer without quoted evidence, citation markers, links and addresses."""
     text = _QUOTE_LINE.sub(" ", answer)
     text = _QUOTED.sub(" ", text)
+    text = _LOCATOR.sub(" ", text)
     return _MARKERS.sub(" ", text)
 
 

@@ -102,14 +102,27 @@ def carries(asked: Asked, text: str) -> bool:
         if not (_NUMBER.search(text) or read_numbers(text)):  # "ten hours", "mười giờ"
             return False
         if asked.noun:
-            head = (
-                asked.noun.split()[0]
-                if " " in asked.noun and not re.search(r"[\u4e00-\u9fff]", asked.noun)
-                else asked.noun
-            )
-            return head in folded
+            return _counts(asked.noun, text, folded)
         return True
     return True
+
+
+def _counts(noun: str, text: str, folded: str) -> bool:
+    """A number counts the noun asked about: "470万用户", "400 verifiers", "hơn 100 nhà cung cấp" — the
+    noun within two words after a number, not merely somewhere in the segment."""
+    if re.search(r"[\u4e00-\u9fff]", noun):
+        return bool(
+            re.search(
+                rf"[\d一二两三四五六七八九十百千万多余]\s*(?:个|家|名|位|项|种|次)?\s*{re.escape(noun[:2])}", text
+            )
+        )
+    head = noun.split()[0]
+    stem = head[: max(4, len(head) - 2)]  # "factories" and "factory", "members" and "member"
+    for n in read_numbers(folded):
+        after = folded[n.end : n.end + 40].split()[:3]
+        if any(w.startswith(stem) for w in after):
+            return True
+    return False
 
 
 def topic_overlap(question: str, text: str, expansions: list[str] | None = None) -> float:
