@@ -112,3 +112,24 @@ def test_echo_of_the_question_is_not_an_answer(corpus_settings: Settings) -> Non
     svc = _service(corpus_settings, [echo, AIMessage(content="Đây là kết quả tính toán của bạn [1].")])
     a = svc.ask(CALC_VI)
     assert a.mode == "no-llm" and a.answer.startswith("**Có.**") and "3%/năm" in a.answer
+
+
+class BuggyModel(ScriptedModel):
+    def _generate(self, *args: Any, **kwargs: Any) -> Any:
+        raise KeyError("a bug in our own code, not the model failing")
+
+
+def test_a_programming_error_is_not_reported_as_the_llm_failing(corpus_settings: Settings) -> None:
+    """Only transport, timeout and validation failures fall back; a bug surfaces as itself."""
+    with pytest.raises(KeyError):
+        AnswerService(corpus_settings, chat_model=BuggyModel(messages=iter([]))).ask(CALC_VI)
+
+
+def test_a_timeout_falls_back_with_its_traceback_logged(
+    corpus_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("WARNING"):
+        a = AnswerService(corpus_settings, chat_model=BrokenModel(messages=iter([]))).ask(CALC_VI)
+    assert a.mode == "no-llm" and a.answer.startswith("**Có.**")
+    failed = [r for r in caplog.records if "LLM failed" in r.getMessage()]
+    assert failed and failed[0].exc_info is not None and failed[0].exc_info[0] is TimeoutError
