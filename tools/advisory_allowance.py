@@ -12,7 +12,7 @@ from pydantic import Field
 
 from tools import rules, validation
 from tools.i18n import texts
-from tools.result import CalcResult, Message, RuleRef
+from tools.result import CalcResult, Message
 
 
 def advisory_allowance(
@@ -61,17 +61,7 @@ def advisory_allowance(
             "over_by_hours": over_by,
         },
         verdict=verdict,
-        rules=[
-            RuleRef(
-                id="mcap.advisory_hours",
-                rule_set="mcap",
-                value=data["advisory_hours_per_year"],
-                unit="hours/year",
-                document=data["document"],
-                clause="Cascale support",
-                quote=data["advisory_quote"],
-            )
-        ],
+        rules=[rules.mcap_advisory_ref()],
         warnings=warnings,
         explanation=explanation,
     )

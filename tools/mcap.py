@@ -38,17 +38,7 @@ def mcap_checklist(
         )
         for e in elements
     ]
-    refs.append(
-        RuleRef(
-            id="mcap.advisory_hours",
-            rule_set="mcap",
-            document=data["document"],
-            clause="Cascale support",
-            quote=data["advisory_quote"],
-            value=data["advisory_hours_per_year"],
-            unit="hours/year",
-        )
-    )
+    refs.append(rules.mcap_advisory_ref())
     n_done = len(elements) - len(todo)
     contact = data["contact"]
     hours = data["advisory_hours_per_year"]

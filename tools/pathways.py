@@ -259,6 +259,8 @@ def check_absolute_target(
         expl = texts(
             "calc.check_absolute_target.explanation_capped", raw=raw_required, v=texts(verdict_words), **values
         )
+    elif shortfall == 0:  # never "a shortfall of 0 points" when the cut already reaches the requirement
+        expl = texts("calc.check_absolute_target.explanation_met", req=required, **values)
     else:
         expl = texts("calc.check_absolute_target.explanation", req=required, short=shortfall, **values)
     return CalcResult(

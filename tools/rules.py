@@ -94,5 +94,19 @@ def mcap() -> dict[str, Any]:
     return dict(_DATA["mcap"])
 
 
+def mcap_advisory_ref() -> RuleRef:
+    """The yearly MCAP advisory allowance (hours a year, "Cascale support")."""
+    data = mcap()
+    return RuleRef(
+        id="mcap.advisory_hours",
+        rule_set="mcap",
+        value=data["advisory_hours_per_year"],
+        unit="hours/year",
+        document=data["document"],
+        clause="Cascale support",
+        quote=data["advisory_quote"],
+    )
+
+
 def all_rows() -> list[dict[str, Any]]:
     return list(_DATA["rule"])

@@ -23,7 +23,7 @@ from assistant.answer.stages.calculation import Calculation
 from assistant.answer.stages.evidence import Evidence, select_evidence
 from assistant.answer.stages.grounding import check_numbers
 from assistant.answer.stages.llm_phrasing import LLMPhrasing
-from assistant.answer.stages.rendering import Rendering, segment_translation, verdict_of
+from assistant.answer.stages.rendering import Rendering, rule_citation, verdict_of
 from assistant.answer.stages.retrieval import Retrieval
 from assistant.answer.stages.routing import Routing
 from assistant.answer.stages.support_gate import SupportGate
@@ -286,20 +286,7 @@ class AnswerService:
             passage = self.retriever.find_quote(ref.document, ref.quote, lang) if ref.document and ref.quote else None
             if passage is not None:
                 n = len(citations) + 1
-                translation = segment_translation(passage, ref.quote) if passage.language != lang else None
-                citations.append(
-                    Citation(
-                        id=n,
-                        doc=passage.doc,
-                        title=passage.title,
-                        locator=ref.clause or passage.locator,
-                        quote=ref.quote,
-                        chunk_id=passage.chunk_id,
-                        language=passage.language,
-                        translation=translation,
-                        translation_lang=lang if translation else None,
-                    )
-                )
+                citations.append(rule_citation(n, passage, ref.quote, lang, locator=ref.clause))
                 line += f" [{n}]"
             lines.append(f"**{line}**")
         return lines, citations

@@ -244,3 +244,10 @@ def read_numbers(text: str, words: bool = True, lenient_zh: bool = False) -> lis
     if words:
         out += _word_numbers(text)
     return sorted(out, key=lambda n: (n.start, -n.end))
+
+
+def zh_digit_string(digits: str) -> int | None:
+    """A number written digit by digit in Chinese numerals, as years are: "二〇二二" is 2022."""
+    if not digits or any(ch not in _ZH_DIGIT for ch in digits):
+        return None
+    return int("".join(str(_ZH_DIGIT[ch]) for ch in digits))

@@ -39,6 +39,7 @@ from assistant.ui.calculator_forms import (
     to_arguments,
 )
 from assistant.ui.doc_titles import DocumentTitles
+from assistant.ui.keyed import button, labelled
 from assistant.ui.labels import LANG_CHOICES, calculator_description, calculator_name, examples, ui
 from assistant.ui.pathway_chart import CHARTED, pathway, pathway_figure, pathway_table
 from assistant.ui.source_cards import source_cards, sources_markdown
@@ -142,79 +143,60 @@ def build_ui(
         lang_radio = gr.Radio(choices=LANG_CHOICES, value="en", label=ui("interface_language", "en"), elem_id="ui-lang")
         relabel(lang_radio, lambda lang: gr.Radio(label=ui("interface_language", lang)))
         with gr.Tabs():
-            with gr.Tab(ui("tab_chat", "en"), id="chat", elem_id="tab-chat") as tab_chat:
-                relabel(tab_chat, lambda lang: gr.Tab(label=ui("tab_chat", lang)))
-                with gr.Row():
-                    with gr.Column(scale=3):
-                        chatbot = relabel(
-                            gr.Chatbot(
-                                label=ui("chat", "en"),
-                                show_label=False,  # a floating label covered the messages when scrolled
-                                elem_id="chatbot",
-                                height=460,
-                                buttons=["copy", "copy_all"],
-                            ),
-                            lambda lang: gr.Chatbot(label=ui("chat", lang)),
-                        )
-                        question = relabel(
-                            gr.Textbox(
-                                label=ui("question", "en"),
-                                placeholder=ui("question_placeholder", "en"),
-                                elem_id="question",
-                                lines=1,
-                                max_lines=6,  # Enter sends, Shift+Enter starts a new line
-                            ),
-                            lambda lang: gr.Textbox(
-                                label=ui("question", lang), placeholder=ui("question_placeholder", lang)
-                            ),
-                        )
-                        with gr.Row():
-                            send = relabel(
-                                gr.Button(ui("send", "en"), variant="primary", elem_id="send"),
-                                lambda lang: gr.Button(ui("send", lang)),
-                            )
-                            clear = relabel(
-                                gr.Button(ui("clear", "en"), elem_id="clear"), lambda lang: gr.Button(ui("clear", lang))
-                            )
-                            export = relabel(
-                                gr.Button(ui("export", "en"), elem_id="export"),
-                                lambda lang: gr.Button(ui("export", lang)),
-                            )
-                        export_file = relabel(
-                            gr.File(label=ui("export_file", "en"), elem_id="export-file", visible=False),
-                            lambda lang: gr.File(label=ui("export_file", lang)),
-                        )
-                        samples = relabel(
-                            gr.Dataset(
-                                components=[question],
-                                samples=[[q] for q in examples("en")],
-                                label=ui("examples", "en"),
-                                elem_id="examples",
-                            ),
-                            lambda lang: gr.Dataset(samples=[[q] for q in examples(lang)], label=ui("examples", lang)),
-                        )
-                        samples.click(lambda sample: sample[0], [samples], [question])
-                    with gr.Column(scale=2):
-                        relabel(
-                            gr.Markdown(f"## {ui('sources', 'en')}"),
-                            lambda lang: gr.Markdown(f"## {ui('sources', lang)}"),
-                        )
-                        sources = gr.Markdown(ui("sources_empty", "en"), elem_id="sources")
-            with gr.Tab(ui("tab_calculators", "en"), id="calculators", elem_id="tab-calculators") as tab_calc:
-                relabel(tab_calc, lambda lang: gr.Tab(label=ui("tab_calculators", lang)))
-                with gr.Tabs():
-                    for name, schema in schemas.items():
-                        _calculator_form(name, schema, lang_state, relabel, titles)
+            with labelled(relabel, gr.Tab, "tab_chat", id="chat", elem_id="tab-chat"), gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = relabel(
+                        gr.Chatbot(
+                            label=ui("chat", "en"),
+                            show_label=False,  # a floating label covered the messages when scrolled
+                            elem_id="chatbot",
+                            height=460,
+                            buttons=["copy", "copy_all"],
+                        ),
+                        lambda lang: gr.Chatbot(label=ui("chat", lang)),
+                    )
+                    question = relabel(
+                        gr.Textbox(
+                            label=ui("question", "en"),
+                            placeholder=ui("question_placeholder", "en"),
+                            elem_id="question",
+                            lines=1,
+                            max_lines=6,  # Enter sends, Shift+Enter starts a new line
+                        ),
+                        lambda lang: gr.Textbox(
+                            label=ui("question", lang), placeholder=ui("question_placeholder", lang)
+                        ),
+                    )
+                    with gr.Row():
+                        send = button(relabel, "send", variant="primary", elem_id="send")
+                        clear = button(relabel, "clear", elem_id="clear")
+                        export = button(relabel, "export", elem_id="export")
+                    export_file = labelled(relabel, gr.File, "export_file", elem_id="export-file", visible=False)
+                    samples = relabel(
+                        gr.Dataset(
+                            components=[question],
+                            samples=[[q] for q in examples("en")],
+                            label=ui("examples", "en"),
+                            elem_id="examples",
+                        ),
+                        lambda lang: gr.Dataset(samples=[[q] for q in examples(lang)], label=ui("examples", lang)),
+                    )
+                    samples.click(lambda sample: sample[0], [samples], [question])
+                with gr.Column(scale=2):
+                    relabel(
+                        gr.Markdown(f"## {ui('sources', 'en')}"),
+                        lambda lang: gr.Markdown(f"## {ui('sources', lang)}"),
+                    )
+                    sources = gr.Markdown(ui("sources_empty", "en"), elem_id="sources")
+            with labelled(relabel, gr.Tab, "tab_calculators", id="calculators", elem_id="tab-calculators"), gr.Tabs():
+                for name, schema in schemas.items():
+                    _calculator_form(name, schema, lang_state, relabel, titles)
             if workflows is not None:
                 helpdesk_tab(workflows, service.settings, lang_state, relabel, exports, titles)
                 advisory_tab(workflows, service.settings, lang_state, relabel, exports)
-            with gr.Tab(ui("tab_glossary", "en"), id="glossary", elem_id="tab-glossary") as tab_gloss:
-                relabel(tab_gloss, lambda lang: gr.Tab(label=ui("tab_glossary", lang)))
+            with labelled(relabel, gr.Tab, "tab_glossary", id="glossary", elem_id="tab-glossary"):
                 relabel(gr.Markdown(_glossary_intro("en")), lambda lang: gr.Markdown(_glossary_intro(lang)))
-                search = relabel(
-                    gr.Textbox(label=ui("search", "en"), elem_id="glossary-search"),
-                    lambda lang: gr.Textbox(label=ui("search", lang)),
-                )
+                search = labelled(relabel, gr.Textbox, "search", elem_id="glossary-search")
                 table = gr.Dataframe(
                     value=_glossary_rows(service, titles, "en"),
                     label=ui("tab_glossary", "en"),
@@ -352,10 +334,7 @@ def _calculator_form(
                 else:
                     comp = gr.Textbox(value=value or "", label=label, elem_id=elem_id)
                 inputs.append(relabel(comp, _relabeler(type(comp), field, spec, choices is not None)))
-        run = relabel(
-            gr.Button(ui("run", "en"), variant="primary", elem_id=f"run-{name}"),
-            lambda lang: gr.Button(ui("run", lang)),
-        )
+        run = button(relabel, "run", variant="primary", elem_id=f"run-{name}")
         output = gr.Markdown(elem_id=f"result-{name}")
         shown = gr.State(None)  # the form values of the result on screen, redrawn on a language switch
         outputs: list[Any] = [output]

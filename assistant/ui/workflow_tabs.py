@@ -21,13 +21,12 @@ from assistant.config import Settings
 from assistant.messages import lang_name
 from assistant.ui.doc_titles import DocumentTitles
 from assistant.ui.email_draft import plain_text, reader_reply
+from assistant.ui.keyed import Keyed, button, labelled
 from assistant.ui.labels import LANG_CHOICES, ui
 from assistant.workflows.advisory import manufacturer_json
 from assistant.workflows.registry import Workflows, WorkflowsUnavailable
 from assistant.workflows.session_summary import summary_html, summary_markdown
 from tools.errors import LocalizedError
-
-Keyed = Callable[[Any, Callable[[str], Any]], Any]
 
 
 def _caller(
@@ -55,6 +54,21 @@ def _refusal(err: LocalizedError, lang: str, role: str) -> str:
     return _error(err.message(lang))
 
 
+def _key_box(keyed: Keyed, elem_id: str) -> Any:
+    """The staff key, typed in the tab."""
+    return keyed(
+        gr.Textbox(label=ui("api_key", "en"), info=ui("api_key_info", "en"), type="password", elem_id=elem_id),
+        lambda lang: gr.Textbox(label=ui("api_key", lang), info=ui("api_key_info", lang)),
+    )
+
+
+def _reply_box(keyed: Keyed, key: str, *, interactive: bool, elem_id: str) -> Any:
+    """A view of the draft reply as text, with a copy button."""
+    return labelled(
+        keyed, gr.Textbox, key, lines=18, max_lines=40, interactive=interactive, buttons=["copy"], elem_id=elem_id
+    )
+
+
 def helpdesk_tab(
     workflows: Workflows | WorkflowsUnavailable,
     settings: Settings,
@@ -65,91 +79,46 @@ def helpdesk_tab(
 ) -> None:
     """Draft a reply to a manufacturer's e-mail, read it formatted, send it as plain text (or keep the
     Markdown), with the internal note beside it; edit the Markdown, then approve."""
-    with gr.Tab(ui("tab_helpdesk", "en"), id="helpdesk", elem_id="tab-helpdesk") as tab:
-        keyed(tab, lambda lang: gr.Tab(label=ui("tab_helpdesk", lang)))
+    with labelled(keyed, gr.Tab, "tab_helpdesk", id="helpdesk", elem_id="tab-helpdesk"):
         draft_id = gr.State(0)
         with gr.Row():
             with gr.Column(scale=2):
-                key = keyed(
-                    gr.Textbox(
-                        label=ui("api_key", "en"), info=ui("api_key_info", "en"), type="password", elem_id="hd-key"
-                    ),
-                    lambda lang: gr.Textbox(label=ui("api_key", lang), info=ui("api_key_info", lang)),
+                key = _key_box(keyed, "hd-key")
+                message = labelled(keyed, gr.Textbox, "hd_message", lines=10, elem_id="hd-message")
+                staff_lang = labelled(
+                    keyed, gr.Radio, "hd_staff_lang", choices=LANG_CHOICES, value="en", elem_id="hd-staff-lang"
                 )
-                message = keyed(
-                    gr.Textbox(label=ui("hd_message", "en"), lines=10, elem_id="hd-message"),
-                    lambda lang: gr.Textbox(label=ui("hd_message", lang)),
-                )
-                staff_lang = keyed(
-                    gr.Radio(
-                        choices=LANG_CHOICES, value="en", label=ui("hd_staff_lang", "en"), elem_id="hd-staff-lang"
-                    ),
-                    lambda lang: gr.Radio(label=ui("hd_staff_lang", lang)),
-                )
-                draft_btn = keyed(
-                    gr.Button(ui("hd_draft", "en"), variant="primary", elem_id="hd-draft"),
-                    lambda lang: gr.Button(ui("hd_draft", lang)),
-                )
+                draft_btn = button(keyed, "hd_draft", variant="primary", elem_id="hd-draft")
                 status = gr.Markdown("", elem_id="hd-status")
             with gr.Column(scale=3):
                 with gr.Tabs(elem_id="hd-views"):
-                    with gr.Tab(ui("hd_tab_formatted", "en"), elem_id="hd-tab-formatted") as t_fmt:
-                        keyed(t_fmt, lambda lang: gr.Tab(label=ui("hd_tab_formatted", lang)))
-                        preview = keyed(
-                            gr.Markdown(
-                                "",
-                                label=ui("hd_formatted", "en"),
-                                show_label=True,
-                                elem_id="hd-preview",
-                                container=True,
-                                min_height=200,
-                            ),
-                            lambda lang: gr.Markdown(label=ui("hd_formatted", lang)),
+                    with labelled(keyed, gr.Tab, "hd_tab_formatted", elem_id="hd-tab-formatted"):
+                        preview = labelled(
+                            keyed,
+                            gr.Markdown,
+                            "hd_formatted",
+                            value="",
+                            show_label=True,
+                            elem_id="hd-preview",
+                            container=True,
+                            min_height=200,
                         )
-                    with gr.Tab(ui("hd_tab_plain", "en"), elem_id="hd-tab-plain") as t_plain:
-                        keyed(t_plain, lambda lang: gr.Tab(label=ui("hd_tab_plain", lang)))
-                        plain = keyed(
-                            gr.Textbox(
-                                label=ui("hd_plain", "en"),
-                                lines=18,
-                                max_lines=40,
-                                interactive=False,
-                                buttons=["copy"],
-                                elem_id="hd-plain",
-                            ),
-                            lambda lang: gr.Textbox(label=ui("hd_plain", lang)),
-                        )
-                    with gr.Tab(ui("hd_tab_markdown", "en"), elem_id="hd-tab-markdown") as t_md:
-                        keyed(t_md, lambda lang: gr.Tab(label=ui("hd_tab_markdown", lang)))
-                        reply = keyed(
-                            gr.Textbox(
-                                label=ui("hd_markdown", "en"),
-                                lines=18,
-                                max_lines=40,
-                                interactive=True,
-                                buttons=["copy"],
-                                elem_id="hd-reply",
-                            ),
-                            lambda lang: gr.Textbox(label=ui("hd_markdown", lang)),
-                        )
+                    with labelled(keyed, gr.Tab, "hd_tab_plain", elem_id="hd-tab-plain"):
+                        plain = _reply_box(keyed, "hd_plain", interactive=False, elem_id="hd-plain")
+                    with labelled(keyed, gr.Tab, "hd_tab_markdown", elem_id="hd-tab-markdown"):
+                        reply = _reply_box(keyed, "hd_markdown", interactive=True, elem_id="hd-reply")
                 with gr.Row():
-                    download_txt = keyed(
-                        gr.DownloadButton(ui("hd_download_txt", "en"), elem_id="hd-download-txt", interactive=False),
-                        lambda lang: gr.DownloadButton(label=ui("hd_download_txt", lang)),
+                    download_txt = labelled(
+                        keyed, gr.DownloadButton, "hd_download_txt", elem_id="hd-download-txt", interactive=False
                     )
-                    download_md = keyed(
-                        gr.DownloadButton(ui("hd_download_md", "en"), elem_id="hd-download-md", interactive=False),
-                        lambda lang: gr.DownloadButton(label=ui("hd_download_md", lang)),
+                    download_md = labelled(
+                        keyed, gr.DownloadButton, "hd_download_md", elem_id="hd-download-md", interactive=False
                     )
-                    approve_btn = keyed(
-                        gr.Button(ui("hd_approve", "en"), variant="primary", elem_id="hd-approve"),
-                        lambda lang: gr.Button(ui("hd_approve", lang)),
-                    )
+                    approve_btn = button(keyed, "hd_approve", variant="primary", elem_id="hd-approve")
                 match = gr.Markdown("", elem_id="hd-match")
             with gr.Column(scale=2):
-                note = keyed(
-                    gr.Markdown("", label=ui("hd_note", "en"), show_label=True, container=True, elem_id="hd-note"),
-                    lambda lang: gr.Markdown(label=ui("hd_note", lang)),
+                note = labelled(
+                    keyed, gr.Markdown, "hd_note", value="", show_label=True, container=True, elem_id="hd-note"
                 )
 
     def draft(key_text: str, text: str, staff: str, lang: str) -> tuple[Any, ...]:
@@ -218,99 +187,41 @@ def advisory_tab(
     keyed: Keyed,
     exports: Path,
 ) -> None:
-    with gr.Tab(ui("tab_advisory", "en"), id="advisory", elem_id="tab-advisory") as tab:
-        keyed(tab, lambda lang: gr.Tab(label=ui("tab_advisory", lang)))
+    with labelled(keyed, gr.Tab, "tab_advisory", id="advisory", elem_id="tab-advisory"):
         with gr.Row():
             with gr.Column(scale=1):
-                key = keyed(
-                    gr.Textbox(
-                        label=ui("api_key", "en"), info=ui("api_key_info", "en"), type="password", elem_id="adv-key"
-                    ),
-                    lambda lang: gr.Textbox(label=ui("api_key", lang), info=ui("api_key_info", lang)),
-                )
+                key = _key_box(keyed, "adv-key")
                 with gr.Row():
-                    maker = keyed(
-                        gr.Dropdown(choices=[], label=ui("adv_manufacturer", "en"), elem_id="adv-manufacturer"),
-                        lambda lang: gr.Dropdown(label=ui("adv_manufacturer", lang)),
-                    )
-                    load_btn = keyed(
-                        gr.Button(ui("adv_load", "en"), elem_id="adv-load", scale=0),
-                        lambda lang: gr.Button(ui("adv_load", lang)),
-                    )
+                    maker = labelled(keyed, gr.Dropdown, "adv_manufacturer", choices=[], elem_id="adv-manufacturer")
+                    load_btn = button(keyed, "adv_load", elem_id="adv-load", scale=0)
                 allowance = gr.Markdown("", elem_id="adv-allowance")
-                with gr.Accordion(ui("adv_new", "en"), open=False, elem_id="adv-new") as new_acc:
-                    keyed(new_acc, lambda lang: gr.Accordion(label=ui("adv_new", lang)))
-                    name = keyed(
-                        gr.Textbox(label=ui("adv_name", "en"), elem_id="adv-name"),
-                        lambda lang: gr.Textbox(label=ui("adv_name", lang)),
+                with labelled(keyed, gr.Accordion, "adv_new", open=False, elem_id="adv-new"):
+                    name = labelled(keyed, gr.Textbox, "adv_name", elem_id="adv-name")
+                    country = labelled(keyed, gr.Textbox, "adv_country", elem_id="adv-country")
+                    contact_lang = labelled(
+                        keyed,
+                        gr.Radio,
+                        "adv_contact_lang",
+                        choices=LANG_CHOICES,
+                        value="vi",
+                        elem_id="adv-contact-lang",
                     )
-                    country = keyed(
-                        gr.Textbox(label=ui("adv_country", "en"), elem_id="adv-country"),
-                        lambda lang: gr.Textbox(label=ui("adv_country", lang)),
-                    )
-                    contact_lang = keyed(
-                        gr.Radio(
-                            choices=LANG_CHOICES,
-                            value="vi",
-                            label=ui("adv_contact_lang", "en"),
-                            elem_id="adv-contact-lang",
-                        ),
-                        lambda lang: gr.Radio(label=ui("adv_contact_lang", lang)),
-                    )
-                    add_btn = keyed(
-                        gr.Button(ui("adv_add", "en"), elem_id="adv-add"), lambda lang: gr.Button(ui("adv_add", lang))
-                    )
+                    add_btn = button(keyed, "adv_add", elem_id="adv-add")
             with gr.Column(scale=1):
-                held_on = keyed(
-                    gr.Textbox(label=ui("adv_date", "en"), value=date.today().isoformat(), elem_id="adv-date"),
-                    lambda lang: gr.Textbox(label=ui("adv_date", lang)),
-                )
-                hours = keyed(
-                    gr.Number(label=ui("adv_hours", "en"), value=1, minimum=0, maximum=24, elem_id="adv-hours"),
-                    lambda lang: gr.Number(label=ui("adv_hours", lang)),
-                )
-                advisor = keyed(
-                    gr.Textbox(label=ui("adv_advisor", "en"), elem_id="adv-advisor"),
-                    lambda lang: gr.Textbox(label=ui("adv_advisor", lang)),
-                )
-                topics = keyed(
-                    gr.Textbox(label=ui("adv_topics", "en"), elem_id="adv-topics"),
-                    lambda lang: gr.Textbox(label=ui("adv_topics", lang)),
-                )
-                questions = keyed(
-                    gr.Textbox(label=ui("adv_questions", "en"), lines=4, elem_id="adv-questions"),
-                    lambda lang: gr.Textbox(label=ui("adv_questions", lang)),
-                )
-                notes = keyed(
-                    gr.Textbox(label=ui("adv_notes", "en"), lines=3, elem_id="adv-notes"),
-                    lambda lang: gr.Textbox(label=ui("adv_notes", lang)),
-                )
-                confirm = keyed(
-                    gr.Checkbox(label=ui("adv_confirm", "en"), value=False, elem_id="adv-confirm"),
-                    lambda lang: gr.Checkbox(label=ui("adv_confirm", lang)),
-                )
-                log_btn = keyed(
-                    gr.Button(ui("adv_log", "en"), variant="primary", elem_id="adv-log"),
-                    lambda lang: gr.Button(ui("adv_log", lang)),
-                )
+                held_on = labelled(keyed, gr.Textbox, "adv_date", value=date.today().isoformat(), elem_id="adv-date")
+                hours = labelled(keyed, gr.Number, "adv_hours", value=1, minimum=0, maximum=24, elem_id="adv-hours")
+                advisor = labelled(keyed, gr.Textbox, "adv_advisor", elem_id="adv-advisor")
+                topics = labelled(keyed, gr.Textbox, "adv_topics", elem_id="adv-topics")
+                questions = labelled(keyed, gr.Textbox, "adv_questions", lines=4, elem_id="adv-questions")
+                notes = labelled(keyed, gr.Textbox, "adv_notes", lines=3, elem_id="adv-notes")
+                confirm = labelled(keyed, gr.Checkbox, "adv_confirm", value=False, elem_id="adv-confirm")
+                log_btn = button(keyed, "adv_log", variant="primary", elem_id="adv-log")
                 status = gr.Markdown("", elem_id="adv-status")
         with gr.Row():
-            sessions = keyed(
-                gr.Dropdown(choices=[], label=ui("adv_sessions", "en"), elem_id="adv-sessions"),
-                lambda lang: gr.Dropdown(label=ui("adv_sessions", lang)),
-            )
-            md_btn = keyed(
-                gr.Button(ui("adv_export_md", "en"), elem_id="adv-export-md"),
-                lambda lang: gr.Button(ui("adv_export_md", lang)),
-            )
-            html_btn = keyed(
-                gr.Button(ui("adv_export_html", "en"), elem_id="adv-export-html"),
-                lambda lang: gr.Button(ui("adv_export_html", lang)),
-            )
-        summary_file = keyed(
-            gr.File(label=ui("adv_summary_file", "en"), visible=False, elem_id="adv-summary-file"),
-            lambda lang: gr.File(label=ui("adv_summary_file", lang)),
-        )
+            sessions = labelled(keyed, gr.Dropdown, "adv_sessions", choices=[], elem_id="adv-sessions")
+            md_btn = button(keyed, "adv_export_md", elem_id="adv-export-md")
+            html_btn = button(keyed, "adv_export_html", elem_id="adv-export-html")
+        summary_file = labelled(keyed, gr.File, "adv_summary_file", visible=False, elem_id="adv-summary-file")
 
     def overview(wf: Workflows, who: Principal, manufacturer_id: int | None, lang: str) -> tuple[Any, Any, str]:
         only = who.manufacturer_id if who.role == "manufacturer" else None

@@ -12,16 +12,13 @@ from typer.testing import CliRunner
 import assistant.cli as cli
 import assistant.llm.chat_model as chat_model
 from assistant.config import Settings
-from tests.assistant.llm.scripted_translator import DOC_NAME, DOC_VI, ScriptedTranslator
+from tests.assistant.llm.scripted_translator import DOC_NAME, ScriptedTranslator, write_doc
 from tests.conftest import CORPUS
 
 
 @pytest.fixture
 def doc(tmp_path: Path) -> Path:
-    path = tmp_path / "docs" / DOC_NAME
-    path.parent.mkdir()
-    path.write_text(DOC_VI, encoding="utf-8")
-    return path
+    return write_doc(tmp_path)
 
 
 def _run(monkeypatch: pytest.MonkeyPatch, settings: Settings, args: list[str]) -> str:

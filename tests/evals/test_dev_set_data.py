@@ -51,6 +51,11 @@ def _half(qs: list[Question], prefix: str) -> list[Question]:
     return [q for q in qs if q.id.startswith(prefix + "-")]
 
 
+def _calculator_items(qs: list[Question]) -> list[tuple[Question, str]]:
+    """The calculator items, each with its calculator's name."""
+    return [(q, q.expected_tool) for q in qs if q.expected_tool]
+
+
 def _quotes(q: Question) -> list[str]:
     return [q.source_quote or "", *q.extra.get("alt_quotes", [])]
 
@@ -158,26 +163,22 @@ def test_trap_quotes_are_10_to_60_characters(dev_set: list[Question]) -> None:
 
 def test_calculator_items_reproduce_their_expected_value(dev_set: list[Question]) -> None:
     problems: list[str] = []
-    for q in dev_set:
-        if not q.expected_tool:
-            continue
+    for q, tool in _calculator_items(dev_set):
         args, key = q.extra.get("tool_arguments"), q.extra.get("tool_output_key")
         if not isinstance(args, dict) or not isinstance(key, str):
             problems.append(f"{q.id}: tool_arguments / tool_output_key missing")
             continue
-        value = round(float(get_calculator(q.expected_tool)(**args).outputs[key]), 4)
+        value = round(float(get_calculator(tool)(**args).outputs[key]), 4)
         if q.expected_value != value:
-            problems.append(f"{q.id}: expected_value {q.expected_value} but {q.expected_tool}(…)[{key}] = {value}")
+            problems.append(f"{q.id}: expected_value {q.expected_value} but {tool}(…)[{key}] = {value}")
     assert not problems, _fail(problems)
 
 
 def test_calculator_explanation_passes_its_item(dev_set: list[Question]) -> None:
     """The matching strings are fair to a correct, calculator-backed answer in the question's language."""
     problems: list[str] = []
-    for q in dev_set:
-        if not q.expected_tool:
-            continue
-        result = get_calculator(q.expected_tool)(**q.extra["tool_arguments"])
+    for q, tool in _calculator_items(dev_set):
+        result = get_calculator(tool)(**q.extra["tool_arguments"])
         text = result.explanation[q.lang] + " " + (q.source_quote or "")
         m = match_answer(text, q.must_include, q.any_of, q.must_not_include)
         if not m.passed:

@@ -178,3 +178,13 @@ def test_official_tool_warning_for_base_years_from_2020_under_default_rules(calc
     assert any(w.code == "official_tool_may_differ" for w in late.warnings)
     assert any(w.code == "official_tool_may_differ" for w in calc(2020, 2030, **extra).warnings)
     assert not any(w.code == "official_tool_may_differ" for w in calc(2019, 2029, **extra).warnings)
+
+
+@pytest.mark.parametrize("lang", ["vi", "zh", "en"])
+def test_a_cut_that_reaches_the_requirement_has_no_zero_point_shortfall(lang: str) -> None:
+    """Issue 16: "còn thiếu 0 điểm phần trăm" / "差距0个百分点" when the target already beats the requirement."""
+    result = check_absolute_target(2022, 2032, 15, scope="s1+s2", ambition="2C")
+    text = result.explanation[lang]
+    assert result.outputs["shortfall_points"] == 0
+    assert "thiếu 0" not in text and "差距0" not in text and "shortfall 0" not in text
+    assert {"vi": "đạt.", "zh": "已达到。", "en": "met."}[lang] in text

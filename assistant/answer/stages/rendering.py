@@ -30,6 +30,38 @@ def segment_translation(passage: Passage, quote: str) -> str | None:
     return None
 
 
+def quote_citation(
+    n: int,
+    passage: Passage,
+    quote: str,
+    lang: str,
+    *,
+    language: str,
+    translation: str | None,
+    locator: str | None = None,
+) -> Citation:
+    """Citation ``n``: ``quote`` (in ``language``) from ``passage``, with its translation into ``lang`` when
+    one is shown; at the passage's locator unless another is given."""
+    return Citation(
+        id=n,
+        doc=passage.doc,
+        title=passage.title,
+        locator=locator or passage.locator,
+        quote=quote,
+        chunk_id=passage.chunk_id,
+        language=language,
+        translation=translation,
+        translation_lang=lang if translation else None,
+    )
+
+
+def rule_citation(n: int, passage: Passage, quote: str, lang: str, locator: str | None = None) -> Citation:
+    """Citation ``n`` of a rule's words in ``passage``, translated into ``lang`` when the passage is in
+    another language (and the project's translation may be served)."""
+    translation = segment_translation(passage, quote) if passage.language != lang else None
+    return quote_citation(n, passage, quote, lang, language=passage.language, translation=translation, locator=locator)
+
+
 # Calculator verdicts that answer a criteria question "yes" (the rule is met; for the scope 3 trigger, a
 # target is required) and "no". The criteria answer opens with the word.
 YES_VERDICTS = frozenset({"meets", "meets_minimum", "required", "valid", "complete", "within_allowance", "on_track"})
@@ -89,20 +121,8 @@ class Rendering:
             if any(c.chunk_id == passage.chunk_id and c.quote == ref.quote for c in citations):
                 continue
             n = len(citations) + 1
-            translation = segment_translation(passage, ref.quote) if passage.language != lang else None
-            citations.append(
-                Citation(
-                    id=n,
-                    doc=passage.doc,
-                    title=passage.title,
-                    locator=passage.locator,
-                    quote=ref.quote,
-                    chunk_id=passage.chunk_id,
-                    language=passage.language,
-                    translation=translation,
-                    translation_lang=lang if translation else None,
-                )
-            )
+            citations.append(rule_citation(n, passage, ref.quote, lang))
+            translation = citations[-1].translation
             original = t("answer.original", lang, quote=ref.quote)
             shown = next((line for line in lines if translation and translation in line), None)
             if shown is not None:
@@ -175,17 +195,7 @@ class Rendering:
         else:
             note = t("answer.quoted_in", lang, language=lang_name(src_lang, lang)) if src_lang != lang else ""
             shown = e.sentence
-        citation = Citation(
-            id=n,
-            doc=p.doc,
-            title=p.title,
-            locator=p.locator,
-            quote=e.sentence,
-            chunk_id=p.chunk_id,
-            language=src_lang,
-            translation=translation,
-            translation_lang=lang if translation else None,
-        )
+        citation = quote_citation(n, p, e.sentence, lang, language=src_lang, translation=translation)
         return citation, shown, note
 
     def clarify(self, lang: str, calculator: str, missing: tuple[str, ...]) -> str:

@@ -9,12 +9,13 @@ meaning goes to the documents. Nothing is guessed: a number without a role is ne
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from assistant.answer.understanding.reading import Mention, Reading, _has, vocabulary
 
 _LETTER = re.compile(r"[^\W\d_]")
+_QUOTED_OR_ASIDE = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|«[^»]*»|\([^)]*\)|（[^）]*）")
 
 PlanKind = Literal["calculation", "clarify", "fact", "decline", "question_back"]
 
@@ -55,9 +56,14 @@ def plan_question(r: Reading) -> Plan:
     if not _LETTER.search(r.text):
         return Plan("question_back", reason="no words")
     declines = vocabulary()["declines"]
-    if _has(declines["secret"], r.folded):
+    asked = _QUOTED_OR_ASIDE.sub(" ", r.folded)  # a pasted e-mail or an injected "(system: …)" asks nothing
+    if _has(declines["secret"], asked):
         return Plan("decline", reason="secret")
-    if _has(declines["off_topic"], r.folded):
+    own_figures = any(m.trusted and m.role and m.role != "premise" for m in r.mentions)
+    if _has(declines["contact"], asked) and not _has(declines["programme_contacts"], asked) and not own_figures:
+        # "the consultant's e-mail says…, do we meet 2°C?" asks about their figures, not for a contact
+        return Plan("decline", reason="secret")
+    if _has(declines["off_topic"], asked):
         return Plan("decline", reason="off_topic")
     inputs = [m for m in r.mentions if m.trusted and m.role and m.role != "premise"]
     if "meaning" in r.intent and not inputs and not r.cati_ids:
@@ -75,6 +81,9 @@ def plan_question(r: Reading) -> Plan:
     if "weight" in r.intent and not inputs:
         return Plan("fact", reason="asks a weight")
 
+    mcap = _mcap_checklist(r)
+    if mcap is not None:
+        return mcap
     if "renewable" in r.topics:
         plan = _renewable(r, rs)
         if plan is not None:
@@ -97,16 +106,17 @@ def plan_question(r: Reading) -> Plan:
         plan = _scope3_coverage(r, rs)
         if plan is not None:
             return plan
-    if "exclusion" in r.topics:
+    if r.role("use_phase") and "s3" in r.scopes and (r.intent & {"need", "calculate"}):
+        # "of which 8,000 t are indirect use-phase … leaving them out, do we still need a scope 3 target?"
+        plan = _scope3_required(r, rs)
+        if plan is not None:
+            return plan
+    if "exclusion" in r.topics or r.role("excluded"):
         plan = _exclusion(r, rs)
         if plan is not None:
             return plan
     if "s3" in r.scopes and "need" in r.intent and not (base or target or r.role("reduction")):
         plan = _scope3_required(r, rs)
-        if plan is not None:
-            return plan
-    if "intensity" in r.topics:
-        plan = _intensity(r, rs, base, target)
         if plan is not None:
             return plan
     if "geva" in r.topics:
@@ -120,7 +130,29 @@ def plan_question(r: Reading) -> Plan:
                 args["base_emissions"] = emissions.value
             return Plan("calculation", "geva", {**args, **rs})
         return _clarify_or_fact(r, "geva", _missing_years(base, target), "")
+    if "intensity" in r.topics:
+        plan = _intensity(r, rs, base, target)
+        if plan is not None:
+            return plan
     return _absolute(r, rs, base, target)
+
+
+def _mcap_checklist(r: Reading) -> Plan | None:
+    """ "We have committed to targets, assessed climate risk and report every year: do we meet MCAP?" — the
+    elements the asker says are done (a negated one is not), checked against the four MCAP elements."""
+    if "mcap" not in r.folded or not (r.intent & {"check", "need"}):
+        return None
+    words = vocabulary()["mcap_elements"]
+    negations = words["negations"]
+    done: dict[str, bool] = {}
+    for element in ("targets_committed", "climate_risk_assessed", "decarbonisation_plan", "annual_progress_reported"):
+        cue = _has(words[element], r.folded)
+        if cue:
+            at = r.folded.find(cue)
+            done[element] = not _has(negations, r.folded[max(0, at - 12) : at])
+    if len(done) < 2:
+        return None  # one element named is a question about that element, for the documents
+    return Plan("calculation", "mcap_checklist", {k: v for k, v in done.items() if v})
 
 
 def _missing_years(base: Mention | None, target: Mention | None) -> list[str]:
@@ -136,6 +168,10 @@ def _emissions(r: Reading) -> Mention | None:
     for role in ("s12", "total_s12") if scope == "s1+s2" else ("s3", "total_s3"):
         if r.one(role):
             return r.one(role)
+    s1, s2 = r.one("s1"), r.one("s2")
+    if scope == "s1+s2" and s1 is not None and s2 is not None and not r.role("s12"):
+        # scope 1 and scope 2 given apart: the base is both (a sum of the asker's own figures, shown with them)
+        return replace(s1, value=s1.value + s2.value, text=f"{s1.text} + {s2.text}", role="s12")
     amounts = [m for m in r.mentions if m.trusted and m.unit == "t" and m.role in (None, "total")]
     return amounts[0] if len(amounts) == 1 and not r.role("s12") and not r.role("s3") else None
 
@@ -216,30 +252,35 @@ def _timeframe(r: Reading, rs: dict[str, Any], base: Mention | None, target: Men
     return Plan("calculation", "target_timeframe", {**args, **rs})
 
 
-def _scope3_coverage(r: Reading, rs: dict[str, Any]) -> Plan | None:
-    covered = r.one("covered")
-    total = r.one("total_s3") or r.one("s3") or r.one("total")
-    share = r.one("coverage")
-    if share and not covered:
-        return Plan("calculation", "scope3_coverage", {"scope3_total": 100.0, "covered": share.value, **rs})
-    if covered and total:
-        return Plan("calculation", "scope3_coverage", {"scope3_total": total.value, "covered": covered.value, **rs})
-    if covered or total:
-        return _clarify_or_fact(r, "scope3_coverage", ["scope3_total" if covered else "covered"], "")
+def _share_of_total(
+    r: Reading, rs: dict[str, Any], calculator: str, fields: tuple[str, str], mentions: tuple[str, str, str]
+) -> Plan | None:
+    """A coverage check, ``calculator(total, part)`` with ``fields`` naming the two: both figures from the
+    question, or a share of a total of 100 when only the percentage is stated; a question back when one
+    figure is missing. ``mentions``: the part's, the total's (of that scope), the share's."""
+    total_field, part_field = fields
+    part_name, total_name, share_name = mentions
+    part = r.one(part_name)
+    total = r.one(f"total_{total_name}") or r.one(total_name) or r.one("total")
+    share = r.one(share_name)
+    unroled = [m for m in r.mentions if m.trusted and m.unit == "t" and m.role is None]
+    if total and not part and len(unroled) == 1 and unroled[0].value < total.value:
+        part = unroled[0]  # "total 65,000 t … leave 3,000 t of company-car fuel out": the one other amount
+    if share and not part:
+        return Plan("calculation", calculator, {total_field: 100.0, part_field: share.value, **rs})
+    if part and total:
+        return Plan("calculation", calculator, {total_field: total.value, part_field: part.value, **rs})
+    if part or total:
+        return _clarify_or_fact(r, calculator, [total_field if part else part_field], "")
     return None
+
+
+def _scope3_coverage(r: Reading, rs: dict[str, Any]) -> Plan | None:
+    return _share_of_total(r, rs, "scope3_coverage", ("scope3_total", "covered"), ("covered", "s3", "coverage"))
 
 
 def _exclusion(r: Reading, rs: dict[str, Any]) -> Plan | None:
-    excluded = r.one("excluded")
-    total = r.one("total_s12") or r.one("s12") or r.one("total")
-    share = r.one("exclusion")
-    if share and not excluded:
-        return Plan("calculation", "scope12_coverage", {"scope12_total": 100.0, "excluded": share.value, **rs})
-    if excluded and total:
-        return Plan("calculation", "scope12_coverage", {"scope12_total": total.value, "excluded": excluded.value, **rs})
-    if excluded or total:
-        return _clarify_or_fact(r, "scope12_coverage", ["scope12_total" if excluded else "excluded"], "")
-    return None
+    return _share_of_total(r, rs, "scope12_coverage", ("scope12_total", "excluded"), ("excluded", "s12", "exclusion"))
 
 
 def _scope3_required(r: Reading, rs: dict[str, Any]) -> Plan | None:

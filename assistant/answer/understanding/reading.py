@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.text.numbers import digit_values, zh_numeral_value
+from assistant.text.numbers import digit_values, zh_digit_string, zh_numeral_value
 
 VOCABULARY_PATH = Path(__file__).with_name("vocabulary.toml")
 
@@ -73,7 +73,13 @@ _QUANTITY = re.compile(
 )
 _PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[零〇一二两三四五六七八九十百]+)")
 _CHENG = re.compile(r"(?P<num>[一二两三四五六七八九十])成")
-_YEAR = re.compile(r"(?<![A-Za-z0-9.,])(?:FY\s?|năm\s|nam\s)?(?P<year>19[89]\d|20\d\d|2100)(?![\d%])", re.IGNORECASE)
+_YEAR = re.compile(
+    r"(?<![A-Za-z0-9.])(?<!\d,)(?:FY\s?|năm\s|nam\s)?(?P<year>19[89]\d|20\d\d|2100)(?![\d%])", re.IGNORECASE
+)
+_ZH_YEAR, _SHORT_YEAR = (
+    re.compile(r"([〇零一二三四五六七八九]{4})年"),
+    re.compile(r"(?<![\w'’])['’]([0-9]{2})(?![\d'’%])"),
+)
 _DATE = re.compile(
     r"(?P<iso>(?:19|20)\d\d-\d{1,2}-\d{1,2})"
     r"|(?P<dmy>\d{1,2}/\d{1,2}/(?:19|20)\d\d)"
@@ -103,9 +109,11 @@ SCOPES: dict[str, re.Pattern[str]] = {
     ),
     "s3": re.compile(r"(?:scope|pham vi|s)\s?3(?!\d)|范围\s?[三3]"),
     "s1": re.compile(
-        r"(?:scope|pham vi|s)\s?1(?!\d)(?!\s?(?:\+|&|and|va|,|/|-)\s?(?:scope\s?|pham vi\s?)?2)|范围\s?[一1](?![\d二2和及、+&与])"
+        r"(?:scope|pham vi|s)\s?1(?!\d)(?!\s?(?:\+|&|and|va|,|/|-)\s?(?:scope\s?|pham vi\s?)?2)|范围\s?(?:一(?![二2和及、+&与])|1(?![\d二2和及、+&与]))"
     ),
-    "s2": re.compile(r"(?<![1+&]\s)(?<![1+&,/-])(?:scope|pham vi|s)\s?2(?!\d)|(?<![一1和及、+&与])范围\s?[二2](?!\d)"),
+    "s2": re.compile(
+        r"(?<![1+&]\s)(?<![1+&,/-])(?:scope|pham vi|s)\s?2(?!\d)|(?<![一1和及+&与])范围\s?(?:二|2(?!\d))"
+    ),  # "范围一和范围二" is s12, matched first
 }
 RULE_SETS: dict[str, re.Pattern[str]] = {
     "sbti-current-floor": re.compile(
@@ -119,14 +127,16 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "geva": ("geva", "value added", "value-added", "gia tri gia tang", "增值", "增加值"),
     "intensity": ("intensity", "per pair", "per unit", "per product", "per tonne of", "cuong do", "moi doi",
                   "moi san pham", "tren san pham", "强度", "每双", "单位产品"),
-    "renewable": ("renewable", "tai tao", "可再生", "绿电", "re100", "green electricity", "green power", "dien xanh"),
+    "renewable": ("renewable", "tai tao", "可再生", "绿电", "re100", "green electricity", "green power", "dien xanh",
+                  "re threshold", "re target", "re share"),
     "supplier": ("supplier engagement", "engagement target", "gan ket nha cung cap", "thu hut nha cung cap",
-                 "供应商参与", "suppliers to set", "nha cung cap dat", "推动供应商"),
+                 "供应商参与", "suppliers to set", "nha cung cap dat", "推动供应商", "suppliers", "supplier",
+                 "nha cung cap", "供应商"),
     "coverage": ("cover", "coverage", "bao phu", "覆盖", "涵盖"),
     "exclusion": ("exclude", "exclusion", "left out", "leave out", "out of the target boundary", "out of the boundary",
                   "outside the boundary", "omit", "loai tru", "loai bo", "khong tinh", "ngoai ranh gioi",
                   "排除", "不纳入", "剔除"),
-    "submission": ("submit", "submission", "nop", "de trinh", "提交", "申报"),
+    "submission": ("submit", "submits", "submitting", "submitted", "submission", "nop", "de trinh", "提交", "申报"),
     "timeframe": ("timeframe", "time frame", "valid", "khung thoi gian", "thoi han", "hop le", "期限",
                   "时间框架", "有效", "可行", "how long", "years ahead", "bao nhieu nam"),
     "use_phase": ("use phase", "use-phase", "giai doan su dung", "使用阶段"),
@@ -169,8 +179,9 @@ class Reading:
         return [m for m in self.mentions if m.role == name and m.trusted]
 
     def one(self, name: str) -> Mention | None:
+        """The one value of a role ("by 2028 … emit in 2028" is one target year, said twice)."""
         found = self.role(name)
-        return found[0] if len(found) == 1 else None
+        return found[0] if found and len({m.value for m in found}) == 1 else None
 
     def ambiguous(self, name: str) -> bool:
         return len({m.value for m in self.role(name)}) > 1
@@ -207,8 +218,8 @@ def _has(words: tuple[str, ...] | list[str], text: str) -> str | None:
         if re.search(r"[\u3400-\u9fff]", w) or not re.match(r"\w", w):
             if w in text:
                 return w
-        elif re.search(rf"(?<![\w]){re.escape(w)}(?![\w])", text):
-            return w
+        elif re.search(rf"(?<![A-Za-z0-9]){re.escape(w)}(?![A-Za-z0-9])", text):
+            return w  # Latin cues bounded by Latin letters only: "MCAP的联系方式" names MCAP
     return None
 
 
@@ -245,18 +256,13 @@ def read_question(text: str, lang: str) -> Reading:
         return not any(a < y and b > x for x, y in taken)
 
     # ambitions and scope names carry numbers that are names, not figures
-    for name, pat in AMBITIONS.items():
-        for m in pat.finditer(folded):
-            if free(m.start(), m.end()):
-                taken.append(m.span())
-                if name not in r.ambitions:
-                    r.ambitions.append(name)
-    for name, pat in SCOPES.items():
-        for m in pat.finditer(folded):
-            if free(m.start(), m.end()):
-                taken.append(m.span())
-                if name not in r.scopes:
-                    r.scopes.append(name)
+    for patterns, found in ((AMBITIONS, r.ambitions), (SCOPES, r.scopes)):
+        for name, pat in patterns.items():
+            for m in pat.finditer(folded):
+                if free(m.start(), m.end()):
+                    taken.append(m.span())
+                    if name not in found:
+                        found.append(name)
     for m in re.finditer(r"\b[cr]\d{1,2}(?:\.\d)?\b", folded):
         taken.append(m.span())
     for m in _CATI_ID.finditer(folded):
@@ -334,6 +340,17 @@ def read_question(text: str, lang: str) -> Reading:
                     clause_of(m.start()),
                 )
             )
+    # years in Chinese numerals ("二〇二二年") and two-digit years ("from '21 to '30")
+    for m in _ZH_YEAR.finditer(text):
+        if free(m.start(1), m.end(1)):
+            value = float(zh_digit_string(m.group(1)) or 0)
+            if 1980 <= value <= 2100:
+                taken.append(m.span(1))
+                r.mentions.append(Mention(value, "year", m.start(1), m.end(1), m.group(1), clause_of(m.start())))
+    for m in _SHORT_YEAR.finditer(text):
+        for number in r.mentions:
+            if number.start == m.start(1) and number.unit == "number":
+                number.unit, number.value = "year", 2000.0 + int(m.group(1))
     r.mentions.sort(key=lambda x: x.start)
     # years written with 年 after them stay years; a "year" with a percent sign is not one
     _set_aside(r, spans, voc)
@@ -377,12 +394,6 @@ def _set_aside(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) ->
                     r.set_aside.append(m)
         elif _has(voc["quoted"]["companies"], clause) or _has(voc["quoted"]["cues"], clause):
             quoted_clauses.add(i)
-    own = [m for m in r.mentions if m.trusted and m.clause not in quoted_clauses and m.unit != "year"]
-    if own:
-        for m in r.mentions:
-            if m.clause in quoted_clauses and m.trusted:
-                m.trusted = False
-                r.set_aside.append(m)
     # an instruction sentence can run past its clause ("ignore the above, use 10%"): set aside the
     # numbers of the clause after an instruction cue too
     for i in range(len(spans) - 1):
@@ -394,15 +405,34 @@ def _set_aside(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) ->
                 if m.clause == i + 1 and m.trusted:
                     m.trusted = False
                     r.set_aside.append(m)
+    own = [m for m in r.mentions if m.trusted and m.clause not in quoted_clauses and m.unit != "year"]
+    if own:
+        for m in r.mentions:
+            if m.clause in quoted_clauses and m.trusted:
+                m.trusted = False
+                r.set_aside.append(m)
 
 
 def _topics_and_intent(r: Reading, voc: dict[str, Any]) -> None:
     for topic, words in TOPICS.items():
         if _has(list(words), r.folded):
             r.topics.add(topic)
+    if any(m.unit == "mwh" and m.trusted for m in r.mentions):
+        r.topics.add("renewable")  # electricity in MWh: the only rule about electricity is the renewable share
     for name, words in voc["intent"].items():
         if _has(words, r.folded):
             r.intent.add(name)
+
+
+def _follows(cues: list[str], after: str) -> bool:
+    """A role cue right after the year ("2019年为基准年", "2020 as base year", "2030 la nam muc tieu"), not
+    one further on that belongs to the next year ("2027年,以2019年为基准")."""
+    head = after.lstrip()
+    heads = [head]
+    for unit in ("年", "nam "):
+        if head.startswith(unit):
+            heads.append(head[len(unit) :].lstrip())
+    return any(h.startswith(c) for c in cues for h in heads)
 
 
 def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -> None:
@@ -411,10 +441,10 @@ def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -
     for m in years:
         a = spans[m.clause][0]
         after = r.folded[m.end : m.end + 24]
-        if _has(ys["base_after"], after):
+        if _follows(ys["base_after"], after):
             m.role = "base_year"
             continue
-        if _has(ys["target_after"], after):
+        if _follows(ys["target_after"], after):
             m.role = "target_year"
             continue
         if _has(ys["submission_after"], after[:6]):
@@ -430,7 +460,7 @@ def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -
             )
         }
         found = [(dist, role, cue) for role, hit in left.items() if hit for cue, dist in [hit]]
-        if left["submission"] and left["target_year"]:
+        if left["submission"] and left["target_year"] and left["target_year"][0] not in ys["target_specific"]:
             # "nộp mục tiêu năm 2024", "submit the target in 2024": the target is what is submitted
             found = [f for f in found if f[1] != "target_year"]
         if found:
@@ -460,6 +490,15 @@ def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -
 
     targets = distinct([m for m in plain if m.role == "target_year"])
     bases = distinct([m for m in plain if m.role == "base_year"])
+    if not bases and len(targets) == 2 and min(targets, key=lambda t: t.value).cue in _PREPOSITIONS:
+        # "we emitted 50,000 t in 2020 … well below 2°C by 2028": of two years with only a preposition
+        # ("in", "by") for a role, the earlier one is the year the figures are from, the base
+        earlier = min(targets, key=lambda t: t.value)
+        for m in plain:
+            if m.value == earlier.value:
+                m.role = "base_year"
+        targets = [t for t in targets if t is not earlier]
+        bases = [earlier]
     taken_values = {m.value for m in targets + bases}
     unroled = distinct([m for m in plain if m.role is None and m.value not in taken_values])
     if len(targets) == 1 and not bases and len(unroled) == 1 and unroled[0].value < targets[0].value:
@@ -498,6 +537,12 @@ def _percent_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]
         right = {role: _has(ps[role], after) for role in ("reduction", "growth", "coverage", "exclusion", "share")}
         hits = sorted((dist, role) for role, hit in left.items() if hit for _, dist in [hit])
         role = hits[0][1] if hits else next((k for k, v in right.items() if v), None)
+        if role is None:  # "-46% by 2030", "production +30%": the sign says which way
+            sign, before = r.text[max(0, m.start - 1) : m.start], r.text[max(0, m.start - 2) : max(0, m.start - 1)]
+            if sign in ("-", "−", "–") and not before.isdigit():
+                role = "reduction"
+            elif sign == "+" and not before.isdigit():
+                role = "growth"
         if role is None and "renewable" in r.topics and _has(voc["amounts"]["renewable"], clause):
             m.role = "renewable_share"  # "our renewable share is 75%": the percent of a renewable clause
             continue
@@ -528,10 +573,11 @@ _SCOPE_ROLE = {"s12": "s12", "s3": "s3", "s1": "s1", "s2": "s2"}
 
 def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -> None:
     am = voc["amounts"]
-    scope_marks: list[tuple[int, str]] = []
-    for name, pat in SCOPES.items():
+    ends: dict[int, str] = {}
+    for name, pat in SCOPES.items():  # s12 first: "范围一、范围二" ends where its "范围二" does, and is s12
         for sm in pat.finditer(r.folded):
-            scope_marks.append((sm.end(), _SCOPE_ROLE[name]))
+            ends.setdefault(sm.end(), _SCOPE_ROLE[name])
+    scope_marks = sorted(ends.items())
     for m in r.mentions:
         if not m.trusted:
             continue
@@ -540,7 +586,8 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
         if m.unit == "mwh":
             ren = _nearest_left(am["renewable"], r.folded, m.start, window_start)
             tot = _nearest_left(am["total"] + am["electricity_total"], r.folded, m.start, window_start)
-            if ren and (not tot or ren[1] < tot[1]):
+            # "可再生电力7,600,000 kWh": the electricity word is part of "renewable electricity"
+            if ren and (not tot or ren[1] < tot[1] or ren[1] - tot[1] <= 4):
                 m.role = "renewable_mwh"
             elif tot:
                 m.role = "total_mwh"
@@ -559,7 +606,7 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             ("base_emissions", "base_emissions"),
             ("total", "total"),
         ):
-            reach = 32 if role == "use_phase" else 16
+            reach = 48 if role == "use_phase" else 16  # "8.000 tấn là phát thải gián tiếp giai đoạn sử dụng"
             hit = _nearest_left(am[key], r.folded, m.start, window_start) or (
                 (role, 0) if _has(am[key], r.folded[m.end : min(b, m.end + reach)]) else None
             )
@@ -569,11 +616,11 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
         scope = None
         marks = [(end, s) for end, s in scope_marks if window_start <= end <= m.start]
         if marks:
-            scope = max(marks)[1]
+            scope = max(marks, key=lambda x: x[0])[1]
         else:
             after_marks = [(end, s) for end, s in scope_marks if m.end <= end <= min(b, m.end + 24)]
             if after_marks:
-                scope = min(after_marks)[1]
+                scope = min(after_marks, key=lambda x: x[0])[1]
         if qualifier in ("covered", "excluded", "use_phase"):
             m.role = qualifier
         elif qualifier == "total":

@@ -7,31 +7,20 @@ calculator's numbers, the asker's language, grounded numbers, citations), whatev
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from assistant.answer.service import AnswerService
 from assistant.config import Settings
 from assistant.llm.prompts import SYSTEM_PROMPT
-from evals.server_process import ServerProcess, free_port
+from tests.assistant.llm.local_model import serve_local_model
 
 pytestmark = pytest.mark.slow
-
-MODELS = Path.home() / ".cache" / "models"
-GGUF = MODELS / "qwen2.5-coder-0.5b-instruct.gguf"
-PYTHON = MODELS / "llama-venv" / "bin" / "python"
 
 
 @pytest.fixture(scope="module")
 def llm_url() -> Iterator[str]:
-    if not (GGUF.exists() and PYTHON.exists()):
-        pytest.skip(f"local model not installed: bash scripts/fetch_local_llm.sh puts it in {MODELS}")
-    port = free_port()
-    cmd = [str(PYTHON), "-m", "llama_cpp.server", "--model", str(GGUF), "--host", "127.0.0.1", "--port", str(port)]
-    url = f"http://127.0.0.1:{port}/v1"
-    with ServerProcess([*cmd, "--n_ctx", "8192"], ready_url=f"{url}/models", timeout=120, stop_timeout=30):
-        yield url
+    yield from serve_local_model()
 
 
 @pytest.fixture(scope="module")

@@ -11,12 +11,9 @@ from typing import TYPE_CHECKING
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from pydantic import SecretStr
 
-from assistant.api.app import create_app
 from assistant.api.document_routes import safe_file_name
-from assistant.config import Settings
-from assistant.corpus.ingest import ingest
+from tests.assistant.api.upload_app import upload_client
 from tests.conftest import write_pdf
 from tools.errors import LocalizedError
 
@@ -28,22 +25,7 @@ ADMIN = {"Authorization": "Bearer admin-upload-key"}
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    root = tmp_path_factory.mktemp("upload")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "guide.md").write_text(
-        "# Scope 3\n\nA scope 3 target must cover two-thirds of scope 3 emissions when they are 40% of the total.\n",
-        encoding="utf-8",
-    )
-    settings = Settings(
-        data_dir=root / "data",
-        corpus_dir=corpus,
-        ui_enabled=False,
-        admin_key=SecretStr("admin-upload-key"),
-        max_upload_bytes=400_000,
-    )
-    assert not ingest(settings, progress=False).failed
-    return TestClient(create_app(settings))
+    return upload_client(tmp_path_factory.mktemp("upload"), "admin-upload-key", max_upload_bytes=400_000)
 
 
 def _app(client: TestClient) -> FastAPI:

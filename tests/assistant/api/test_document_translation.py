@@ -12,13 +12,9 @@ from typing import TYPE_CHECKING
 import pytest
 from fastapi.testclient import TestClient
 from langchain_core.language_models.chat_models import BaseChatModel
-from pydantic import SecretStr
 
-from assistant.api.app import create_app
-from assistant.config import Settings
-from assistant.corpus.ingest import ingest
+from tests.assistant.api.upload_app import upload_client
 from tests.assistant.llm.scripted_translator import DOC_NAME, DOC_VI, ScriptedTranslator
-from tests.conftest import CORPUS
 
 if TYPE_CHECKING:
     import httpx2  # what Starlette's TestClient answers with
@@ -28,19 +24,7 @@ ADMIN = {"Authorization": "Bearer admin-translate-key"}
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    root = tmp_path_factory.mktemp("upload-translate")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    (corpus / "glossary.csv").write_bytes((CORPUS / "glossary.csv").read_bytes())
-    (corpus / "guide.md").write_text(
-        "# Scope 3\n\nA scope 3 target must cover two-thirds of scope 3 emissions when they are 40% of the total.\n",
-        encoding="utf-8",
-    )
-    settings = Settings(
-        data_dir=root / "data", corpus_dir=corpus, ui_enabled=False, admin_key=SecretStr("admin-translate-key")
-    )
-    assert not ingest(settings, progress=False).failed
-    return TestClient(create_app(settings))
+    return upload_client(tmp_path_factory.mktemp("upload-translate"), "admin-translate-key", glossary=True)
 
 
 @contextmanager

@@ -24,7 +24,7 @@ from assistant.corpus.pipeline import document_segments, read_structure
 from assistant.corpus.translations import load_translations, read_translation_file, write_translation_file
 from assistant.messages import t
 from assistant.retrieval.retriever import HybridRetriever
-from tests.assistant.llm.scripted_translator import DOC_NAME, DOC_VI, TABLE, TARGET_VI, ScriptedTranslator
+from tests.assistant.llm.scripted_translator import DOC_NAME, DOC_VI, TABLE, TARGET_VI, ScriptedTranslator, write_doc
 from tests.conftest import CORPUS, REPO
 
 
@@ -40,10 +40,7 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture
 def doc(tmp_path: Path) -> Path:
-    path = tmp_path / "docs" / DOC_NAME
-    path.parent.mkdir()
-    path.write_text(DOC_VI, encoding="utf-8")
-    return path
+    return write_doc(tmp_path)
 
 
 def _outcome(report: MachineTranslationReport, lang: str) -> LanguageTranslation:
@@ -226,9 +223,7 @@ def test_a_translation_by_a_person_beside_the_document_is_left_alone(
 def translated_index(tmp_path_factory: pytest.TempPathFactory, glossary: Glossary) -> Iterator[Settings]:
     root = tmp_path_factory.mktemp("machine-translated")
     settings = Settings(data_dir=root / "data", corpus_dir=CORPUS)
-    path = root / "docs" / DOC_NAME
-    path.parent.mkdir()
-    path.write_text(DOC_VI, encoding="utf-8")
+    path = write_doc(root)
     report = translate_document(path, settings, ScriptedTranslator(), glossary)
     assert all(x.translated == 6 for x in report.languages)
     result = ingest(settings, [path], progress=False)

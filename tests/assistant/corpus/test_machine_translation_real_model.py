@@ -16,26 +16,16 @@ from assistant.corpus.glossary import glossary_for
 from assistant.corpus.ingest import ingest
 from assistant.corpus.machine_translation import translate_document
 from assistant.llm.chat_model import make_chat_model
-from evals.server_process import ServerProcess, free_port
+from tests.assistant.llm.local_model import serve_local_model
 from tests.assistant.llm.scripted_translator import DOC_NAME, DOC_VI
 from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.slow
 
-MODELS = Path.home() / ".cache" / "models"
-GGUF = MODELS / "qwen2.5-coder-0.5b-instruct.gguf"
-PYTHON = MODELS / "llama-venv" / "bin" / "python"
-
 
 @pytest.fixture(scope="module")
 def llm_url() -> Iterator[str]:
-    if not (GGUF.exists() and PYTHON.exists()):
-        pytest.skip(f"local model not installed: bash scripts/fetch_local_llm.sh puts it in {MODELS}")
-    port = free_port()
-    cmd = [str(PYTHON), "-m", "llama_cpp.server", "--model", str(GGUF), "--host", "127.0.0.1", "--port", str(port)]
-    url = f"http://127.0.0.1:{port}/v1"
-    with ServerProcess([*cmd, "--n_ctx", "8192"], ready_url=f"{url}/models", timeout=120, stop_timeout=30):
-        yield url
+    yield from serve_local_model()
 
 
 def test_the_local_model_translates_a_document_under_the_checks(llm_url: str, tmp_path: Path) -> None:

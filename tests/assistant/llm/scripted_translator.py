@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
@@ -62,6 +63,14 @@ TABLE: dict[str, dict[str, str]] = {
         "Năm cơ sở của nhà máy là năm 2020.": "工厂的基准年为2020年。",
     },
 }
+
+
+def write_doc(root: Path) -> Path:
+    """The Vietnamese document written to ``root/docs/``, as a user would add it."""
+    path = root / "docs" / DOC_NAME
+    path.parent.mkdir()
+    path.write_text(DOC_VI, encoding="utf-8")
+    return path
 
 
 def target_of(system: str) -> str:
