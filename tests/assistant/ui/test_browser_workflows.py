@@ -161,10 +161,17 @@ def test_advisory_session_to_summary(ui_page: UIPage, keys: dict[str, str], lang
     assert advisory_allowance(YEAR, [6, 5]).explanation[lang] in pg.locator("#adv-allowance").inner_text()
     ui_page.shot(f"ui_advisory_{lang}")
 
+    links = pg.locator("#adv-summary-file a")
+    previous = links.first.get_attribute("href", timeout=2_000) if links.count() else None
     pg.click("#adv-export-html")
-    link = pg.locator("#adv-summary-file a").first
-    link.wait_for(timeout=30_000)
-    href = link.get_attribute("href", timeout=5_000) or ""
+    # The page is shared across languages: wait for this export's link, not the one an earlier test left.
+    pg.wait_for_function(
+        "([sel, old]) => { const a = document.querySelector(sel);"
+        " return !!a && !!a.getAttribute('href') && a.getAttribute('href') !== old; }",
+        arg=["#adv-summary-file a", previous],
+        timeout=30_000,
+    )
+    href = links.first.get_attribute("href", timeout=5_000) or ""
     assert href.endswith(".html")
     page_text = pg.request.get(href if href.startswith("http") else f"{ui_page.base_url}{href}").text()
     assert t("workflow.summary_title", "vi") in page_text and name in page_text  # the manufacturer's language
