@@ -10,6 +10,7 @@ documents in a language it switches on by itself.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -119,21 +120,73 @@ QUESTION_WORDS = frozenset(
 )
 
 
+# A name in a question: an acronym or mixed-case word (CBAM, I-REC, FLAG, SBTi) or a capitalised word in
+# mid-sentence (Quantis, Dhaka). A name no document (nor our translation of one) uses is something the
+# documents do not speak about. Units are not names.
+_NAME = re.compile(r"[A-Za-zÀ-ỹĐđ][A-Za-zÀ-ỹĐđ0-9'’&-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;。？！：\n\"'“(（])\s*$")
+_URL_OR_EMAIL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+UNITS = frozenset(
+    [
+        "co2",
+        "co2e",
+        "tco2",
+        "tco2e",
+        "kgco2",
+        "kgco2e",
+        "gco2",
+        "mtco2e",
+        "mwh",
+        "kwh",
+        "gwh",
+        "twh",
+        "gj",
+        "mj",
+        "tj",
+        "toe",
+        "kg",
+        "km",
+        "m2",
+        "m3",
+        "usd",
+        "vnd",
+        "rmb",
+        "eur",
+        "co2td",
+        "ghg",
+        "ghgs",
+        "ch4",
+        "n2o",
+    ]
+)
+
+
+def _folded_latin(text: str) -> list[str]:
+    """Latin words of ``text`` without diacritics, lower case ("Thâm Quyến" → "tham", "quyen")."""
+    out = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return re.findall(r"[a-z0-9]+", "".join(ch for ch in out if not unicodedata.combining(ch)).lower())
+
+
 @dataclass
 class CorpusVocabulary:
     words: set[str] = field(default_factory=set)
     size_by_language: dict[str, int] = field(default_factory=dict)
     # Chinese words are looked up as substrings: the corpus may write 维度 only inside 五大维度.
     cjk_text: str = ""
+    # Latin words of every indexed text, translations included, folded: where names are looked up
+    latin_words: set[str] = field(default_factory=set)
 
     @classmethod
-    def build(cls, texts: Iterable[tuple[str, str]]) -> CorpusVocabulary:
-        """From (language, text) pairs of the indexed chunks."""
+    def build(cls, texts: Iterable[tuple[str, str]], translations: Iterable[str] = ()) -> CorpusVocabulary:
+        """From (language, text) pairs of the indexed chunks; ``translations``' words count for names only."""
         vocab = cls()
+        for text in translations:
+            vocab.latin_words.update(_folded_latin(text))
         per_lang: dict[str, set[str]] = {}
         cjk: list[str] = []
         for lang, text in texts:
             cjk.extend(_CJK_RUN.findall(text))
+            vocab.latin_words.update(_folded_latin(text))
             words = content_words(text)
             vocab.words.update(words)
             per_lang.setdefault(lang, set()).update(words)
@@ -181,3 +234,17 @@ class CorpusVocabulary:
         if len(unknown) > MAX_UNKNOWN and len(unknown) >= MIN_UNKNOWN_SHARE * len(words):
             return unknown
         return []
+
+    def unknown_names(self, question: str) -> list[str]:
+        """Names in the question (acronyms, capitalised words in mid-sentence) that no indexed text uses."""
+        text = _URL_OR_EMAIL.sub(" ", question)
+        missing: list[str] = []
+        for m in _NAME.finditer(text):
+            word = m.group(0).strip("'’-&")
+            capitals = sum(ch.isupper() for ch in word)
+            if not word or not (capitals >= 2 or (word[0].isupper() and not _SENTENCE_START.search(text[: m.start()]))):
+                continue
+            parts = [p for p in _folded_latin(word) if not p.isdigit() and p not in UNITS]
+            if parts and any(p not in self.latin_words for p in parts) and word not in missing:
+                missing.append(word)
+        return missing

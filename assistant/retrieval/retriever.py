@@ -160,7 +160,8 @@ class HybridRetriever:
                 texts = [
                     (str(c.meta.get("language", "")), c.text) for c in self._chunks.values() if not c.meta.get("of")
                 ]
-                self._vocabulary = (self._generation, CorpusVocabulary.build(texts))
+                translations = [c.text for c in self._chunks.values() if c.meta.get("of")]
+                self._vocabulary = (self._generation, CorpusVocabulary.build(texts, translations))
             return self._vocabulary[1]
 
     def _stamp(self, generation: str | None) -> Any:

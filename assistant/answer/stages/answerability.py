@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.answer.stages.evidence import Evidence
-from assistant.answer.understanding.answerability import Asked, carries, topic_overlap, what_is_asked
+from assistant.answer.understanding.answerability import Asked, carries, same_context, topic_overlap, what_is_asked
 from assistant.corpus.glossary import Glossary
 
 
@@ -46,7 +46,9 @@ class Answerability:
             # the segment's own glossary equivalents, so a Chinese clause meets a Vietnamese question's terms
             topic = topic_overlap(question, words, self.glossary.expansions(e.sentence))
             best = max(best, topic)
-            if carries(asked, words) and topic >= self.floor(asked):
+            p = e.passage
+            context = f"{p.title} {p.section} {p.text} {p.translation or ''}"
+            if carries(asked, words) and topic >= self.floor(asked) and same_context(asked, context):
                 scored.append((topic, e))
             else:
                 related.append(e)

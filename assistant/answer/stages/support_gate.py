@@ -1,7 +1,8 @@
 """Support gate: do the documents support an answer at all, or is this an honest refusal?
 
-Three reasons to refuse, each recorded in the trace: the best evidence scores below the calibrated floor;
-the question names no domain term and no passage is close; or the question's key words are words no
+Four reasons to refuse, each recorded in the trace: the question names something (an acronym, a proper
+name) that no document or translation uses; the best evidence scores below the calibrated floor; the
+question names no domain term and no passage is close; or the question's key words are words no
 document uses (only where the corpus is broad enough in that language to tell). Thresholds come from the
 settings, where their calibration data is written down.
 """
@@ -19,7 +20,7 @@ from assistant.retrieval.coverage import CorpusVocabulary
 @dataclass(frozen=True)
 class SupportDecision:
     supported: bool
-    reason: str  # "supported" | "no_evidence" | "below_floor" | "off_domain" | "unknown_words"
+    reason: str  # "supported" | "no_evidence" | "below_floor" | "off_domain" | "unknown_words" | "unknown_names"
     unknown_words: list[str] = field(default_factory=list)
     top_score: float = 0.0
     top_dense: float = 0.0
@@ -39,6 +40,10 @@ class SupportGate:
         self.off_domain_min_dense = off_domain_min_dense
 
     def run(self, question: str, language: str, evidence: list[Evidence]) -> SupportDecision:
+        names = self.vocabulary().unknown_names(question)
+        if names:  # "the EU CBAM", "an I-REC": the documents never name it, whatever the passages share
+            top_score, top_dense = (evidence[0].score, evidence[0].dense) if evidence else (0.0, 0.0)
+            return SupportDecision(False, "unknown_names", names, top_score, top_dense)
         if not evidence:
             return SupportDecision(False, "no_evidence")
         top = evidence[0]

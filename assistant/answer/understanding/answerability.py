@@ -31,6 +31,14 @@ _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]")
 _YEAR_OR_DATE = re.compile(
     r"(?:19|20)\d\d|\d{1,2}月|tháng\s?\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
 )
+# a span of time, read on folded text (no diacritics): "six months", "5–15 years", "六个月内", "nhiệm kỳ 2 năm"
+_DURATION = re.compile(
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|mot|hai|ba|bon|nam|sau|bay|tam|chin"
+    r"|muoi|[一二两三四五六七八九十半])[\s-]*(?:[–~至到]\s*\d+\s*)?(?:个)?\s*"
+    r"(?:years?|months?|weeks?|days?|hours?|nam|thang|tuan|ngay|gio|年|月|周|星期|天|日|小时)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20\d\d)(?!\d)")
 _NOUN_AFTER = {
     "en": re.compile(r"how many ([a-z][a-z-]+(?: [a-z][a-z-]+)?)"),
     "vi": re.compile(r"bao nhieu ([a-z][a-z]+(?: [a-z]+)?)"),
@@ -47,9 +55,27 @@ def _is_measure(noun: str) -> bool:
 
 @dataclass(frozen=True)
 class Asked:
-    kind: str  # "money" | "emission_factor" | "quantity" | "date" | "person" | "ranking" | "open"
+    kind: str  # "money" | "emission_factor" | "quantity" | "date" | "duration" | "person" | "ranking" | "open"
     noun: str | None = None  # what a "how many" counts, folded ("nha may", "factories", "工厂")
     deadline: bool = False
+    places: frozenset[str] = frozenset()  # the countries and cities the question names (vocabulary [places])
+    years: frozenset[str] = frozenset()  # the years it names: "the 2024 figure" is not stated by a 2019 passage
+
+
+def places_named(text: str) -> frozenset[str]:
+    """The places (keys of the vocabulary's ``[places]``) that ``text`` names, in any language's form."""
+    folded = fold(text)
+    return frozenset(place for place, names in vocabulary()["places"].items() if _has(names, folded))
+
+
+def same_context(asked: Asked, context: str) -> bool:
+    """The passage (original, translation, title) names every place the question names, and every year
+    when a figure, date or name is asked for."""
+    # a year bounds a figure asked for ("the 2024 grid factor"); in an open question it is more often the
+    # asker's own plan ("we submit in 2025 with 2045 as target year: does that fit?")
+    if asked.kind != "open" and asked.years and not asked.years <= set(_YEAR.findall(context)):
+        return False
+    return asked.places <= places_named(context)
 
 
 def _cue(words: list[str], question: str, folded: str) -> str | None:
@@ -65,7 +91,8 @@ def what_is_asked(question: str, lang: str) -> Asked:
         question = re.sub(re.escape(phrase), " ", question, flags=re.IGNORECASE)
     question = question.replace("哪几", "哪")
     folded = fold(question)
-    for kind in ("money", "emission_factor", "ranking", "person", "date", "quantity"):
+    places, years = places_named(question), frozenset(_YEAR.findall(question))
+    for kind in ("money", "emission_factor", "ranking", "person", "duration", "date", "quantity"):
         cue = _cue(asks[kind], question, folded)
         if not cue:
             continue
@@ -78,8 +105,8 @@ def what_is_asked(question: str, lang: str) -> Asked:
             m = _NOUN_AFTER.get(lang, _NOUN_AFTER["en"]).search(folded)
             noun = m.group(1) if m and not _is_measure(m.group(1)) else None
         deadline = kind == "date" and bool(_has(["deadline", "han chot", "thoi han", "截止", "期限", "due"], folded))
-        return Asked(kind, noun, deadline)
-    return Asked("open")
+        return Asked(kind, noun, deadline, places, years)
+    return Asked("open", places=places, years=years)
 
 
 def carries(asked: Asked, text: str) -> bool:
@@ -94,6 +121,8 @@ def carries(asked: Asked, text: str) -> bool:
         return bool(_has(asks["ranking_words"], folded))
     if asked.kind == "person":
         return bool(_has(asks["person_roles"], folded))
+    if asked.kind == "duration":
+        return bool(_DURATION.search(folded)) or bool(_has(asks["duration_words"], folded))
     if asked.kind == "date":
         if not _YEAR_OR_DATE.search(text):
             return False
@@ -140,7 +169,8 @@ def question_parts(question: str) -> list[str]:
     Cut at commas, semicolons, question marks and joining words ("and", "và", "以及"); pieces are joined
     back until each part has a question word of its own."""
     voc = vocabulary()
-    cues = [w for k in ("money", "emission_factor", "quantity", "date", "person", "ranking") for w in voc["asks"][k]]
+    kinds = ("money", "emission_factor", "quantity", "date", "duration", "person", "ranking")
+    cues = [w for k in kinds for w in voc["asks"][k]]
     cues += (
         voc["intent"]["meaning"] + voc["intent"]["check"] + voc["intent"]["calculate"] + ["what", "which", "gi", "nao"]
     )
