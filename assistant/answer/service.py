@@ -39,6 +39,9 @@ from tools import rules as rule_table
 
 log = logging.getLogger(__name__)
 
+# the segments an answer quotes: the one that states it first, then up to two more that also do
+MAX_ANSWERING = 3
+
 
 class AnswerService:
     def __init__(
@@ -55,7 +58,7 @@ class AnswerService:
         self.analysis = QuestionAnalysis(settings.max_question_chars)
         self.routing = Routing()
         self.calculation = Calculation(self.retriever)
-        self.retrieval = Retrieval(self.retriever)
+        self.retrieval = Retrieval(self.retriever, k=10)
         self.gate = SupportGate(
             self.retriever.glossary,
             self.retriever.vocabulary,
@@ -64,7 +67,10 @@ class AnswerService:
         )
         self.rendering = Rendering(self.retriever.glossary)
         self.answerability = Answerability(
-            self.retriever.glossary, settings.answer_min_topic, settings.answer_min_topic_open
+            self.retriever.glossary,
+            settings.answer_min_topic,
+            settings.answer_min_topic_open,
+            self.retriever.vocabulary,
         )
 
     @property
@@ -235,7 +241,17 @@ class AnswerService:
         )
         if not support.supported:
             return PartAnswer(part, answering=[], related=[], unknown_words=support.unknown_words)
-        decision = self.answerability.run(part, language, evidence)
+        # the sentence that states it may sit in a passage ranked below the near-top ones the gate reads
+        pool = select_evidence(
+            part,
+            retrieved.expansions,
+            retrieved.passages,
+            max_passages=len(retrieved.passages),
+            max_sentences=len(retrieved.passages),
+            carries=lambda words: carries(asked, words),
+            within=None,
+        )
+        decision = self.answerability.run(part, language, pool)
         trace.add(
             "answerability",
             "states it" if decision.answerable else "does not state it",
@@ -244,7 +260,9 @@ class AnswerService:
             min_topic=self.answerability.floor(decision.asked),
             answering=len(decision.answering),
         )
-        return PartAnswer(part, answering=decision.answering, related=decision.related)
+        shown = {id(e.passage) for e in evidence}
+        related = [e for e in decision.related if id(e.passage) in shown]
+        return PartAnswer(part, answering=decision.answering[:MAX_ANSWERING], related=related)
 
     def combine_parts(
         self, lang: str, parts: list[str], results: list[PartAnswer]

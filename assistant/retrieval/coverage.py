@@ -175,13 +175,22 @@ class CorpusVocabulary:
     cjk_text: str = ""
     # Latin words of every indexed text, translations included, folded: where names are looked up
     latin_words: set[str] = field(default_factory=set)
+    doc_latin_words: dict[str, set[str]] = field(default_factory=dict)  # the same, per document
 
     @classmethod
-    def build(cls, texts: Iterable[tuple[str, str]], translations: Iterable[str] = ()) -> CorpusVocabulary:
-        """From (language, text) pairs of the indexed chunks; ``translations``' words count for names only."""
+    def build(
+        cls, texts: Iterable[tuple[str, str]], translations: Iterable[tuple[str, str]] = (), docs: Iterable[str] = ()
+    ) -> CorpusVocabulary:
+        """From (language, text) pairs of the indexed chunks, and ``docs``, the document of each; the
+        (document, text) pairs of ``translations`` count for names only."""
         vocab = cls()
-        for text in translations:
-            vocab.latin_words.update(_folded_latin(text))
+        texts = list(texts)
+        for doc, (_, text) in zip(docs, texts, strict=False):
+            vocab.doc_latin_words.setdefault(doc, set()).update(_folded_latin(text))
+        for doc, text in translations:
+            words = _folded_latin(text)
+            vocab.latin_words.update(words)
+            vocab.doc_latin_words.setdefault(doc, set()).update(words)
         per_lang: dict[str, set[str]] = {}
         cjk: list[str] = []
         for lang, text in texts:
@@ -237,14 +246,29 @@ class CorpusVocabulary:
 
     def unknown_names(self, question: str) -> list[str]:
         """Names in the question (acronyms, capitalised words in mid-sentence) that no indexed text uses."""
-        text = _URL_OR_EMAIL.sub(" ", question)
-        missing: list[str] = []
-        for m in _NAME.finditer(text):
-            word = m.group(0).strip("'’-&")
-            capitals = sum(ch.isupper() for ch in word)
-            if not word or not (capitals >= 2 or (word[0].isupper() and not _SENTENCE_START.search(text[: m.start()]))):
-                continue
-            parts = [p for p in _folded_latin(word) if not p.isdigit() and p not in UNITS]
-            if parts and any(p not in self.latin_words for p in parts) and word not in missing:
-                missing.append(word)
-        return missing
+        return [word for word, parts in names_in(question) if any(p not in self.latin_words for p in parts)]
+
+    def names_missing_from(self, question: str, doc: str) -> list[str]:
+        """The question's names that document ``doc`` (or our translation of it) never uses: "the director
+        of GreenID" is not answered by a document that does not name GreenID."""
+        words = self.doc_latin_words.get(doc)
+        if words is None:
+            return []
+        return [word for word, parts in names_in(question) if any(p not in words for p in parts)]
+
+
+def names_in(question: str) -> list[tuple[str, list[str]]]:
+    """The names of a question, each with its folded Latin parts (digits and units aside)."""
+    text = _URL_OR_EMAIL.sub(" ", question)
+    out: list[tuple[str, list[str]]] = []
+    for m in _NAME.finditer(text):
+        word = m.group(0).strip("'’-&")
+        capitals = sum(ch.isupper() for ch in word)
+        if len(word) < 2 or not (
+            capitals >= 2 or (word[0].isupper() and not _SENTENCE_START.search(text[: m.start()]))
+        ):
+            continue
+        parts = [p for p in _folded_latin(word) if not p.isdigit() and p not in UNITS]
+        if parts and word not in [w for w, _ in out]:
+            out.append((word, parts))
+    return out

@@ -157,11 +157,11 @@ class HybridRetriever:
         with self._lock:
             if self._vocabulary is None or self._vocabulary[0] != self._generation:
                 # the documents' own words: a translation's wording is ours, not the documents'
-                texts = [
-                    (str(c.meta.get("language", "")), c.text) for c in self._chunks.values() if not c.meta.get("of")
-                ]
-                translations = [c.text for c in self._chunks.values() if c.meta.get("of")]
-                self._vocabulary = (self._generation, CorpusVocabulary.build(texts, translations))
+                originals = [c for c in self._chunks.values() if not c.meta.get("of")]
+                texts = [(str(c.meta.get("language", "")), c.text) for c in originals]
+                docs = [str(c.meta.get("doc", "")) for c in originals]
+                translations = [(str(c.meta.get("doc", "")), c.text) for c in self._chunks.values() if c.meta.get("of")]
+                self._vocabulary = (self._generation, CorpusVocabulary.build(texts, translations, docs))
             return self._vocabulary[1]
 
     def _stamp(self, generation: str | None) -> Any:

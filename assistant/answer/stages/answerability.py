@@ -6,11 +6,20 @@ The topic floors (typed and open questions) are calibrated, with its data named 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer.stages.evidence import Evidence
-from assistant.answer.understanding.answerability import Asked, carries, same_context, topic_overlap, what_is_asked
+from assistant.answer.understanding.answerability import (
+    Asked,
+    carries,
+    places_named,
+    same_context,
+    topic_overlap,
+    what_is_asked,
+)
 from assistant.corpus.glossary import Glossary
+from assistant.retrieval.coverage import CorpusVocabulary
 
 
 @dataclass(frozen=True)
@@ -26,8 +35,15 @@ class AnswerabilityDecision:
 
 
 class Answerability:
-    def __init__(self, glossary: Glossary, min_topic: float, min_topic_open: float) -> None:
+    def __init__(
+        self,
+        glossary: Glossary,
+        min_topic: float,
+        min_topic_open: float,
+        vocabulary: Callable[[], CorpusVocabulary] | None = None,
+    ) -> None:
         self.glossary = glossary
+        self.vocabulary = vocabulary
         self.min_topic = min_topic
         self.min_topic_open = min_topic_open
 
@@ -48,7 +64,10 @@ class Answerability:
             best = max(best, topic)
             p = e.passage
             context = f"{p.title} {p.section} {p.text} {p.translation or ''}"
-            if carries(asked, words) and topic >= self.floor(asked) and same_context(asked, context):
+            named = not self.vocabulary or all(  # places have their own check, in every language's form
+                places_named(name) for name in self.vocabulary().names_missing_from(question, p.doc)
+            )
+            if carries(asked, words) and topic >= self.floor(asked) and same_context(asked, context) and named:
                 scored.append((topic, e))
             else:
                 related.append(e)

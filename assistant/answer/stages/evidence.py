@@ -83,8 +83,10 @@ def select_evidence(
     max_passages: int = 4,
     max_sentences: int = 3,
     carries: Callable[[str], bool] | None = None,
+    within: float | None = 0.06,
 ) -> list[Evidence]:
-    """Best segment per passage, at most ``max_sentences`` passages, best first.
+    """Best segment per passage, at most ``max_sentences`` passages, best first, within ``within`` of the
+    best score (``None``: every passage, the pool answerability searches for the segment that states it).
 
     ``carries``: whether a segment (original and translation) holds the kind of value the question asks
     for; such a segment is preferred within its passage, so the quote is the sentence with the answer."""
@@ -118,4 +120,4 @@ def select_evidence(
     if not scored:
         return []
     top = scored[0].score
-    return [e for e in scored if e.score >= top - 0.06][:max_sentences]
+    return [e for e in scored if within is None or e.score >= top - within][:max_sentences]
