@@ -34,3 +34,25 @@ def test_words_no_document_uses() -> None:
     assert unknown("什么情况下公司必须设定范围三目标？") == []
     assert unknown("范围三目标需要覆盖多大比例的范围三排放？") == []
     assert unknown("蔚蓝生态链是什么？") == []
+
+
+def test_names_no_document_uses() -> None:
+    vocab = _vocabulary()
+    assert "CBAM" in vocab.unknown_names("When does the EU CBAM start applying to textiles?")
+    assert vocab.unknown_names("Giá chứng chỉ I-REC ở Việt Nam là bao nhiêu?") == ["I-REC"]
+    assert vocab.unknown_names("What does SBTi's FLAG guidance require for cotton?") == ["FLAG"]
+    # names the documents use, units, a pronoun, the first word of a sentence and an e-mail address are not
+    assert vocab.unknown_names("How many hours of support does MCAP give? I need 12,000 MWh figures.") == []
+    assert vocab.unknown_names("Which CATI 2.0 indicator covers Higg FEM? Write to Ops.Team@example.com") == []
+
+
+def test_translations_make_names_known_and_each_document_has_its_own() -> None:
+    vocab = CorpusVocabulary.build(
+        [("zh", "深圳论坛"), ("vi", "Liên minh VCCA do GreenID khởi xướng")],
+        translations=[("001", "the Shenzhen forum")],
+        docs=["001", "002"],
+    )
+    assert vocab.unknown_names("Who spoke at the Shenzhen forum?") == []  # only our translation writes it so
+    assert vocab.names_missing_from("Who is the director of GreenID?", "001") == ["GreenID"]
+    assert vocab.names_missing_from("Who is the director of GreenID?", "002") == []
+    assert vocab.names_missing_from("Who is the director of GreenID?", "unknown-doc") == []  # nothing to judge by

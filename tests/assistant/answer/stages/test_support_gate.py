@@ -30,3 +30,9 @@ def test_off_domain_needs_a_close_passage() -> None:
     e = evidence(passage([("x", None)], dense=0.83), "x", None, score=0.9)
     decision = _gate().run("Write me a poem about the sea", "en", [e])
     assert not decision.supported and decision.reason == "off_domain"
+
+
+def test_a_name_no_document_uses_is_refused_whatever_the_passages_score() -> None:
+    e = evidence(passage([("x", None)], dense=0.95), "x", None, score=0.99)
+    decision = _gate().run("Do scope 3 targets under CBAM cover two thirds of emissions?", "en", [e])
+    assert not decision.supported and decision.reason == "unknown_names" and decision.unknown_words == ["CBAM"]

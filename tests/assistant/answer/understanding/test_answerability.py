@@ -1,0 +1,51 @@
+"""What a question asks for, and whether a segment carries it (no index needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.understanding.answerability import carries, places_named, same_context, what_is_asked
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("How long is the term of the VCCA core group?", "en"),
+        ("nhom nong cot VCCA bau lai bao lau mot lan?", "vi"),
+        ("成为VCCA普通会员后,多久可以进核心小组?", "zh"),
+    ],
+)
+def test_how_long_asks_for_a_span_of_time(question: str, lang: str) -> None:
+    asked = what_is_asked(question, lang)
+    assert asked.kind == "duration"
+    assert carries(asked, "The core group is elected for a two-year term")
+    assert carries(asked, "Nhóm nòng cốt được bầu theo nhiệm kỳ 2 năm")  # read without diacritics too
+    assert carries(asked, "拥有获准目标的公司必须在批准日期后六个月内公布其目标")
+    assert not carries(asked, "The core group decides the alliance's strategy")
+
+
+def test_a_ranking_needs_a_ranking_not_any_first_or_top() -> None:
+    asked = what_is_asked("2024年CATI纺织行业排名第一的品牌是哪家?", "zh")
+    assert asked.kind == "ranking"
+    assert not carries(asked, "减排行动(42%)依据不同行业参考值折算")  # 减排行动 holds 排行
+    assert not carries(asked, "第一步是计算范围一和范围二排放")
+    assert carries(asked, "该品牌在2024年CATI指数中排名第一")
+
+
+def test_places_are_named_in_any_language() -> None:
+    assert places_named("Hệ số phát thải lưới điện VN") == {"vietnam"}
+    assert places_named("越南和孟加拉的电网排放因子") == {"vietnam", "bangladesh"}
+    assert places_named("the Shanghai forum") == {"shanghai"}
+    assert places_named("scope 3 targets") == frozenset()
+
+
+def test_a_place_or_year_the_question_names_must_be_in_the_passage() -> None:
+    grid = what_is_asked("What is the grid emission factor in India?", "en")
+    assert not same_context(grid, "中国电网排放因子")
+    assert same_context(grid, "印度的电网排放因子")
+    share = what_is_asked("Tỷ lệ điện tái tạo của Việt Nam năm 2024 là bao nhiêu %?", "vi")
+    assert not same_context(share, "Việt Nam đặt mục tiêu năng lượng tái tạo năm 2030")
+    assert same_context(share, "Năm 2024, tỷ lệ điện tái tạo của Việt Nam đạt …")
+    # in an open question a year is more often the asker's own plan than a bound on the answer
+    plan = what_is_asked("We submit in 2025 with 2045 as target year: does that fit the timeframe rule?", "en")
+    assert plan.kind == "open" and same_context(plan, "目标须涵盖提交之日起最少5年、最多15年")
