@@ -447,11 +447,11 @@ def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -
         if _follows(ys["target_after"], after):
             m.role = "target_year"
             continue
-        if _has(ys["submission_after"], after[:6]):
+        if _has(ys["submission_after"], re.split(r"\d", after[:12])[0]):  # "2025年向SBTi提交目标"
             m.role = "submission"
             continue
         left = {
-            role: _nearest_left(ys[key], r.folded, m.start, max(a, m.start - 28))
+            role: _nearest_left(ys[key], r.folded, m.start, max(a, m.start - 40))
             for role, key in (
                 ("base_year", "base"),
                 ("target_year", "target"),
@@ -459,7 +459,16 @@ def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -
                 ("inventory_year", "inventory"),
             )
         }
-        found = [(dist, role, cue) for role, hit in left.items() if hit for cue, dist in [hit]]
+        # a cue with another year between it and this one, or right after another year ("2018年(基准年)到2030年",
+        # "từ năm cơ sở 2019 đến 2029"), is that year's
+        others = [(o.start, o.end) for o in years if o is not m]
+        found = [
+            (dist, role, cue)
+            for role, hit in left.items()
+            if hit
+            for cue, dist in [hit]
+            if not any(m.start - dist - len(cue) - 4 <= end and start < m.start for start, end in others)
+        ]
         if left["submission"] and left["target_year"] and left["target_year"][0] not in ys["target_specific"]:
             # "nộp mục tiêu năm 2024", "submit the target in 2024": the target is what is submitted
             found = [f for f in found if f[1] != "target_year"]
