@@ -164,6 +164,9 @@ def score_item(q: Question, answer: dict[str, Any] | None, error: str | None, ra
         if not explained:
             why.append("impossible input not explained")
     elif q.kind == "partial":
+        # a right answer names the part it cannot answer, in prose: only the flag says it refused outright
+        refused = bool(answer and answer["refused"])
+        item["refused"] = refused
         ok = not refused and match.passed and refuses_in_prose(text, q.lang) and not error
         if refused:
             why.append("refused a partly covered question")

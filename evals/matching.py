@@ -26,7 +26,19 @@ REFUSAL_PHRASES: dict[str, tuple[str, ...]] = {
         "không nêu",
         "chưa đề cập",
     ),
-    "zh": ("未涉及", "没有涉及", "未提及", "没有提到", "未找到", "没有找到", "无法回答", "文件中没有", "不包含"),
+    "zh": (
+        "未涉及",
+        "没有涉及",
+        "未提及",
+        "没有提到",
+        "未找到",
+        "没有找到",
+        "无法回答",
+        "文件中没有",
+        "不包含",
+        "没有说明",
+        "未说明",
+    ),
     "en": (
         "do not cover",
         "does not cover",
@@ -38,6 +50,8 @@ REFUSAL_PHRASES: dict[str, tuple[str, ...]] = {
         "does not say",
         "do not mention",
         "not in the documents",
+        "do not state",
+        "does not state",
     ),
 }
 

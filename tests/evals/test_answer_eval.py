@@ -1,0 +1,35 @@
+"""Scoring one answer: a partial question's right answer names the part it cannot answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from evals.answer_eval import score_item
+from evals.question_file import Question
+
+PARTIAL = Question(
+    id="p1",
+    lang="en",
+    question="How many advisory hours does MCAP give a year, and what do extra hours cost?",
+    kind="partial",
+    any_of=[["10 hours", "ten hours"]],
+    expect_refusal=False,
+    uncovered_part="price of extra hours",
+)
+
+
+def _answer(text: str, refused: bool) -> dict[str, Any]:
+    return {"answer": text, "refused": refused, "citations": [], "tool_calls": [], "clarify": False}
+
+
+def test_a_partial_answer_that_names_the_uncovered_part_is_right() -> None:
+    text = "Cascale gives ten hours of advisory support a year. The documents do not state what extra hours cost."
+    item = score_item(PARTIAL, _answer(text, refused=False), None, None)
+    assert item["correct"] and not item["refused"]
+
+
+def test_a_partial_question_refused_outright_or_answered_without_naming_the_gap_is_wrong() -> None:
+    refused = score_item(PARTIAL, _answer("The documents do not cover this question.", refused=True), None, None)
+    assert not refused["correct"] and "refused a partly covered question" in refused["why"]
+    silent = score_item(PARTIAL, _answer("Cascale gives ten hours of advisory support a year.", False), None, None)
+    assert not silent["correct"]
