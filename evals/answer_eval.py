@@ -126,7 +126,10 @@ def score_item(q: Question, answer: dict[str, Any] | None, error: str | None, ra
     clarify = bool(answer and answer.get("clarify"))
     # the prose fallback is for answers that refuse without the flag; a calculation that says "the
     # document gives no formula" is not a refusal
-    refused = bool(answer and (answer["refused"] or (not calls and not clarify and refuses_in_prose(text, q.lang))))
+    # ... read in the answer's opening paragraph: a refusal says so first, while an answer to two parts may
+    # end by naming the part the documents do not state
+    opening = text.strip().split("\n\n")[0]
+    refused = bool(answer and (answer["refused"] or (not calls and not clarify and refuses_in_prose(opening, q.lang))))
     match = match_answer(text, q.must_include, q.any_of, q.must_not_include)
     readable = match_answer(lines_in_language(text, q.lang), q.must_include, q.any_of, q.must_not_include)
     why: list[str] = []

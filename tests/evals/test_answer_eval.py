@@ -33,3 +33,11 @@ def test_a_partial_question_refused_outright_or_answered_without_naming_the_gap_
     assert not refused["correct"] and "refused a partly covered question" in refused["why"]
     silent = score_item(PARTIAL, _answer("Cascale gives ten hours of advisory support a year.", False), None, None)
     assert not silent["correct"]
+
+
+def test_a_fact_answer_that_ends_by_naming_an_unstated_part_is_not_a_refusal() -> None:
+    q = Question(id="f1", lang="en", question=PARTIAL.question, kind="fact", any_of=[["ten hours"]])
+    text = "Cascale gives ten hours of advisory support a year. [1]\n\nOn “extra hours”: the documents do not state it."
+    assert score_item(q, _answer(text, refused=False), None, None)["correct"]
+    flagless = "The documents do not cover this question.\n\nRelated passages: ten hours of support [1]"
+    assert score_item(q, _answer(flagless, refused=False), None, None)["refused"]

@@ -4,7 +4,7 @@ asker states (to be checked); and follow-ups joined to the question they follow 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.answer.understanding.planning import plan_question
 from assistant.answer.understanding.premises import Premise, find_premises
@@ -64,11 +64,32 @@ class QuestionAnalysis:
         if follow_up and previous:
             reading = merge_follow_up(read_question(previous[-1], language), reading)
         if context and context.strip() and asks_for_computation(reading):
-            alone = plan_question(reading)
-            if alone.kind != "calculation":
-                merged = merge_follow_up(read_question(context, language), reading)
-                with_facts = plan_question(merged)
-                if with_facts.kind == "calculation" or (with_facts.kind == "clarify" and alone.kind == "clarify"):
-                    reading = merged
+            reading = _with_facts(reading, read_question(context, language))
         premises = find_premises(reading, reading.rule_set or DEFAULT_RULE_SET)
         return Analysis(q, language, reading, follow_up, premises)
+
+
+# facts an e-mail states that only some questions are about: "we submit in March 2025" must not turn
+# "is a 35% cut by 2030 enough for 1.5°C?" into a timeframe check
+_SITUATIONAL_ROLES = frozenset({"submission", "submission_date", "inventory_year"})
+
+
+def _with_facts(reading: Reading, facts: Reading) -> Reading:
+    """The question's reading completed with the facts stated around it, when they complete the
+    calculation the question itself asks for (its own calculator, not one the facts alone suggest)."""
+    alone = plan_question(reading)
+    if alone.kind == "calculation":
+        return reading
+    situational = replace(
+        facts,
+        mentions=[m for m in facts.mentions if m.role not in _SITUATIONAL_ROLES],
+        topics=facts.topics - {"submission"},
+    )
+    plans = [(merged, plan_question(merged)) for merged in (merge_follow_up(f, reading) for f in (facts, situational))]
+    for merged, with_facts in plans:  # first the calculation the question itself pointed to
+        if with_facts.kind == "calculation" and alone.calculator and with_facts.calculator == alone.calculator:
+            return merged
+    merged, with_facts = plans[0]
+    if with_facts.kind == "calculation" or (with_facts.kind == "clarify" and alone.kind == "clarify"):
+        return merged
+    return reading

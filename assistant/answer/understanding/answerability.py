@@ -191,4 +191,21 @@ def question_parts(question: str) -> list[str]:
         cut = tail.search(folded[a:b])  # folding keeps offsets: cut the original where the folded joiner is
         texts.append(question[a : a + cut.start() if cut else b].strip(" ,，;；"))
     texts = [t for t in texts if len(t) >= 4]
-    return texts if len(texts) > 1 else [question]
+    # "…, and how much?" asks more about the part before it: a part of question words only joins it
+    kept: list[str] = []
+    for text in texts:
+        if kept and not tokenize(_without(cues, fold(text))):
+            kept[-1] = f"{kept[-1]}, {text}"
+        else:
+            kept.append(text)
+    return kept if len(kept) > 1 else [question]
+
+
+def _without(cues: list[str], folded: str) -> str:
+    """``folded`` with every cue removed (whole words for Latin cues)."""
+    for cue in sorted(cues, key=len, reverse=True):
+        if re.search(r"[\u3400-\u9fff]", cue):
+            folded = folded.replace(cue, " ")
+        else:
+            folded = re.sub(rf"(?<![A-Za-z0-9]){re.escape(cue)}(?![A-Za-z0-9])", " ", folded)
+    return folded
