@@ -31,3 +31,14 @@ def test_empty_and_long_questions_are_errors_in_the_askers_language(lang: str) -
     with pytest.raises(LocalizedError) as long:
         analysis.run("x" * 21, lang)
     assert long.value.code == "question_too_long" and "20" in long.value.message()
+
+
+def test_an_emails_facts_complete_the_calculation_the_question_asks_for() -> None:
+    facts = (
+        "Năm cơ sở của chúng tôi là 2021, phát thải phạm vi 1+2 năm đó là 12.500 tấn CO2e. "
+        "Công ty dự kiến nộp mục tiêu trong tháng 3/2025."
+    )
+    a = QuestionAnalysis(4000).run("Nếu chúng tôi giảm 35% vào năm 2030 thì có đủ cho mức 1.5°C?", "vi", context=facts)
+    # the base year comes from the e-mail; its submission date does not turn this into a timeframe check
+    assert _year(a, "base_year") == 2021 and _year(a, "target_year") == 2030
+    assert a.reading.one("submission_date") is None

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.understanding.answerability import carries, places_named, same_context, what_is_asked
+from assistant.answer.understanding.answerability import (
+    carries,
+    places_named,
+    question_parts,
+    same_context,
+    what_is_asked,
+)
 
 
 @pytest.mark.parametrize(
@@ -49,3 +55,11 @@ def test_a_place_or_year_the_question_names_must_be_in_the_passage() -> None:
     # in an open question a year is more often the asker's own plan than a bound on the answer
     plan = what_is_asked("We submit in 2025 with 2045 as target year: does that fit the timeframe rule?", "en")
     assert plan.kind == "open" and same_context(plan, "目标须涵盖提交之日起最少5年、最多15年")
+
+
+def test_a_part_of_question_words_only_stays_with_the_part_it_asks_about() -> None:
+    assert len(question_parts("Can we exclude a small part of scope 1 and 2 from the inventory, and how much?")) == 1
+    assert question_parts("MCAP hỗ trợ tư vấn bao nhiêu giờ mỗi năm? nếu cần thêm giờ thì trả phí thế nào?") == [
+        "MCAP hỗ trợ tư vấn bao nhiêu giờ mỗi năm?",
+        "nếu cần thêm giờ thì trả phí thế nào?",
+    ]
