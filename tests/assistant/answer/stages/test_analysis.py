@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.stages.analysis import Analysis, QuestionAnalysis
+from assistant.answer.understanding.planning import plan_question
 from tools.errors import LocalizedError
 
 
@@ -42,3 +43,27 @@ def test_an_emails_facts_complete_the_calculation_the_question_asks_for() -> Non
     # the base year comes from the e-mail; its submission date does not turn this into a timeframe check
     assert _year(a, "base_year") == 2021 and _year(a, "target_year") == 2030
     assert a.reading.one("submission_date") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "facts", "calculator"),
+    [
+        (
+            "请问:我们是否必须设定范围三目标?",
+            "zh",
+            "2022年盘查结果:范围一 5,600吨,范围二 18,400吨,范围三 9万吨。",
+            "scope3_required",
+        ),
+        (
+            "What would our maximum scope 1+2 emissions be in 2032 under the minimum 1.5°C pathway?",
+            "en",
+            "Our base year is 2022. Scope 1 was 4,300 tCO2e and scope 2 was 9,700 tCO2e that year.",
+            "absolute_contraction",
+        ),
+    ],
+)
+def test_a_check_on_the_askers_figures_takes_them_from_the_email(
+    question: str, lang: str, facts: str, calculator: str
+) -> None:
+    plan = plan_question(QuestionAnalysis(4000).run(question, lang, context=facts).reading)
+    assert plan.kind == "calculation" and plan.calculator == calculator
