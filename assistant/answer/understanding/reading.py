@@ -593,6 +593,16 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
         a, b = spans[m.clause]
         window_start = _window_start(r, m, a, 40)
         if m.unit == "mwh":
+            # words right after the figure, up to the next figure or clause mark, name it first:
+            # "12,600 MWh of electricity and 11,200 MWh of it was renewable"
+            nxt = min((o.start for o in r.mentions if o.start > m.end), default=len(r.folded))
+            after = re.split(r"[,，;；。、]|\.\s", r.folded[m.end : min(nxt, m.end + 40)] + " ")[0]
+            if _has(am["renewable"], after):
+                m.role = "renewable_mwh"
+                continue
+            if _has(am["electricity_total"] + am["total"], after):
+                m.role = "total_mwh"
+                continue
             ren = _nearest_left(am["renewable"], r.folded, m.start, window_start)
             tot = _nearest_left(am["total"] + am["electricity_total"], r.folded, m.start, window_start)
             # "可再生电力7,600,000 kWh": the electricity word is part of "renewable electricity"

@@ -26,3 +26,16 @@ def _year_roles(question: str, lang: str) -> dict[float, str | None]:
 )  # fmt: skip
 def test_year_roles(question: str, lang: str, roles: dict[float, str]) -> None:
     assert _year_roles(question, lang) == roles
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "roles"),
+    [
+        ("We used 12,600 MWh of electricity and 11,200 MWh of it was renewable.", "en", [(12600, "total_mwh"), (11200, "renewable_mwh")]),
+        ("我们2025年总用电12,000 MWh,绿电7,800 MWh。", "zh", [(12000, "total_mwh"), (7800, "renewable_mwh")]),
+        ("可再生电力7,600 MWh，总用电10,000 MWh", "zh", [(7600, "renewable_mwh"), (10000, "total_mwh")]),
+        ("dung tong cong 8.400 MWh dien, trong do dien mat troi 2.100 MWh", "vi", [(8400, "total_mwh"), (2100, "renewable_mwh")]),
+    ],
+)  # fmt: skip
+def test_electricity_amounts(question: str, lang: str, roles: list[tuple[float, str]]) -> None:
+    assert [(m.value, m.role) for m in read_question(question, lang).mentions if m.unit == "mwh"] == roles
