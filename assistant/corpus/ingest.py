@@ -20,7 +20,7 @@ from assistant.corpus.errors import DocumentError, UnsupportedFileError
 from assistant.corpus.glossary import glossary_for
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES
 from assistant.corpus.manifest import load_manifest
-from assistant.corpus.pipeline import chunk_metadata, prepare_document
+from assistant.corpus.pipeline import chunk_metadata, input_hash, prepare_document
 from assistant.corpus.progress import IngestProgress, work_estimate
 from assistant.corpus.translations import TranslationReport
 from assistant.index.embedders import Embedder, get_embedder
@@ -117,6 +117,18 @@ def ingest(
     weights = [work_estimate(p, translation_folders(settings, p)) for p in files]
     reporter = IngestProgress.for_output(weights, progress)  # a bar on a terminal, log lines elsewhere
     for path in reporter.each(files):
+        old = target_records.get(path.name)
+        try:
+            if (
+                old
+                and old.get("translation_report")
+                and old.get("hash") == input_hash(path, glossary, key, translation_folders(settings, path))
+            ):
+                report.translations[path.name] = TranslationReport.from_json(str(old["translation_report"]))
+                report.unchanged.append(path.name)
+                continue
+        except (OSError, ValueError):
+            pass  # read it the long way below, which reports what is wrong
         try:
             doc = prepare_document(
                 path,
@@ -141,6 +153,8 @@ def ingest(
         old = target_records.get(doc.doc)
         if old and old.get("hash") == doc.content_hash:
             report.unchanged.append(doc.doc)
+            if not old.get("translation_report"):  # an index from before reports were kept: keep it now
+                store.put_doc_record(generation, doc.doc, {**old, "translation_report": doc.translations.to_json()})
             continue
         ids = [pc.chunk_id for pc in doc.chunks]
         old_ids = set(store.chunk_ids(generation, doc.doc)) if old else set()
@@ -164,6 +178,7 @@ def ingest(
                 "chunks": len(ids),
                 "source_path": str(path),
                 "ingested_at": time.time(),
+                "translation_report": doc.translations.to_json(),
             },
         )
         report.chunks_written += len(new)

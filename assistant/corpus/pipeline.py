@@ -77,6 +77,21 @@ def content_hash(data: bytes, settings_key: str, extra: Iterable[bytes] = ()) ->
     return h.hexdigest()
 
 
+def _hash_inputs(files: dict[str, Path], glossary: Glossary) -> list[bytes]:
+    """Besides the file itself: its translations, and the glossary their checks read."""
+    extra = [p.read_bytes() for _, p in sorted(files.items())]
+    if files and glossary.source is not None and glossary.source.is_file():
+        extra.append(glossary.source.read_bytes())
+    return extra
+
+
+def input_hash(path: Path, glossary: Glossary, settings_key: str, translation_folders: Sequence[Path] = ()) -> str:
+    """The ``content_hash`` a document will have, from its inputs alone: an unchanged document is known
+    as such without being read, segmented, checked and chunked again."""
+    files = translation_files(path, translation_folders)
+    return content_hash(path.read_bytes(), settings_key, _hash_inputs(files, glossary))
+
+
 def _infer_title(path: Path, text: str, pdf_title: str | None) -> str:
     if pdf_title and pdf_title.strip():
         return pdf_title.strip()[:200]
@@ -221,15 +236,12 @@ def prepare_document(
         "pages": len(pages) or None,
         "translations": ",".join(report.languages),
     }
-    extra = [p.read_bytes() for _, p in sorted(files.items())]
-    if files and glossary.source is not None and glossary.source.is_file():
-        extra.append(glossary.source.read_bytes())
     return PreparedDocument(
         doc=path.name,
         path=path,
         title=title,
         languages=languages,
-        content_hash=content_hash(data, settings_key, extra),
+        content_hash=content_hash(data, settings_key, _hash_inputs(files, glossary)),
         meta=meta,
         chunks=prepared,
         translations=report,

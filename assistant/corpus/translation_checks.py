@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 
 from assistant.corpus.glossary import Glossary
 from assistant.text.numbers import WrittenNumber, read_numbers
@@ -31,7 +32,9 @@ class CheckResult:
         return not self.problems
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
+    """Without white space, case-folded; cached, as every segment's check folds every glossary form."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFC", text)).casefold()
 
 

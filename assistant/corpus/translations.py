@@ -56,6 +56,21 @@ class TranslationReport:
     failed: list[tuple[str, str, str]] = field(default_factory=list)  # (lang, segment id, problem)
     stale: list[str] = field(default_factory=list)  # files whose source hash does not match
 
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> TranslationReport:
+        """The report stored with a document's record (what ingest said when it last read the document)."""
+        d = json.loads(text)
+        return cls(
+            languages=list(d.get("languages", [])),
+            served=int(d.get("served", 0)),
+            missing=int(d.get("missing", 0)),
+            failed=[(str(a), str(b), str(c)) for a, b, c in d.get("failed", [])],
+            stale=[str(x) for x in d.get("stale", [])],
+        )
+
     def merge(self, other: TranslationReport) -> None:
         self.languages = sorted(set(self.languages) | set(other.languages))
         self.served += other.served

@@ -10,7 +10,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 import pytest
@@ -305,6 +305,29 @@ def test_a_changed_source_uses_none_of_its_translations(tmp_path: Path) -> None:
     assert len(said) == 1, out
     assert DOC in said[0] and f"{stem}.en.jsonl" in said[0] and f"{stem}.zh.jsonl" in said[0]
     assert not [line for line in out.splitlines() if line.startswith(f"{DOC}: ")]  # nothing said to be served
+
+
+def test_an_unchanged_document_is_not_read_again_and_its_translation_report_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _copy_corpus(tmp_path)
+    settings = Settings(data_dir=tmp_path / "data", corpus_dir=corpus)
+    first = ingest(settings, progress=False)
+
+    def must_not_run(*args: object, **kwargs: object) -> NoReturn:
+        raise AssertionError("an unchanged document was prepared again")
+
+    monkeypatch.setattr("assistant.corpus.ingest.prepare_document", must_not_run)
+    again = ingest(settings, progress=False)
+    assert sorted(again.unchanged) == sorted(first.translations) and again.chunks_written == 0
+    assert again.translations[DOC] == first.translations[DOC]  # what ingest says stays the same
+
+    monkeypatch.undo()  # a changed translation file: read again
+    path = corpus / "translations" / f"{Path(DOC).stem}.en.jsonl"
+    meta, rows = read_translation_file(path)
+    rows[0]["text"] = rows[0]["text"] + " "
+    write_translation_file(path, meta, rows)
+    assert DOC in ingest(settings, progress=False).updated
 
 
 @dataclass
