@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from assistant.corpus.cleaning import clean_text, remove_spans
 from assistant.corpus.loaders import PageSpan
 from assistant.corpus.structure import Span, Unit
+from assistant.text.tokenize import TOKENIZER_VERSION
 
 CHUNKER_VERSION = "1"
 
@@ -30,7 +31,9 @@ class Chunk:
 
     @property
     def chunk_id(self) -> str:
-        digest = hashlib.sha1(f"{CHUNKER_VERSION}\x00{self.start}\x00{self.end}\x00{self.text}".encode()).hexdigest()
+        # the tokenizer's version too: a chunk's lexical tokens are stored with it
+        key = f"{CHUNKER_VERSION}\x00{TOKENIZER_VERSION}\x00{self.start}\x00{self.end}\x00{self.text}"
+        digest = hashlib.sha1(key.encode()).hexdigest()
         return f"{self.doc}:{digest[:16]}"
 
 

@@ -24,7 +24,7 @@ from assistant.corpus.translations import (
     translation_files,
 )
 from assistant.text.language import detect_language, languages_present
-from assistant.text.tokenize import tokenize
+from assistant.text.tokenize import TOKENIZER_VERSION, tokenize
 from tools.i18n import as_lang
 
 # Dense vectors of translated chunks embed only their opening (whole segments up to this many tokens):
@@ -67,13 +67,14 @@ class PreparedDocument:
 
 
 def content_hash(data: bytes, settings_key: str, extra: Iterable[bytes] = ()) -> str:
-    """Changes when the file, its translations, the glossary the checks use, or the chunking settings do."""
+    """Changes when the file, its translations, the glossary the checks use, the chunking settings or the
+    tokenizer do."""
     h = hashlib.sha256()
     h.update(data)
     for part in extra:
         h.update(b"\x00")
         h.update(hashlib.sha256(part).digest())
-    h.update(f"\x00{CHUNKER_VERSION}\x00{SEGMENTER_VERSION}\x00{settings_key}".encode())
+    h.update(f"\x00{CHUNKER_VERSION}\x00{SEGMENTER_VERSION}\x00{TOKENIZER_VERSION}\x00{settings_key}".encode())
     return h.hexdigest()
 
 

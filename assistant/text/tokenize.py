@@ -166,6 +166,18 @@ def _stem_en(word: str) -> str:
     return word
 
 
+# Stored with every chunk (its lexical tokens are computed at ingest): a change re-indexes the corpus.
+# 2: Vietnamese tokens without diacritics, so "nhiem ky" finds "nhiệm kỳ".
+TOKENIZER_VERSION = "2"
+
+
+def fold_diacritics(word: str) -> str:
+    """A Latin word without diacritics ("nhiệm" → "nhiem", "đồng" → "dong"): people often type
+    Vietnamese without them."""
+    decomposed = unicodedata.normalize("NFD", word.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def tokenize(text: str) -> list[str]:
     """Tokens for indexing and querying alike (mixed-language text is fine)."""
     _jieba_ready()
@@ -199,8 +211,9 @@ def tokenize(text: str) -> list[str]:
                     flush()
                     continue
                 if _VI_LETTER.search(low):
-                    latin_run.append(low)
-                    tokens.append(low)
+                    plain = fold_diacritics(low)
+                    latin_run.append(plain)
+                    tokens.append(plain)
                 else:
                     if latin_run and not _is_vi_context(latin_run):
                         flush()
