@@ -183,13 +183,15 @@ def tokenize(text: str) -> list[str]:
     _jieba_ready()
     text = normalize(text)
     tokens: list[str] = []
-    latin_run: list[str] = []
+    latin_run: list[str] = []  # folded words of the current run
+    vietnamese_run = [False]  # whether a word of the run was written with Vietnamese letters
 
     def flush() -> None:
         # Vietnamese syllable pairs carry the meaning ("phát thải", "năm cơ sở").
         if len(latin_run) > 1:
             tokens.extend(f"{a}_{b}" for a, b in zip(latin_run, latin_run[1:], strict=False))
         latin_run.clear()
+        vietnamese_run[0] = False
 
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
@@ -213,9 +215,10 @@ def tokenize(text: str) -> list[str]:
                 if _VI_LETTER.search(low):
                     plain = fold_diacritics(low)
                     latin_run.append(plain)
+                    vietnamese_run[0] = True
                     tokens.append(plain)
                 else:
-                    if latin_run and not _is_vi_context(latin_run):
+                    if latin_run and not vietnamese_run[0]:
                         flush()
                     latin_run.append(low)
                     tokens.append(_stem_en(low))
@@ -224,10 +227,6 @@ def tokenize(text: str) -> list[str]:
 
 
 _VI_LETTER = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]")
-
-
-def _is_vi_context(run: list[str]) -> bool:
-    return any(_VI_LETTER.search(w) for w in run)
 
 
 def is_stopword(word: str) -> bool:
