@@ -88,6 +88,11 @@ class Settings(BaseSettings):
     # e5-small: recall@5 on evals/retrieval_questions.jsonl 0.926 at 0.02 and 0.04, 0.914 at 0.06; on
     # evals/questions.jsonl 0.762 / 0.772 / 0.762.
     rerank_weight: float = 0.04
+    # Passages a fact answer reads for the sentence that states what is asked (the support gate reads only
+    # the near-top ones). Chosen on the dev data (evals/questions.jsonl and blind rounds 1-2), bundled
+    # e5-small: at 6 / 10 passages, dev accuracy 0.861 / 0.873, round-1 i13 0.573 / 0.609, round-1 i15
+    # answerable 0.603 / 0.651, round-2 i15 uncovered declined 0.883 / 0.867.
+    answer_passages: int = 10
     # Conversation turns kept for follow-up questions (in the workflow database, shared by all workers).
     conversation_ttl_s: float = 86_400.0
     conversation_turns: int = 6

@@ -58,7 +58,7 @@ class AnswerService:
         self.analysis = QuestionAnalysis(settings.max_question_chars)
         self.routing = Routing()
         self.calculation = Calculation(self.retriever)
-        self.retrieval = Retrieval(self.retriever, k=10)
+        self.retrieval = Retrieval(self.retriever, k=settings.answer_passages)
         self.gate = SupportGate(
             self.retriever.glossary,
             self.retriever.vocabulary,
