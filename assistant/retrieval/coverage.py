@@ -10,11 +10,10 @@ documents in a language it switches on by itself.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from assistant.text.tokenize import content_words
+from assistant.text.tokenize import content_words, fold_diacritics
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CJK_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两几第]")  # 五个, 两年, 第三: counts, not topics
@@ -127,44 +126,14 @@ _NAME = re.compile(r"[A-Za-zÀ-ỹĐđ][A-Za-zÀ-ỹĐđ0-9'’&-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.?!:;。？！：\n\"'“(（])\s*$")
 _URL_OR_EMAIL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
 UNITS = frozenset(
-    [
-        "co2",
-        "co2e",
-        "tco2",
-        "tco2e",
-        "kgco2",
-        "kgco2e",
-        "gco2",
-        "mtco2e",
-        "mwh",
-        "kwh",
-        "gwh",
-        "twh",
-        "gj",
-        "mj",
-        "tj",
-        "toe",
-        "kg",
-        "km",
-        "m2",
-        "m3",
-        "usd",
-        "vnd",
-        "rmb",
-        "eur",
-        "co2td",
-        "ghg",
-        "ghgs",
-        "ch4",
-        "n2o",
-    ]
-)
+    ["co2", "co2e", "tco2", "tco2e", "kgco2", "kgco2e", "gco2", "mtco2e", "mwh", "kwh", "gwh", "twh", "gj", "mj",
+     "tj", "toe", "kg", "km", "m2", "m3", "usd", "vnd", "rmb", "eur", "co2td", "ghg", "ghgs", "ch4", "n2o"]
+)  # fmt: skip
 
 
 def _folded_latin(text: str) -> list[str]:
     """Latin words of ``text`` without diacritics, lower case ("Thâm Quyến" → "tham", "quyen")."""
-    out = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return re.findall(r"[a-z0-9]+", "".join(ch for ch in out if not unicodedata.combining(ch)).lower())
+    return re.findall(r"[a-z0-9]+", fold_diacritics(text).lower())
 
 
 @dataclass
