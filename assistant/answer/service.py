@@ -20,7 +20,7 @@ from assistant.answer.models import Answer, Citation, Grounding, ToolCall
 from assistant.answer.stages.analysis import Analysis, QuestionAnalysis
 from assistant.answer.stages.answerability import Answerability
 from assistant.answer.stages.calculation import Calculation
-from assistant.answer.stages.evidence import Evidence, select_evidence
+from assistant.answer.stages.evidence import Evidence, near_top, score_segments, unique_quotes
 from assistant.answer.stages.grounding import check_numbers
 from assistant.answer.stages.llm_phrasing import LLMPhrasing
 from assistant.answer.stages.rendering import Rendering, rule_citation, verdict_of
@@ -219,9 +219,12 @@ class AnswerService:
             top_dense=top.dense_score if top else None,
         )
         asked = what_is_asked(part, language)
-        evidence = select_evidence(
+        # every passage scored once: the gate reads the near-top ones, answerability searches them all,
+        # as the sentence that states it may sit in a passage ranked lower
+        scored = score_segments(
             part, retrieved.expansions, retrieved.passages, carries=lambda words: carries(asked, words)
         )
+        evidence = near_top(scored, retrieved.passages)
         trace.add(
             "evidence",
             f"{len(evidence)} segments",
@@ -241,17 +244,7 @@ class AnswerService:
         )
         if not support.supported:
             return PartAnswer(part, answering=[], related=[], unknown_words=support.unknown_words)
-        # the sentence that states it may sit in a passage ranked below the near-top ones the gate reads
-        pool = select_evidence(
-            part,
-            retrieved.expansions,
-            retrieved.passages,
-            max_passages=len(retrieved.passages),
-            max_sentences=len(retrieved.passages),
-            carries=lambda words: carries(asked, words),
-            within=None,
-        )
-        decision = self.answerability.run(part, language, pool)
+        decision = self.answerability.run(part, language, unique_quotes(scored))
         trace.add(
             "answerability",
             "states it" if decision.answerable else "does not state it",

@@ -184,14 +184,15 @@ def tokenize(text: str) -> list[str]:
     text = normalize(text)
     tokens: list[str] = []
     latin_run: list[str] = []  # folded words of the current run
-    vietnamese_run = [False]  # whether a word of the run was written with Vietnamese letters
+    vietnamese_run = False  # whether a word of the run was written with Vietnamese letters
 
     def flush() -> None:
         # Vietnamese syllable pairs carry the meaning ("phát thải", "năm cơ sở").
+        nonlocal vietnamese_run
         if len(latin_run) > 1:
             tokens.extend(f"{a}_{b}" for a, b in zip(latin_run, latin_run[1:], strict=False))
         latin_run.clear()
-        vietnamese_run[0] = False
+        vietnamese_run = False
 
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup
@@ -215,10 +216,10 @@ def tokenize(text: str) -> list[str]:
                 if _VI_LETTER.search(low):
                     plain = fold_diacritics(low)
                     latin_run.append(plain)
-                    vietnamese_run[0] = True
+                    vietnamese_run = True
                     tokens.append(plain)
                 else:
-                    if latin_run and not vietnamese_run[0]:
+                    if latin_run and not vietnamese_run:
                         flush()
                     latin_run.append(low)
                     tokens.append(_stem_en(low))

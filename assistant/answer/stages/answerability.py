@@ -57,6 +57,7 @@ class Answerability:
         scored: list[tuple[float, Evidence]] = []
         related: list[Evidence] = []
         best = 0.0
+        missing_names: dict[str, bool] = {}  # per document: does it leave a name of the question out?
         for e in evidence:
             words = f"{e.sentence} {e.translation or ''}"
             # the segment's own glossary equivalents, so a Chinese clause meets a Vietnamese question's terms
@@ -64,10 +65,12 @@ class Answerability:
             best = max(best, topic)
             p = e.passage
             context = f"{p.title} {p.section} {p.text} {p.translation or ''}"
-            named = not self.vocabulary or all(  # places have their own check, in every language's form
-                places_named(name) for name in self.vocabulary().names_missing_from(question, p.doc)
-            )
-            if carries(asked, words) and topic >= self.floor(asked) and same_context(asked, context) and named:
+            if p.doc not in missing_names:
+                missing = self.vocabulary().names_missing_from(question, p.doc) if self.vocabulary else []
+                # places have their own check, in every language's form
+                missing_names[p.doc] = any(not places_named(name) for name in missing)
+            stated = carries(asked, words) and topic >= self.floor(asked) and same_context(asked, context)
+            if stated and not missing_names[p.doc]:
                 scored.append((topic, e))
             else:
                 related.append(e)

@@ -26,6 +26,8 @@ SHORT_SEGMENT_CHARS = 80  # a heading or a fragment: the next segment joins it
 
 # a segment holding the kind of value asked outranks one that only shares more words (overlaps are 0–1)
 CARRIES_BONUS = 0.3
+# evidence within this much of the best score is shown beside it
+NEAR_TOP = 0.06
 
 
 @dataclass(frozen=True)
@@ -76,23 +78,19 @@ def _quote(segments: list[SegmentText], i: int) -> tuple[str, str | None, tuple[
     return quote, translation, tuple(s.id for s in chosen)
 
 
-def select_evidence(
+def score_segments(
     question: str,
     expansions: list[str],
     passages: list[Passage],
-    max_passages: int = 4,
-    max_sentences: int = 3,
     carries: Callable[[str], bool] | None = None,
-    within: float | None = 0.06,
 ) -> list[Evidence]:
-    """Best segment per passage, at most ``max_sentences`` passages, best first, within ``within`` of the
-    best score (``None``: every passage, the pool answerability searches for the segment that states it).
+    """The best segment of every passage, best first (a quote two chunks share appears twice).
 
     ``carries``: whether a segment (original and translation) holds the kind of value the question asks
     for; such a segment is preferred within its passage, so the quote is the sentence with the answer."""
     q_tokens = set(tokenize(question + " " + " ".join(expansions)))
     scored: list[Evidence] = []
-    for rank, p in enumerate(passages[:max_passages]):
+    for rank, p in enumerate(passages):
         segments = _segments(p)
         if not segments:
             continue
@@ -110,14 +108,42 @@ def select_evidence(
         quote, translation, ids = _quote(segments, best_i)
         scored.append(Evidence(p, quote, score, p.dense_score, passage_overlap, translation, ids))
     scored.sort(key=lambda e: e.score, reverse=True)
+    return scored
+
+
+def unique_quotes(scored: list[Evidence]) -> list[Evidence]:
+    """One quote once (a passage indexed twice, or two chunks sharing a sentence), best first."""
     seen: set[str] = set()
     unique: list[Evidence] = []
-    for e in scored:  # one quote once (a passage indexed twice, or two chunks with the same sentence)
+    for e in scored:
         if e.sentence not in seen:
             seen.add(e.sentence)
             unique.append(e)
-    scored = unique
-    if not scored:
+    return unique
+
+
+def near_top(
+    scored: list[Evidence], passages: list[Passage], max_passages: int = 4, max_sentences: int = 3
+) -> list[Evidence]:
+    """Of ``scored``, the segments of the first ``max_passages`` passages within 0.06 of the best: the
+    evidence the support gate reads and the answer shows as related."""
+    first = {id(p) for p in passages[:max_passages]}
+    kept = unique_quotes([e for e in scored if id(e.passage) in first])
+    if not kept:
         return []
-    top = scored[0].score
-    return [e for e in scored if within is None or e.score >= top - within][:max_sentences]
+    top = kept[0].score
+    return [e for e in kept if e.score >= top - NEAR_TOP][:max_sentences]
+
+
+def select_evidence(
+    question: str,
+    expansions: list[str],
+    passages: list[Passage],
+    max_passages: int = 4,
+    max_sentences: int = 3,
+    carries: Callable[[str], bool] | None = None,
+) -> list[Evidence]:
+    """Best segment per passage of the first ``max_passages``, at most ``max_sentences``, best first,
+    within ``NEAR_TOP`` of the best score."""
+    scored = score_segments(question, expansions, passages[:max_passages], carries)
+    return near_top(scored, passages, max_passages, max_sentences)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer.understanding.reading import _has, fold, vocabulary
+from assistant.answer.understanding.reading import _has, cue_pattern, fold, vocabulary
 from assistant.text.numbers import read_numbers
 from assistant.text.tokenize import tokenize
 
@@ -75,7 +75,7 @@ def same_context(asked: Asked, context: str) -> bool:
     # asker's own plan ("we submit in 2025 with 2045 as target year: does that fit?")
     if asked.kind != "open" and asked.years and not asked.years <= set(_YEAR.findall(context)):
         return False
-    return asked.places <= places_named(context)
+    return not asked.places or asked.places <= places_named(context)
 
 
 def _cue(words: list[str], question: str, folded: str) -> str | None:
@@ -202,10 +202,7 @@ def question_parts(question: str) -> list[str]:
 
 
 def _without(cues: list[str], folded: str) -> str:
-    """``folded`` with every cue removed (whole words for Latin cues)."""
+    """``folded`` with every cue removed, matched as ``_has`` matches them."""
     for cue in sorted(cues, key=len, reverse=True):
-        if re.search(r"[\u3400-\u9fff]", cue):
-            folded = folded.replace(cue, " ")
-        else:
-            folded = re.sub(rf"(?<![A-Za-z0-9]){re.escape(cue)}(?![A-Za-z0-9])", " ", folded)
+        folded = cue_pattern(cue).sub(" ", folded)
     return folded

@@ -210,16 +210,20 @@ def _value(raw: str, lang: str) -> float | None:
     return thousands if sep == "," else decimal
 
 
+@lru_cache(maxsize=4096)
+def cue_pattern(w: str) -> re.Pattern[str]:
+    """How a cue is found: Chinese (or a sign) anywhere; a Latin cue bounded by Latin letters and digits
+    only, so "MCAP的联系方式" names MCAP."""
+    if re.search(r"[\u3400-\u9fff]", w) or not re.match(r"\w", w):
+        return re.compile(re.escape(w))
+    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(w)}(?![A-Za-z0-9])")
+
+
 def _has(words: tuple[str, ...] | list[str], text: str) -> str | None:
     """The first cue of ``words`` found in ``text`` (word boundaries for Latin cues)."""
     for w in sorted(words, key=len, reverse=True):
-        if not w:
-            continue
-        if re.search(r"[\u3400-\u9fff]", w) or not re.match(r"\w", w):
-            if w in text:
-                return w
-        elif re.search(rf"(?<![A-Za-z0-9]){re.escape(w)}(?![A-Za-z0-9])", text):
-            return w  # Latin cues bounded by Latin letters only: "MCAP的联系方式" names MCAP
+        if w and cue_pattern(w).search(text):
+            return w
     return None
 
 
