@@ -113,6 +113,15 @@ def verdict_of(answer: dict[str, Any]) -> str | None:
     return None
 
 
+def _alternative_spans(value: object) -> list[str]:
+    """`answer_span_alt` as one span or a list of them (a value stated in several places)."""
+    if not value:
+        return []
+    if isinstance(value, list):
+        return [str(v) for v in value if v]
+    return [str(value)]
+
+
 def _span_in(quote: str, span: str) -> bool:
     hay = spellings(re.sub(r"\s+", "", quote))
     return any(n in h for n in spellings(re.sub(r"\s+", "", span)) for h in hay)
@@ -225,7 +234,7 @@ def score_item(q: Question, answer: dict[str, Any] | None, error: str | None, ra
         if q.answer_span and not q.expect_clarify:
             first = citations[0] if citations else {}
             # a document in two languages (003) carries the value in both halves: either span counts
-            spans = [q.answer_span, *([str(q.extra["answer_span_alt"])] if q.extra.get("answer_span_alt") else [])]
+            spans = [q.answer_span, *_alternative_spans(q.extra.get("answer_span_alt"))]
             item["first_cite"] = first.get("doc") == q.source_doc and any(
                 _span_in(str(first.get("quote", "")), span) for span in spans
             )
