@@ -88,15 +88,17 @@ class AnswerService:
         history: list[tuple[str, str]] | None = None,
         explain: bool = False,
         context: str | None = None,
+        earlier: list[str] | None = None,
     ) -> Answer:
         """Answer in the asker's language.
 
         ``history`` ((question, answer) pairs) serves stateless clients such as chat completions, which
-        resend the conversation; ``session_id`` uses the stored conversation instead."""
+        resend the conversation; ``session_id`` uses the stored conversation instead. ``context`` and
+        ``earlier``: the facts and the earlier questions of the same message (a helpdesk e-mail)."""
         started = time.perf_counter()
         trace = Trace()
         turns = self.conversations.recent(session_id) if session_id else (history or [])[-6:]
-        analysis = self.analysis.run(question, lang, [q for q, _ in turns], context)
+        analysis = self.analysis.run(question, lang, [q for q, _ in turns], context, earlier)
         trace.add(
             "analysis",
             analysis.language,

@@ -101,7 +101,10 @@ class Helpdesk:
         if match is not None and reuse:
             assembled = self._reuse(match, staff_lang)
         else:
-            answers = [self.service.ask(q, lang=language, context=context) for q in questions]
+            answers = [
+                self.service.ask(q, lang=language, context=context, earlier=questions[:i])
+                for i, q in enumerate(questions)
+            ]
             assembled = self._assemble(language, staff_lang, questions, answers)
             if match is not None:
                 assembled.note += "\n\n" + t(

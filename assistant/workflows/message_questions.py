@@ -38,8 +38,18 @@ _SIGN_OFF = re.compile(
 )
 
 
+# abbreviations whose full stop ends no sentence ("approx. 21,000 t", "i.e. the 4.2% pathway", "Mr. Tran")
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:(?:i\.e|e\.g|etc|approx|incl|excl|vs|cf|mr|mrs|ms|dr|prof|ltd|corp|inc|dept|tp|fig|pp|ca|"
+    r"resp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.(?=\s)|nos?\.(?=\s?\d))",
+    re.IGNORECASE,
+)
+_HELD_STOP = "\u2024"  # one-dot leader: stands in for an abbreviation's full stop while splitting
+
+
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCES.findall(text) if s.strip()]
+    held = _ABBREVIATION.sub(lambda m: m.group().replace(".", _HELD_STOP), text)
+    return [s.strip().replace(_HELD_STOP, ".") for s in _SENTENCES.findall(held) if s.strip()]
 
 
 def is_question(sentence: str) -> bool:

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answer.understanding.planning import plan_question
 from assistant.answer.understanding.premises import Premise, find_premises
-from assistant.answer.understanding.reading import Reading, is_follow_up, merge_follow_up, read_question
+from assistant.answer.understanding.reading import (
+    Reading,
+    complete_with,
+    is_follow_up,
+    merge_follow_up,
+    read_question,
+)
 from assistant.text.language import detect_language
 from tools.errors import LocalizedError
 from tools.i18n import LANGS, Lang, as_lang
@@ -54,18 +60,30 @@ class QuestionAnalysis:
         return q, guess
 
     def run(
-        self, question: str, lang: str | None, previous: list[str] | None = None, context: str | None = None
+        self,
+        question: str,
+        lang: str | None,
+        previous: list[str] | None = None,
+        context: str | None = None,
+        earlier: list[str] | None = None,
     ) -> Analysis:
         """``previous``: earlier questions of the conversation (a follow-up takes their figures);
-        ``context``: facts stated around the question (an e-mail's "our base year is 2021"), used only when
-        the question asks for a computation its own words cannot complete."""
+        ``context`` and ``earlier``: the facts stated around the question and the questions before it in the
+        same message (an e-mail's "our base year is 2021"), used only when the question asks for a
+        computation its own words cannot complete."""
         q, language = self.validate(question, lang)
         reading = read_question(q, language)
-        follow_up = bool(previous) and is_follow_up(q)
-        if follow_up and previous:
-            reading = merge_follow_up(read_question(previous[-1], language), reading)
-        if context and context.strip() and asks_for_computation(reading):
-            reading = _with_facts(reading, read_question(context, language))
+        computes = asks_for_computation(reading)
+        before = (previous or []) + (earlier or [] if computes else [])
+        follow_up = bool(before) and is_follow_up(q)
+        if follow_up:
+            reading = merge_follow_up(read_question(before[-1], language), reading)
+        if context and context.strip() and computes:
+            facts = read_question(context, language)
+            if not facts.ambitions:  # "on that pathway": the one an earlier question of the message named
+                named = (read_question(p, language).ambitions for p in reversed(earlier or []))
+                facts = replace(facts, ambitions=next((a for a in named if a), []))
+            reading = _with_facts(reading, facts)
         premises = find_premises(reading, reading.rule_set or DEFAULT_RULE_SET)
         return Analysis(q, language, reading, follow_up, premises)
 
@@ -73,24 +91,21 @@ class QuestionAnalysis:
 # facts an e-mail states that only some questions are about: "we submit in March 2025" must not turn
 # "is a 35% cut by 2030 enough for 1.5°C?" into a timeframe check
 _SITUATIONAL_ROLES = frozenset({"submission", "submission_date", "inventory_year"})
+_SITUATIONAL_TOPICS = frozenset({"timeframe", "submission", "supplier"})
 
 
 def _with_facts(reading: Reading, facts: Reading) -> Reading:
-    """The question's reading completed with the facts stated around it, when they complete the
-    calculation the question itself asks for (its own calculator, not one the facts alone suggest)."""
+    """The question's reading completed with the facts stated around it, when they complete a
+    calculation the question's own words ask for (never one the facts alone suggest)."""
     alone = plan_question(reading)
     if alone.kind == "calculation":
         return reading
-    situational = replace(
-        facts,
-        mentions=[m for m in facts.mentions if m.role not in _SITUATIONAL_ROLES],
-        topics=facts.topics - {"submission"},
-    )
-    plans = [(merged, plan_question(merged)) for merged in (merge_follow_up(f, reading) for f in (facts, situational))]
-    for merged, with_facts in plans:  # first the calculation the question itself pointed to
-        if with_facts.kind == "calculation" and alone.calculator and with_facts.calculator == alone.calculator:
-            return merged
-    merged, with_facts = plans[0]
-    if with_facts.kind == "calculation" or (with_facts.kind == "clarify" and alone.kind == "clarify"):
+    if not reading.topics & _SITUATIONAL_TOPICS:
+        facts = replace(facts, mentions=[m for m in facts.mentions if m.role not in _SITUATIONAL_ROLES])
+    merged = complete_with(reading, facts)
+    plan = plan_question(merged)
+    if plan.kind == "calculation" and alone.calculator in (None, plan.calculator):
+        return merged
+    if plan.kind == "clarify" and alone.kind == "clarify":
         return merged
     return reading

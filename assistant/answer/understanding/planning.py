@@ -115,7 +115,8 @@ def plan_question(r: Reading) -> Plan:
         plan = _exclusion(r, rs)
         if plan is not None:
             return plan
-    if "s3" in r.scopes and "need" in r.intent and not (base or target or r.role("reduction")):
+    stated = [m for m in (base, target, *r.role("reduction")) if m is not None and not m.carried]
+    if "s3" in r.scopes and "need" in r.intent and not stated:  # "do we need a scope 3 target?", not a cut
         plan = _scope3_required(r, rs)
         if plan is not None:
             return plan

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -64,8 +64,8 @@ def clauses(text: str) -> list[tuple[int, int]]:
 _NUM = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _UNIT = (
     r"%|％|phần trăm|phan tram|percent|per cent|个百分点"
-    r"|t\s?co2e?|t\s?co₂e?|tấn\s?co2e?|tan\s?co2e?|tấn|tan(?![a-z])|tonnes?|tons?|吨二氧化碳当量|吨|t(?![a-zà-ỹ])"
-    r"|kt|mt|mwh|gwh|kwh|兆瓦时|千瓦时|万千瓦时|度电"
+    r"|t\s?co2e?|t\s?co₂e?|tấn\s?co2e?|tan\s?co2e?|tấn|tan(?![a-z])|tonnes?|tons?|吨二氧化碳当量|吨\s?co2e?|吨|t(?![a-zà-ỹ])"
+    r"|kt\s?co2e?|kt|mt|mwh|gwh|kwh|兆瓦时|千瓦时|万千瓦时|度电"
 )
 _MULT = r"nghìn|ngàn|nghin|ngan|triệu|trieu|thousand|million|k|万|千|百万"
 _QUANTITY = re.compile(
@@ -89,7 +89,7 @@ _DATE = re.compile(
 _CATI_ID = re.compile(r"(?<![\d.])([1-5]\.[1-5]\.\d{1,2})(?![\d.])")
 _MULTIPLIER = {"nghìn": 1e3, "ngàn": 1e3, "nghin": 1e3, "ngan": 1e3, "thousand": 1e3, "k": 1e3, "千": 1e3,
                "万": 1e4, "triệu": 1e6, "trieu": 1e6, "million": 1e6, "百万": 1e6}  # fmt: skip
-_UNIT_SCALE = {"kt": ("t", 1e3), "mt": ("t", 1e6), "gwh": ("mwh", 1e3), "kwh": ("mwh", 1e-3),
+_UNIT_SCALE = {"kt": ("t", 1e3), "ktco2": ("t", 1e3), "ktco2e": ("t", 1e3), "mt": ("t", 1e6), "gwh": ("mwh", 1e3), "kwh": ("mwh", 1e-3),
                "千瓦时": ("mwh", 1e-3), "万千瓦时": ("mwh", 10.0), "度电": ("mwh", 1e-3)}  # fmt: skip
 
 AMBITIONS: dict[str, re.Pattern[str]] = {
@@ -105,14 +105,14 @@ AMBITIONS: dict[str, re.Pattern[str]] = {
 }
 SCOPES: dict[str, re.Pattern[str]] = {
     "s12": re.compile(
-        r"(?:scopes?|pham vi|s)\s?1\s?(?:\+|&|and|va|,|/|-)\s?(?:scope\s?|pham vi\s?)?2(?!\d)|范围\s?[一1]\s?(?:\+|&|和|及|、|与)?\s?(?:范围)?\s?[二2]"
+        r"(?<![a-z])(?:scopes?|pham vi|s)\s?1\s?(?:\+|&|and|va|,|/|-)\s?(?:scope\s?|pham vi\s?)?2(?!\d)|范围\s?[一1]\s?(?:(?:\+|&|和|及|、|与)\s?(?:范围)?\s?[二2]|范围\s?[二2]|二)(?![\d.,万千])"
     ),
-    "s3": re.compile(r"(?:scope|pham vi|s)\s?3(?!\d)|范围\s?[三3]"),
+    "s3": re.compile(r"(?<![a-z])(?:scope|pham vi|s)\s?3(?!\d)|范围\s?[三3]"),
     "s1": re.compile(
-        r"(?:scope|pham vi|s)\s?1(?!\d)(?!\s?(?:\+|&|and|va|,|/|-)\s?(?:scope\s?|pham vi\s?)?2)|范围\s?(?:一(?![二2和及、+&与])|1(?![\d二2和及、+&与]))"
+        r"(?<![a-z])(?:scope|pham vi|s)\s?1(?!\d)(?!\s?(?:\+|&|and|va|,|/|-)\s?(?:scope\s?|pham vi\s?)?2)|范围\s?(?:一(?![二和及、+&与])(?!2(?![\d.,万千]))|1(?![\d二2和及、+&与]))"
     ),
     "s2": re.compile(
-        r"(?<![1+&]\s)(?<![1+&,/-])(?:scope|pham vi|s)\s?2(?!\d)|(?<![一1和及+&与])范围\s?(?:二|2(?!\d))"
+        r"(?<![1+&]\s)(?<![1+&,/-])(?<![a-z])(?:scope|pham vi|s)\s?2(?!\d)|(?<![一1和及+&与])范围\s?(?:二|2(?!\d))"
     ),  # "范围一和范围二" is s12, matched first
 }
 RULE_SETS: dict[str, re.Pattern[str]] = {
@@ -159,6 +159,7 @@ class Mention:
     trusted: bool = True
     date: str | None = None  # ISO date for "date" mentions
     cue: str | None = None  # the word that gave the role
+    carried: bool = False  # stated before the question (an earlier question, an e-mail's facts), not in it
 
 
 @dataclass
@@ -471,7 +472,8 @@ def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -
             for role, hit in left.items()
             if hit
             for cue, dist in [hit]
-            if not any(m.start - dist - len(cue) - 4 <= end and start < m.start for start, end in others)
+            if cue in ys["compared_with"]
+            or not any(m.start - dist - len(cue) - 4 <= end and start < m.start for start, end in others)
         ]
         if left["submission"] and left["target_year"] and left["target_year"][0] not in ys["target_specific"]:
             # "nộp mục tiêu năm 2024", "submit the target in 2024": the target is what is submitted
@@ -655,7 +657,8 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
 
 
 _FOLLOW_UP = re.compile(
-    r"(?i)^\s*(and|what about|how about|what if|same for|con|the con|vay con|neu|那|还有|如果|那么)\b|^\s*(那|还有|如果|那么)"
+    r"(?i)^\s*(and|what about|how about|what if|same for|in that case|then|con|the con|vay con|neu|nhu vay|vay thi|"
+    r"khi do|luc do)\b|^\s*(那|还有|如果|那么|这样|这样的话)"
 )
 
 
@@ -667,9 +670,7 @@ def is_follow_up(text: str) -> bool:
 def merge_follow_up(previous: Reading, current: Reading) -> Reading:
     """The previous question's figures, with whatever the follow-up states taking precedence."""
     roles_now = {m.role for m in current.mentions if m.role and m.trusted}
-    kept = [m for m in previous.mentions if m.trusted and m.role and m.role not in roles_now]
-    for m in kept:
-        m.clause = -1  # from the earlier question: no clause of this one
+    kept = [_carried(m) for m in previous.mentions if m.trusted and m.role and m.role not in roles_now]
     merged = Reading(
         text=f"{previous.text} {current.text}",
         folded=f"{previous.folded} {current.folded}",
@@ -684,3 +685,32 @@ def merge_follow_up(previous: Reading, current: Reading) -> Reading:
         set_aside=current.set_aside,
     )
     return merged
+
+
+def _carried(m: Mention) -> Mention:
+    """A figure stated before the question: no clause of the question's own."""
+    return replace(m, clause=-1, carried=True)
+
+
+def complete_with(question: Reading, facts: Reading) -> Reading:
+    """The question as asked, its missing figures taken from the facts stated around it (an e-mail's
+    "our base year is 2022, scope 1+2 were 12.500 tấn"). The question's own words decide what is asked
+    (topics, scopes, intent); the facts only fill roles the question leaves empty, and an ambition when
+    the question names none. The asker stated those facts about themselves, so the question is about
+    their own figures."""
+    roles_now = {m.role for m in question.mentions if m.role and m.trusted}
+    kept = [_carried(m) for m in facts.mentions if m.trusted and m.role and m.role not in roles_now]
+    bases = {m.value for m in kept if m.role == "base_year"}
+    years = [m for m in question.mentions if m.trusted and m.unit == "year" and m.role is None]
+    if len(bases) == 1 and "target_year" not in roles_now and len({m.value for m in years}) == 1:
+        if years[0].value > next(iter(bases)):  # "… năm 2030 tối đa được phát thải bao nhiêu?" after "năm cơ sở 2021"
+            years = [replace(m, role="target_year") for m in years]
+            kept = [m for m in kept if m.role != "target_year"]
+    own = [next((y for y in years if y.start == m.start), m) for m in question.mentions]
+    return replace(
+        question,
+        mentions=kept + own,
+        ambitions=question.ambitions or facts.ambitions,
+        rule_set=question.rule_set or facts.rule_set,
+        intent=question.intent | ({"own"} if kept else set()),
+    )
