@@ -74,11 +74,12 @@ class QuestionAnalysis:
         q, language = self.validate(question, lang)
         reading = read_question(q, language)
         computes = asks_for_computation(reading)
-        before = (previous or []) + (earlier or [] if computes else [])
+        leans = is_follow_up(q) and bool(reading.ambitions or reading.scopes or reading.mentions)
+        before = (previous or []) + (earlier or [] if computes or leans else [])
         follow_up = bool(before) and is_follow_up(q)
         if follow_up:
             reading = merge_follow_up(read_question(before[-1], language), reading)
-        if context and context.strip() and computes:
+        if context and context.strip() and asks_for_computation(reading):  # the merged reading, after a follow-up
             facts = read_question(context, language)
             if not facts.ambitions:  # "on that pathway": the one an earlier question of the message named
                 named = (read_question(p, language).ambitions for p in reversed(earlier or []))
@@ -98,14 +99,14 @@ def _with_facts(reading: Reading, facts: Reading) -> Reading:
     """The question's reading completed with the facts stated around it, when they complete a
     calculation the question's own words ask for (never one the facts alone suggest)."""
     alone = plan_question(reading)
-    if alone.kind == "calculation":
-        return reading
     if not reading.topics & _SITUATIONAL_TOPICS:
         facts = replace(facts, mentions=[m for m in facts.mentions if m.role not in _SITUATIONAL_ROLES])
     merged = complete_with(reading, facts)
     plan = plan_question(merged)
     if plan.kind == "calculation" and alone.calculator in (None, plan.calculator):
-        return merged
+        return merged  # a calculation the question could already run may still take its base emissions
+    if alone.kind == "calculation":
+        return reading
     if plan.kind == "clarify" and alone.kind == "clarify":
         return merged
     return reading

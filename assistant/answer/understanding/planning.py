@@ -178,7 +178,9 @@ def _emissions(r: Reading) -> Mention | None:
 
 
 def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Mention | None) -> Plan:
-    reduction = r.role("reduction")
+    # a planned cut stated before the question is checked only when this question asks for a check
+    # ("is that enough?"), not when it asks for the minimum ("how many tonnes at least?")
+    reduction = [m for m in r.role("reduction") if not m.carried or "check" in r.intent]
     asks = bool(r.intent & {"calculate", "check"}) or bool(reduction) or bool(r.ambitions)
     if not (base or target or reduction):
         return Plan("fact", reason="no figures of the asker's to compute with")

@@ -363,6 +363,9 @@ def read_question(text: str, lang: str) -> Reading:
     _year_roles(r, spans, voc)
     _percent_roles(r, spans, voc)
     _amount_roles(r, spans, voc)
+    checked = [m for m in r.mentions if m.trusted and m.role]
+    if "check" in r.intent and not r.ambitions and checked and all(m.role == "target_year" for m in checked):
+        r.topics.add("timeframe")  # "target year 2029 合不合规?": a target year alone, checked
     named = [name for name, pat in RULE_SETS.items() if pat.search(folded)]
     if len(named) == 1:
         r.rule_set = named[0]
@@ -657,7 +660,7 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
 
 
 _FOLLOW_UP = re.compile(
-    r"(?i)^\s*(and|what about|how about|what if|same for|in that case|then|con|the con|vay con|neu|nhu vay|vay thi|"
+    r"(?i)^\s*(and|what about|how about|what if|same for|in that case|then|con|the con|vay con|neu|nhu vay|vay thi|vay|"
     r"khi do|luc do)\b|^\s*(那|还有|如果|那么|这样|这样的话)"
 )
 
@@ -669,6 +672,10 @@ def is_follow_up(text: str) -> bool:
 
 def merge_follow_up(previous: Reading, current: Reading) -> Reading:
     """The previous question's figures, with whatever the follow-up states taking precedence."""
+    years = [m for m in current.mentions if m.trusted and m.unit == "year" and m.role is None]
+    if len({m.value for m in years}) == 1 and previous.role("target_year"):
+        # "如果改成2030年呢?", "what about 2035?": the year that changes is the target year
+        current = replace(current, mentions=[replace(m, role="target_year") if m in years else m for m in current.mentions])
     roles_now = {m.role for m in current.mentions if m.role and m.trusted}
     kept = [_carried(m) for m in previous.mentions if m.trusted and m.role and m.role not in roles_now]
     merged = Reading(
@@ -681,7 +688,7 @@ def merge_follow_up(previous: Reading, current: Reading) -> Reading:
         rule_set=current.rule_set or previous.rule_set,
         cati_ids=current.cati_ids or previous.cati_ids,
         topics=current.topics | previous.topics,
-        intent=current.intent | previous.intent,
+        intent=current.intent or previous.intent,  # "vậy tối thiểu phải giảm bao nhiêu?" asks anew
         set_aside=current.set_aside,
     )
     return merged
