@@ -60,7 +60,7 @@ def plan_question(r: Reading) -> Plan:
     if _has(declines["secret"], asked):
         return Plan("decline", reason="secret")
     own_figures = any(m.trusted and m.role and m.role != "premise" for m in r.mentions)
-    if _has(declines["contact"], asked) and not _has(declines["programme_contacts"], asked) and not own_figures:
+    if _asks_someones_contact(asked, declines) and not own_figures:
         # "the consultant's e-mail says…, do we meet 2°C?" asks about their figures, not for a contact
         return Plan("decline", reason="secret")
     if _has(declines["off_topic"], asked):
@@ -136,6 +136,22 @@ def plan_question(r: Reading) -> Plan:
         if plan is not None:
             return plan
     return _absolute(r, rs, base, target)
+
+
+# how near a programme's name must be to a contact word for the contact to be the programme's own
+# ("MCAP的联系方式", "email của MCAP"; not "the phone number of factory X's director … their MCAP target")
+_PROGRAMME_CONTACT_REACH = 20
+
+
+def _asks_someones_contact(asked: str, declines: dict[str, Any]) -> bool:
+    """A request for a person's or another company's contact details: a contact word with no programme
+    name right beside it."""
+    cue = _has(declines["contact"], asked)
+    if not cue:
+        return False
+    at = asked.find(cue)
+    near = asked[max(0, at - _PROGRAMME_CONTACT_REACH) : at + len(cue) + _PROGRAMME_CONTACT_REACH]
+    return not _has(declines["programme_contacts"], near)
 
 
 def _mcap_checklist(r: Reading) -> Plan | None:
