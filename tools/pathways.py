@@ -147,7 +147,13 @@ def absolute_contraction(
         t=target_year,
     )
     if base is not None:
-        extra = texts("calc.absolute_contraction.target_emissions", te=round(base * (1 - reduction / 100), 3))
+        extra = texts(
+            "calc.absolute_contraction.target_emissions",
+            te=outputs["target_emissions_tco2e"],
+            cut=outputs["reduction_tco2e"],
+            base=float(base),
+            b=base_year,
+        )
         expl = {lang: f"{text} {extra[lang]}" for lang, text in expl.items()}
     return CalcResult(
         calculator="absolute_contraction",

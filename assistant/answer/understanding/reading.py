@@ -73,6 +73,7 @@ _QUANTITY = re.compile(
 )
 _PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[零〇一二两三四五六七八九十百]+)")
 _CHENG = re.compile(r"(?P<num>[一二两三四五六七八九十])成")
+_ZH_AMOUNT = re.compile(r"(?P<num>[零〇一二两三四五六七八九十百千万]{2,})(?:吨|公吨)")  # 两万吨, 三千五百吨
 _YEAR = re.compile(
     r"(?<![A-Za-z0-9.])(?<!\d,)(?:FY\s?|năm\s|nam\s)?(?P<year>19[89]\d|20\d\d|2100)(?![\d%])", re.IGNORECASE
 )
@@ -105,14 +106,14 @@ AMBITIONS: dict[str, re.Pattern[str]] = {
 }
 SCOPES: dict[str, re.Pattern[str]] = {
     "s12": re.compile(
-        r"(?<![a-z])(?:scopes?|pham vi|s)\s?1\s?(?:\+|&|and|va|,|/|-)\s?(?:scope\s?|pham vi\s?)?2(?!\d)|范围\s?[一1]\s?(?:(?:\+|&|和|及|、|与)\s?(?:范围)?\s?[二2]|范围\s?[二2]|二)(?![\d.,万千])"
+        r"(?<![a-z])(?:scopes?|pham vi|s)\s?1\s?(?:\+|&|and|plus|va|cong|,|/|-)\s?(?:scope\s?|pham vi\s?)?2(?!\d)|范围\s?[一1]\s?(?:(?:\+|&|和|及|、|与|加)\s?(?:范围)?\s?[二2]|范围\s?[二2]|二)(?![\d.,万千])"
     ),
     "s3": re.compile(r"(?<![a-z])(?:scope|pham vi|s)\s?3(?!\d)|范围\s?[三3]"),
     "s1": re.compile(
-        r"(?<![a-z])(?:scope|pham vi|s)\s?1(?!\d)(?!\s?(?:\+|&|and|va|,|/|-)\s?(?:scope\s?|pham vi\s?)?2)|范围\s?(?:一(?![二和及、+&与])(?!2(?![\d.,万千]))|1(?![\d二2和及、+&与]))"
+        r"(?<![a-z])(?:scope|pham vi|s)\s?1(?!\d)(?!\s?(?:\+|&|and|plus|va|cong|,|/|-)\s?(?:scope\s?|pham vi\s?)?2)|范围\s?(?:一(?![二和及、+&与加])(?!2(?![\d.,万千]))|1(?![\d二2和及、+&与加]))"
     ),
     "s2": re.compile(
-        r"(?<![1+&]\s)(?<![1+&,/-])(?<![a-z])(?:scope|pham vi|s)\s?2(?!\d)|(?<![一1和及+&与])范围\s?(?:二|2(?!\d))"
+        r"(?<![1+&]\s)(?<![1+&,/-])(?<![a-z])(?:scope|pham vi|s)\s?2(?!\d)|(?<![一1和及+&与加])范围\s?(?:二|2(?!\d))"
     ),  # "范围一和范围二" is s12, matched first
 }
 RULE_SETS: dict[str, re.Pattern[str]] = {
@@ -304,6 +305,11 @@ def read_question(text: str, lang: str) -> Reading:
         if v is not None and free(m.start(), m.end()):
             taken.append(m.span())
             r.mentions.append(Mention(float(v) * 10, "percent", m.start(), m.end(), m.group(), clause_of(m.start())))
+    for m in _ZH_AMOUNT.finditer(text):
+        v = zh_numeral_value(m.group("num"))
+        if v is not None and v >= 10 and free(m.start(), m.end()):
+            taken.append(m.span())
+            r.mentions.append(Mention(float(v), "t", m.start(), m.end(), m.group(), clause_of(m.start())))
     for m in _QUANTITY.finditer(folded):
         if not free(m.start(), m.end()):
             continue
