@@ -188,3 +188,9 @@ def test_a_cut_that_reaches_the_requirement_has_no_zero_point_shortfall(lang: st
     assert result.outputs["shortfall_points"] == 0
     assert "thiếu 0" not in text and "差距0" not in text and "shortfall 0" not in text
     assert {"vi": "đạt.", "zh": "已达到。", "en": "met."}[lang] in text
+
+
+def test_absolute_contraction_states_the_tonnes_cut() -> None:
+    r = absolute_contraction(2019, 2028, "wb2c", "s1+s2", 7850)
+    assert r.outputs["reduction_tco2e"] == pytest.approx(1766.25)
+    assert "1766.25" in r.explanation["en"] and "1766,25" in r.explanation["vi"] and "1766.25" in r.explanation["zh"]

@@ -681,7 +681,9 @@ def merge_follow_up(previous: Reading, current: Reading) -> Reading:
     years = [m for m in current.mentions if m.trusted and m.unit == "year" and m.role is None]
     if len({m.value for m in years}) == 1 and previous.role("target_year"):
         # "如果改成2030年呢?", "what about 2035?": the year that changes is the target year
-        current = replace(current, mentions=[replace(m, role="target_year") if m in years else m for m in current.mentions])
+        current = replace(
+            current, mentions=[replace(m, role="target_year") if m in years else m for m in current.mentions]
+        )
     roles_now = {m.role for m in current.mentions if m.role and m.trusted}
     kept = [_carried(m) for m in previous.mentions if m.trusted and m.role and m.role not in roles_now]
     merged = Reading(
@@ -715,10 +717,11 @@ def complete_with(question: Reading, facts: Reading) -> Reading:
     kept = [_carried(m) for m in facts.mentions if m.trusted and m.role and m.role not in roles_now]
     bases = {m.value for m in kept if m.role == "base_year"}
     years = [m for m in question.mentions if m.trusted and m.unit == "year" and m.role is None]
-    if len(bases) == 1 and "target_year" not in roles_now and len({m.value for m in years}) == 1:
-        if years[0].value > next(iter(bases)):  # "… năm 2030 tối đa được phát thải bao nhiêu?" after "năm cơ sở 2021"
-            years = [replace(m, role="target_year") for m in years]
-            kept = [m for m in kept if m.role != "target_year"]
+    # "… năm 2030 tối đa được phát thải bao nhiêu?" after "năm cơ sở 2021": the year asked about is the target
+    one_year = len({m.value for m in years}) == 1
+    if len(bases) == 1 and "target_year" not in roles_now and one_year and years[0].value > next(iter(bases)):
+        years = [replace(m, role="target_year") for m in years]
+        kept = [m for m in kept if m.role != "target_year"]
     own = [next((y for y in years if y.start == m.start), m) for m in question.mentions]
     return replace(
         question,

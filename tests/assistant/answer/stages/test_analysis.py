@@ -67,3 +67,85 @@ def test_a_check_on_the_askers_figures_takes_them_from_the_email(
 ) -> None:
     plan = plan_question(QuestionAnalysis(4000).run(question, lang, context=facts).reading)
     assert plan.kind == "calculation" and plan.calculator == calculator
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "facts", "calculator", "expected"),
+    [
+        # the e-mail states a submission; the question asks for tonnes, not a timeframe
+        (
+            "Mỗi năm họ phải giảm tối thiểu bao nhiêu tấn CO2e phạm vi 1+2?",
+            "vi",
+            "Năm 2023 họ phát thải phạm vi 1 là 4.800 tấn, phạm vi 2 là 7.200 tấn. Họ dự kiến nộp mục tiêu cho SBTi "
+            "trong năm 2025, chọn năm mục tiêu 2033 và chỉ muốn theo mức well-below 2°C (năm cơ sở 2023).",
+            "absolute_contraction",
+            {"base_emissions": 12000.0, "ambition": "wb2c"},
+        ),
+        # the e-mail's years do not make "do we need a scope 3 target?" a question about a cut
+        (
+            "Phạm vi 3 của chúng tôi có bắt buộc phải đặt mục tiêu không?",
+            "vi",
+            "Năm cơ sở (baseline) của chúng tôi là 2022, phát thải phạm vi 1 và 2 là 12.500 tấn CO2e, phạm vi 3 "
+            "ước tính khoảng 30.000 tấn. Năm mục tiêu 2030.",
+            "scope3_required",
+            {"scope1": 12500.0, "scope3": 30000.0},
+        ),
+        # a calculation the question can already run still takes the base emissions the e-mail states
+        (
+            "按1.5°C,2023到2033年至少减多少?",
+            "zh",
+            "工厂2023年范围一排放 1.2万吨,范围二 3.8万吨。",
+            "absolute_contraction",
+            {"base_emissions": 50000.0},
+        ),
+    ],
+)
+def test_the_question_chooses_the_calculator_and_the_email_fills_its_inputs(
+    question: str, lang: str, facts: str, calculator: str, expected: dict[str, object]
+) -> None:
+    plan = plan_question(QuestionAnalysis(4000).run(question, lang, context=facts).reading)
+    assert plan.kind == "calculation" and plan.calculator == calculator
+    assert {k: plan.arguments.get(k) for k in expected} == expected
+
+
+def test_the_year_a_question_asks_about_after_the_emails_base_year_is_its_target() -> None:
+    a = QuestionAnalysis(4000).run(
+        "muc tieu 1.5°C thi nam 2030 nha may toi da duoc phat thai bao nhieu tan?",
+        "vi",
+        context="Nam co so 2021 nha may phat thai pham vi 1+2 khoang 25 nghin tan CO2e.",
+    )
+    plan = plan_question(a.reading)
+    assert plan.calculator == "absolute_contraction"
+    assert plan.arguments["base_year"] == 2021 and plan.arguments["target_year"] == 2030
+
+
+def test_a_follow_up_in_an_email_takes_the_earlier_questions_figures_but_asks_anew() -> None:
+    facts = "Năm cơ sở của chúng tôi là 2021, phát thải phạm vi 1+2 năm đó là 12.500 tấn CO2e."
+    first = "Nếu chúng tôi giảm 35% vào năm 2030 thì có đủ cho mức 1.5°C?"
+    a = QuestionAnalysis(4000).run(
+        "Vậy tối thiểu phải giảm bao nhiêu tấn so với năm 2021?", "vi", context=facts, earlier=[first]
+    )
+    plan = plan_question(a.reading)
+    # the minimum is computed, not the first question's 35% checked again
+    assert plan.calculator == "absolute_contraction" and plan.arguments["target_year"] == 2030
+    assert plan.arguments["base_emissions"] == 12500.0
+
+
+def test_a_changed_target_year_in_a_follow_up_is_checked_again() -> None:
+    facts = "我们计划2025年7月提交SBTi的near-term target,base year 2022。"
+    first = "target year 2029 合不合规?"
+    first_plan = plan_question(QuestionAnalysis(4000).run(first, "zh", context=facts).reading)
+    assert first_plan.calculator == "target_timeframe" and first_plan.arguments["target_year"] == 2029
+    a = QuestionAnalysis(4000).run("如果改成2030年呢?", "zh", context=facts, earlier=[first])
+    plan = plan_question(a.reading)
+    assert plan.calculator == "target_timeframe" and plan.arguments["target_year"] == 2030
+
+
+def test_an_unrelated_question_of_the_email_is_not_merged_with_the_one_before() -> None:
+    a = QuestionAnalysis(4000).run(
+        "Nếu đăng ký MCAP thì phí thẩm định là bao nhiêu?",
+        "vi",
+        context="Năm 2023 họ phát thải phạm vi 1 là 4.800 tấn.",
+        earlier=["Năm mục tiêu 2033 có nằm trong khung thời gian SBTi cho phép không?"],
+    )
+    assert not a.follow_up and plan_question(a.reading).kind == "fact"

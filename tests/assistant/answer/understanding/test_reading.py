@@ -39,3 +39,33 @@ def test_year_roles(question: str, lang: str, roles: dict[float, str]) -> None:
 )  # fmt: skip
 def test_electricity_amounts(question: str, lang: str, roles: list[tuple[float, str]]) -> None:
     assert [(m.value, m.role) for m in read_question(question, lang).mentions if m.unit == "mwh"] == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "roles"),
+    [
+        # "is 3" is no scope name
+        (
+            "Group base year is 2022: scope 1 is 3,100 tCO2e and scope 2 is 9,400 tCO2e.",
+            "en",
+            {"s1": 3100.0, "s2": 9400.0},
+        ),
+        ("scope 3 初步算下来大约3.6万吨CO2e", "zh", {"s3": 36000.0}),
+        ("范围一2万吨,范围二3万吨", "zh", {"s1": 20000.0, "s2": 30000.0}),
+        ("基准年2019年范围一加范围二排放3.2万吨", "zh", {"s12": 32000.0}),
+        ("我们范围一+二大约两万吨", "zh", {"s12": 20000.0}),
+    ],
+)
+def test_amounts_as_people_write_them(text: str, lang: str, roles: dict[str, float]) -> None:
+    r = read_question(text, lang)
+    assert {role: (m.value if (m := r.one(role)) else None) for role in roles} == roles
+
+
+def test_a_comparison_cue_names_the_base_year_after_another_year() -> None:
+    r = read_question('老板想定一个"2030年比2024年减少三成"的目标,这个三成够不够1.5°C?', "zh")
+    assert r.one("base_year").value == 2024 and r.one("target_year").value == 2030  # type: ignore[union-attr]
+
+
+def test_a_target_year_alone_checked_is_a_timeframe_question() -> None:
+    assert "timeframe" in read_question("target year 2029 合不合规?", "zh").topics
+    assert "timeframe" not in read_question("Giảm 30% đến năm 2030 có đạt 1,5°C không?", "vi").topics

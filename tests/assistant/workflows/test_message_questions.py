@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from assistant.workflows.message_questions import sentences, split_message
+
+
+def test_abbreviations_and_decimals_end_no_sentence() -> None:
+    text = "Scope 3 comes to approx. 21,000 t. Plant No. 3 alone emits 2,000 t. Is that enough for 1.5°C?"
+    assert sentences(text) == [
+        "Scope 3 comes to approx. 21,000 t.",
+        "Plant No. 3 alone emits 2,000 t.",
+        "Is that enough for 1.5°C?",
+    ]
+
+
+def test_a_question_with_ie_stays_whole() -> None:
+    message = (
+        "Dear helpdesk,\nBase year 2024, scope 1+2 = 18,400 tCO2e.\n"
+        "(a) what's the minimum % reduction of scope 1+2 by 2034 under well-below 2°C?\n"
+        "(b) and under 1.5°C, i.e. the 4.2% pathway, how many tonnes would we have to cut in total?\n"
+        "Best regards, Lan"
+    )
+    questions, facts = split_message(message)
+    assert questions[1] == "and under 1.5°C, i.e. the 4.2% pathway, how many tonnes would we have to cut in total?"
+    assert len(questions) == 2 and "18,400" in facts
