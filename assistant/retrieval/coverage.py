@@ -9,6 +9,7 @@ documents in a language it switches on by itself.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,10 @@ _CJK_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两几第]"
 MIN_VOCABULARY = 2000
 # More missing content words than this, making up at least this share of the question's content
 # words, make a question "not covered" (one odd word, or a few in a long question, do not).
+# a name of at least this many letters, this similar to a word of the texts, is taken as that word mistyped
+# (one letter off in a 7-letter word scores 0.92; "cbam" / "cba" style acronyms are too short to guess)
+TYPO_MIN_CHARS = 6
+TYPO_MIN_SIMILARITY = 0.9
 MAX_UNKNOWN = 1
 MIN_UNKNOWN_SHARE = 0.4
 # Question words and fillers the documents need not contain (the stop lists hold the rest).
@@ -68,6 +73,28 @@ QUESTION_WORDS = frozenset(
         "一下",
         "告诉",
         "关于",
+        # colloquial words that never carry a question's subject
+        "那个",
+        "这个",
+        "那篇",
+        "这篇",
+        "那场",
+        "这场",
+        "那次",
+        "大概",
+        "大约",
+        "用到",
+        "分别",
+        "具体",
+        "一般",
+        "到底",
+        "里面",
+        "文里",
+        "中文",
+        "英文",
+        "全称",
+        "一共",
+        "总共",
         "gì",
         "nào",
         "bao",
@@ -214,8 +241,17 @@ class CorpusVocabulary:
         return []
 
     def unknown_names(self, question: str) -> list[str]:
-        """Names in the question (acronyms, capitalised words in mid-sentence) that no indexed text uses."""
-        return [word for word, parts in names_in(question) if any(p not in self.latin_words for p in parts)]
+        """Names in the question (acronyms, capitalised words in mid-sentence) that no indexed text uses; a
+        long word one letter off a word the texts use is that word mistyped ("Shangai")."""
+        return [word for word, parts in names_in(question) if any(not self._knows_latin(p) for p in parts)]
+
+    def _knows_latin(self, word: str) -> bool:
+        if word in self.latin_words:
+            return True
+        if len(word) < TYPO_MIN_CHARS:
+            return False
+        near = [w for w in self.latin_words if abs(len(w) - len(word)) <= 1 and w[0] == word[0]]
+        return bool(difflib.get_close_matches(word, near, n=1, cutoff=TYPO_MIN_SIMILARITY))
 
     def names_missing_from(self, question: str, doc: str) -> list[str]:
         """The question's names that document ``doc`` (or our translation of it) never uses: "the director

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer.stages.evidence import Evidence
+from assistant.answer.understanding.answerability import in_place_name
 from assistant.corpus.glossary import Glossary
 from assistant.retrieval.coverage import CorpusVocabulary
 
@@ -40,7 +41,8 @@ class SupportGate:
         self.off_domain_min_dense = off_domain_min_dense
 
     def run(self, question: str, language: str, evidence: list[Evidence]) -> SupportDecision:
-        names = self.vocabulary().unknown_names(question)
+        # a place is a question's setting, checked where the answer is chosen (answerability)
+        names = [n for n in self.vocabulary().unknown_names(question) if not in_place_name(n, question)]
         if names:  # "the EU CBAM", "an I-REC": the documents never name it, whatever the passages share
             top_score, top_dense = (evidence[0].score, evidence[0].dense) if evidence else (0.0, 0.0)
             return SupportDecision(False, "unknown_names", names, top_score, top_dense)

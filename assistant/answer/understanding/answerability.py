@@ -68,6 +68,13 @@ def places_named(text: str) -> frozenset[str]:
     return frozenset(place for place, names in vocabulary()["places"].items() if _has(names, folded))
 
 
+def in_place_name(word: str, question: str) -> bool:
+    """``word`` is part of a place the question names ("TP" of "TP. Hồ Chí Minh", "Shanghai")."""
+    folded, token = fold(question), fold(word)
+    phrases = [n for names in vocabulary()["places"].values() for n in names if cue_pattern(n).search(folded)]
+    return any(token in re.findall(r"[a-z0-9]+", phrase) for phrase in phrases)
+
+
 def same_context(asked: Asked, context: str) -> bool:
     """The passage (original, translation, title) names every place the question names, and every year
     when a figure, date or name is asked for."""
