@@ -24,8 +24,13 @@ _MONEY = re.compile(
     r"|(?:usd|us\$|\$|€|¥|rmb)\s?\d",
     re.IGNORECASE,
 )
+# an emission factor is a figure per unit ("0.7 tCO2/MWh", "2.1 kg CO2e per kg", "每千瓦时0.58千克"); the word
+# "emission factor" beside a citation year ("排放因子(可持续服装联盟,2019a") states none
 _FACTOR = re.compile(
-    r"(?:kg|g|t)\s?co2e?\s?/\s?(?:kwh|mwh|kg|t|unit|单位)|/\s?(?:kwh|mwh)|排放因子.{0,12}\d", re.IGNORECASE
+    r"\d[\d.,]*\s?(?:kg|g|t|tonnes?|吨|千克|公斤)\s?(?:co2e?|co₂e?|二氧化碳(?:当量)?)?\s?(?:/|per|每|moi|tren)\s?"
+    r"(?:kwh|mwh|gwh|kg|t|tonne|unit|litre|liter|lit|km|千克|公斤|吨|兆瓦时|千瓦时|度|升|单位)"
+    r"|每(?:千瓦时|兆瓦时|度电|千克|公斤|吨)[^。；]{0,8}\d",
+    re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]")
 _YEAR_OR_DATE = re.compile(
@@ -123,7 +128,7 @@ def carries(asked: Asked, text: str) -> bool:
     if asked.kind == "money":
         return bool(_MONEY.search(text))
     if asked.kind == "emission_factor":
-        return bool(_FACTOR.search(text))
+        return bool(_FACTOR.search(folded))
     if asked.kind == "ranking":
         return bool(_has(asks["ranking_words"], folded))
     if asked.kind == "person":
@@ -155,6 +160,8 @@ def _counts(noun: str, text: str, folded: str) -> bool:
     head = noun.split()[0]
     stem = head[: max(4, len(head) - 2)]  # "factories" and "factory", "members" and "member"
     for n in read_numbers(folded):
+        if re.match(r"\s?(?:%|phan tram|percent|per cent)", folded[n.end :]):
+            continue  # "20% là thành viên mới" is a share of the members, not how many there are
         after = folded[n.end : n.end + 40].split()[:3]
         if any(w.startswith(stem) for w in after):
             return True

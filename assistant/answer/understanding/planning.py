@@ -39,8 +39,11 @@ def _scope(r: Reading) -> str:
 
 
 def _wants_result(r: Reading) -> bool:
-    """The asker wants a computed result or a check about their own case."""
-    own = "own" in r.intent or any(m.role for m in r.mentions if m.trusted)
+    """The asker wants a computed result or a check about their own case: they say "we", or give a figure
+    of their own — a year alone ("到2024年为止…多少家?", "by 2050") is when, not whose."""
+    figures = [m for m in r.mentions if m.role and m.trusted and m.unit not in ("year", "date")]
+    years = [m for m in r.mentions if m.trusted and m.unit in ("year", "date")]
+    own = "own" in r.intent or bool(figures) or len({m.value for m in years}) > 1
     return own and bool(r.intent & {"calculate", "check", "need"})
 
 
