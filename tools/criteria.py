@@ -109,13 +109,26 @@ def scope3_coverage(
 
 def scope12_coverage(
     scope12_total: Annotated[float, Field(description="Total scope 1+2 emissions, tCO2e")],
-    excluded: Annotated[float, Field(description="Scope 1+2 emissions left out of the target boundary, tCO2e")],
+    excluded: Annotated[
+        float | None, Field(description="Scope 1+2 emissions left out of the target boundary, tCO2e")
+    ] = None,
     rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
+    covered: Annotated[
+        float | None, Field(description="Scope 1+2 emissions inside the target boundary, tCO2e (instead of excluded)")
+    ] = None,
 ) -> CalcResult:
-    """Are at most 5% of scope 1+2 emissions excluded from the target boundary (C2)?"""
+    """Are at most 5% of scope 1+2 emissions excluded from the target boundary (C2)? The boundary is given by
+    what it leaves out or by what it covers ("48,000 t in total, 46,200 t in the boundary")."""
     total = validation.positive(scope12_total, "scope12_total")
-    exc = validation.non_negative(excluded, "excluded")
     rs = validation.rule_set(rule_set)
+    if excluded is None and covered is None:
+        raise CalculatorInputError("missing_part", "excluded", other="covered")
+    if excluded is None:
+        inside = validation.non_negative(covered, "covered")
+        if inside > total:
+            raise CalculatorInputError("part_exceeds_total", "covered", value=inside, total=total)
+        excluded = total - inside
+    exc = validation.non_negative(excluded, "excluded")
     if exc > total:
         raise CalculatorInputError("part_exceeds_total", "excluded", value=exc, total=total)
     ref = rules.ref(rs, "scope12_exclusion_max")
@@ -126,6 +139,7 @@ def scope12_coverage(
     expl = texts(
         "calc.scope12_coverage.explanation",
         s=share,
+        c=100 - share,
         m=maximum,
         x=excess,
     )
@@ -135,6 +149,7 @@ def scope12_coverage(
         inputs={"scope12_total": total, "excluded": exc, "rule_set": rs},
         outputs={
             "excluded_percent": round(share, 4),
+            "covered_percent": round(100 - share, 4),
             "maximum_percent": maximum,
             "tco2e_to_bring_back": round(excess, 3),
         },

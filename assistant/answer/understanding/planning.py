@@ -118,8 +118,15 @@ def plan_question(r: Reading) -> Plan:
         plan = _exclusion(r, rs)
         if plan is not None:
             return plan
+    if "coverage" in r.topics and r.one("covered") and not (r.role("s3") or "s3" in r.scopes):
+        # "范围一二总量4.8万吨，纳入目标边界的是4.62万吨，覆盖率是多少？": the boundary by what it covers
+        plan = _share_of_total(r, rs, "scope12_coverage", ("scope12_total", "covered"), ("covered", "s12", "coverage"))
+        if plan is not None:
+            return plan
     stated = [m for m in (base, target, *r.role("reduction")) if m is not None and not m.carried]
-    if "s3" in r.scopes and "need" in r.intent and not stated:  # "do we need a scope 3 target?", not a cut
+    # "do we need a scope 3 target?", "what share of the total is scope 3?" — not a cut
+    asks_share = bool(_has(vocabulary()["percents"]["share"], r.folded)) and bool(r.one("s3"))
+    if "s3" in r.scopes and ("need" in r.intent or asks_share) and not stated:
         plan = _scope3_required(r, rs)
         if plan is not None:
             return plan

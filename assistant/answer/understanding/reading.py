@@ -106,14 +106,14 @@ AMBITIONS: dict[str, re.Pattern[str]] = {
 }
 SCOPES: dict[str, re.Pattern[str]] = {
     "s12": re.compile(
-        r"(?<![a-z])(?:scopes?|pham vi|s)\s?1\s?(?:\+|&|and|plus|va|cong|,|/|-)\s?(?:scope\s?|pham vi\s?)?2(?!\d)|范围\s?[一1]\s?(?:(?:\+|&|和|及|、|与|加)\s?(?:范围)?\s?[二2]|范围\s?[二2]|二)(?![\d.,万千])"
+        r"(?<![a-z])(?:scopes?|scop|pham vi|s)\s?1\s?(?:\+|&|and|plus|va|cong|,|/|-)\s?(?:scope\s?|pham vi\s?)?2(?!\d)|范围\s?[一1]\s?(?:(?:\+|&|和|及|、|与|加)\s?(?:范围)?\s?[二2]|范围\s?[二2]|二)(?![\d.,万千])"
     ),
-    "s3": re.compile(r"(?<![a-z])(?:scope|pham vi|s)\s?3(?!\d)|范围\s?[三3]"),
+    "s3": re.compile(r"(?<![a-z])(?:scope|scop|pham vi|s)\s?3(?!\d)|范围\s?[三3]"),
     "s1": re.compile(
-        r"(?<![a-z])(?:scope|pham vi|s)\s?1(?!\d)(?!\s?(?:\+|&|and|plus|va|cong|,|/|-)\s?(?:scope\s?|pham vi\s?)?2)|范围\s?(?:一(?![二和及、+&与加])(?!2(?![\d.,万千]))|1(?![\d二2和及、+&与加]))"
+        r"(?<![a-z])(?:scope|scop|pham vi|s)\s?1(?!\d)(?!\s?(?:\+|&|and|plus|va|cong|,|/|-)\s?(?:scope\s?|pham vi\s?)?2)|范围\s?(?:一(?![二和及、+&与加])(?!2(?![\d.,万千]))|1(?![\d二2和及、+&与加]))"
     ),
     "s2": re.compile(
-        r"(?<![1+&]\s)(?<![1+&,/-])(?<![a-z])(?:scope|pham vi|s)\s?2(?!\d)|(?<![一1和及+&与加])范围\s?(?:二|2(?!\d))"
+        r"(?<![1+&]\s)(?<![1+&,/-])(?<![a-z])(?:scope|scop|pham vi|s)\s?2(?!\d)|(?<![一1和及+&与加])范围\s?(?:二|2(?!\d))"
     ),  # "范围一和范围二" is s12, matched first
 }
 RULE_SETS: dict[str, re.Pattern[str]] = {
@@ -133,7 +133,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "supplier": ("supplier engagement", "engagement target", "gan ket nha cung cap", "thu hut nha cung cap",
                  "供应商参与", "suppliers to set", "nha cung cap dat", "推动供应商", "suppliers", "supplier",
                  "nha cung cap", "供应商"),
-    "coverage": ("cover", "coverage", "bao phu", "覆盖", "涵盖"),
+    "coverage": ("cover", "covers", "covered", "coverage", "bao phu", "覆盖", "涵盖", "覆盖率", "inside the boundary", "within the boundary",
+                 "dua vao ranh gioi", "trong ranh gioi", "纳入目标边界", "纳入边界"),
     "exclusion": ("exclude", "exclusion", "left out", "leave out", "out of the target boundary", "out of the boundary",
                   "outside the boundary", "omit", "loai tru", "loai bo", "khong tinh", "ngoai ranh gioi",
                   "排除", "不纳入", "剔除"),
