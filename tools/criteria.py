@@ -121,9 +121,9 @@ def scope12_coverage(
     what it leaves out or by what it covers ("48,000 t in total, 46,200 t in the boundary")."""
     total = validation.positive(scope12_total, "scope12_total")
     rs = validation.rule_set(rule_set)
-    if excluded is None and covered is None:
-        raise CalculatorInputError("missing_part", "excluded", other="covered")
     if excluded is None:
+        if covered is None:
+            raise CalculatorInputError("missing_part", "excluded", other="covered")
         inside = validation.non_negative(covered, "covered")
         if inside > total:
             raise CalculatorInputError("part_exceeds_total", "covered", value=inside, total=total)
