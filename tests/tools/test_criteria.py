@@ -105,3 +105,14 @@ def test_renewable_verdict_uses_the_threshold_due_that_year(total: float, share:
         due = 100.0 if year >= 2030 else 80.0
         assert r.outputs["applicable_threshold_percent"] == due
         assert (r.verdict == "meets") == (s + 1e-6 >= due)
+
+
+def test_the_boundary_by_what_it_covers() -> None:
+    r = scope12_coverage(48000, covered=46200)
+    assert r.verdict == "meets" and r.outputs["covered_percent"] == pytest.approx(96.25)
+    assert "96.25%" in r.explanation["en"]
+    with pytest.raises(CalculatorInputError) as err:
+        scope12_coverage(27500, covered=31000)
+    assert err.value.code == "part_exceeds_total"
+    with pytest.raises(CalculatorInputError):
+        scope12_coverage(27500)

@@ -56,3 +56,16 @@ def test_translations_make_names_known_and_each_document_has_its_own() -> None:
     assert vocab.names_missing_from("Who is the director of GreenID?", "001") == ["GreenID"]
     assert vocab.names_missing_from("Who is the director of GreenID?", "002") == []
     assert vocab.names_missing_from("Who is the director of GreenID?", "unknown-doc") == []  # nothing to judge by
+
+
+def test_a_long_name_one_letter_off_is_that_name_mistyped() -> None:
+    vocab = CorpusVocabulary.build([("en", "The Shanghai forum of Cascale")], docs=["001"])
+    assert vocab.unknown_names("What time did the Shangai forum start?") == []
+    # short acronyms are not guessed at: CBAM is not CATI
+    assert vocab.unknown_names("Does the CBAM apply?") == ["CBAM"]
+
+
+def test_colloquial_chinese_words_carry_no_subject() -> None:
+    vocab = CorpusVocabulary.build([("zh", "耐克公司的价值链每年生产的产品超过10亿个单位")], docs=["004"])
+    words, unknown = vocab.content("耐克每年生产多少个单位的产品?大概用到多少种材料?")
+    assert "大概" not in unknown and "大概" not in words

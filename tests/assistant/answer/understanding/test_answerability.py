@@ -63,3 +63,26 @@ def test_a_part_of_question_words_only_stays_with_the_part_it_asks_about() -> No
         "MCAP hỗ trợ tư vấn bao nhiêu giờ mỗi năm?",
         "nếu cần thêm giờ thì trả phí thế nào?",
     ]
+
+
+def test_an_emission_factor_is_a_figure_per_unit() -> None:
+    asked = what_is_asked("What's the grid emission factor in Vietnam, in tCO2/MWh?", "en")
+    assert asked.kind == "emission_factor"
+    assert carries(asked, "The grid factor was 0.7 tCO2/MWh in 2022.")
+    assert carries(asked, "2,1 kg CO2e mỗi kg vải")
+    # the word beside a citation year states no factor
+    assert not carries(asked, "排放因子(可持续服装联盟,2019a)")
+
+
+def test_a_percentage_is_no_count() -> None:
+    asked = what_is_asked("Hiện nay Liên minh VCCA có tổng cộng bao nhiêu thành viên?", "vi")
+    assert asked.kind == "quantity" and asked.noun
+    assert not carries(asked, "đảm bảo tối thiểu có ít nhất 20% là thành viên mới")
+    assert carries(asked, "Liên minh có 45 thành viên")
+
+
+def test_a_word_of_a_place_the_question_names() -> None:
+    from assistant.answer.understanding.answerability import in_place_name
+
+    assert in_place_name("TP", "WRI đã mang bản thảo sang TP. Hồ Chí Minh để chia sẻ")
+    assert not in_place_name("CBAM", "Khi nào CBAM áp dụng ở TP. Hồ Chí Minh?")

@@ -193,3 +193,34 @@ def test_secrets_and_other_peoples_data_are_declined(question: str) -> None:
 )
 def test_someone_elses_contact_is_declined_the_programmes_is_not(question: str, declined: bool) -> None:
     assert (_plan(question).kind == "decline") is declined
+
+
+@pytest.mark.parametrize(
+    ("question", "calculator", "arguments"),
+    [
+        (
+            "Scop 1 nhà máy là 2.300 tấn, scope 2 là 4.100 tấn, còn scope 3 tính ra 15.600 tấn. Scope 3 chiếm bao nhiêu %?",
+            "scope3_required",
+            {"scope1": 2300.0, "scope2": 4100.0, "scope3": 15600.0},
+        ),
+        (
+            "我们有三个厂区、员工两千人。范围一二总量4.8万吨，纳入目标边界的是4.62万吨，边界覆盖率是多少？",
+            "scope12_coverage",
+            {"scope12_total": 48000.0, "covered": 46200.0},
+        ),
+    ],
+)
+def test_shares_and_boundaries_from_any_phrasing(question: str, calculator: str, arguments: dict[str, Any]) -> None:
+    plan = _plan(question)
+    assert plan.kind == "calculation" and plan.calculator == calculator and plan.arguments == arguments
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "到2024年为止,全球一共有多少家服装鞋类企业拿到了SBTi批准的科学碳目标?",
+        "Under the SBTi Net-Zero Standard, what % reduction is required by 2050?",
+    ],
+)
+def test_a_year_alone_is_not_the_askers_figure(question: str) -> None:
+    assert _plan(question).kind == "fact"
