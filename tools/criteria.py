@@ -121,12 +121,12 @@ def scope12_coverage(
     what it leaves out or by what it covers ("48,000 t in total, 46,200 t in the boundary")."""
     total = validation.positive(scope12_total, "scope12_total")
     rs = validation.rule_set(rule_set)
+    inside = validation.non_negative(covered, "covered") if covered is not None else None
+    if inside is not None and inside > total:
+        raise CalculatorInputError("part_exceeds_total", "covered", value=inside, total=total)
     if excluded is None:
-        if covered is None:
+        if inside is None:
             raise CalculatorInputError("missing_part", "excluded", other="covered")
-        inside = validation.non_negative(covered, "covered")
-        if inside > total:
-            raise CalculatorInputError("part_exceeds_total", "covered", value=inside, total=total)
         excluded = total - inside
     exc = validation.non_negative(excluded, "excluded")
     if exc > total:

@@ -322,6 +322,9 @@ def _scope3_required(r: Reading, rs: dict[str, Any]) -> Plan | None:
             "scope3_required",
             {"scope1": 100.0 - share.value, "scope2": 0.0, "scope3": share.value, **rs},
         )
+    if s3 and s1 and not (s12 or s2) and not use_phase:
+        # scope 1 without scope 2: the share of scope 3 needs both (never a scope 2 of zero by default)
+        return _clarify_or_fact(r, "scope3_required", ["scope2_emissions"], "")
     if s3 and (s12 or s1):
         args: dict[str, Any] = {
             "scope1": (s12 or s1).value,  # type: ignore[union-attr]

@@ -44,13 +44,20 @@ def fold(text: str) -> str:
 
 # --- clauses ---------------------------------------------------------------------------------------------
 
-_CLAUSE_END = re.compile(r"(?<!\d)[.](?!\d)|[;!?。；！？\n]|(?<!\d)[,，](?!\d{3})|(?<=\d)[,，](?=\s)")
+_CLAUSE_END = re.compile(r"(?<!\d)[.](?!\d)|(?<=\d)[.](?=\s)|[;!?。；！？\n]|(?<!\d)[,，](?!\d{3})|(?<=\d)[,，](?=\s)")
+
+
+_ASIDE = re.compile(r"\([^()\n]{0,80}\)|（[^（）\n]{0,80}）")
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the question's clauses; a decimal or thousands separator does not end one."""
+    """Spans of the question's clauses; a decimal or thousands separator does not end one, nor a comma in
+    an aside ("phạm vi 3 (nguyên liệu mua vào, vận chuyển) là 6.000 tấn")."""
+    asides = [m.span() for m in _ASIDE.finditer(text)]
     spans, start = [], 0
     for m in _CLAUSE_END.finditer(text):
+        if any(a < m.start() < b for a, b in asides):
+            continue
         if m.start() > start:
             spans.append((start, m.start()))
         start = m.end()
@@ -86,6 +93,15 @@ _DATE = re.compile(
     r"|(?P<dmy>\d{1,2}/\d{1,2}/(?:19|20)\d\d)"
     r"|(?P<zh>(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?)"
     r"|(?:tháng|thang|month)\s?(?P<vm>\d{1,2})\s?(?:/|năm|nam|,)\s?(?P<vy>(?:19|20)\d\d)"
+    r"|\b(?P<em>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?P<ey>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_MONTHS = {
+    m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
+}
+# telephone numbers are no figures ("客服电话400-820-1234", "+1 415 555 0199")
+_PHONE = re.compile(
+    r"\+\d{1,3}(?:[ -]\d{2,4}){2,4}(?![\d.,])|(?<!\d)\d{3,4}-\d{3,4}-\d{3,4}(?!\d)|\(\d{2,4}\)\s?\d{3,4}[ -]?\d{3,4}"
 )
 _CATI_ID = re.compile(r"(?<![\d.])([1-5]\.[1-5]\.\d{1,2})(?![\d.])")
 _MULTIPLIER = {"nghìn": 1e3, "ngàn": 1e3, "nghin": 1e3, "ngan": 1e3, "thousand": 1e3, "k": 1e3, "千": 1e3,
@@ -106,11 +122,11 @@ AMBITIONS: dict[str, re.Pattern[str]] = {
 }
 SCOPES: dict[str, re.Pattern[str]] = {
     "s12": re.compile(
-        r"(?<![a-z])(?:scopes?|scop|pham vi|s)\s?1\s?(?:\+|&|and|plus|va|cong|,|/|-)\s?(?:scope\s?|pham vi\s?)?2(?!\d)|范围\s?[一1]\s?(?:(?:\+|&|和|及|、|与|加)\s?(?:范围)?\s?[二2]|范围\s?[二2]|二)(?![\d.,万千])"
+        r"(?<![a-z])(?:scopes?|scop|pham vi|s)\s?1\s?(?:\+|&|and|plus|va|cong|,|/|-)\s?(?:scope\s?|scop\s?|pham vi\s?|s\s?)?2(?!\d)|范围\s?[一1]\s?(?:(?:\+|&|和|及|、|与|加)\s?(?:范围)?\s?(?:二|2(?![\d.,万千]))|范围\s?(?:二|2(?![\d.,万千]))|二)"
     ),
     "s3": re.compile(r"(?<![a-z])(?:scope|scop|pham vi|s)\s?3(?!\d)|范围\s?[三3]"),
     "s1": re.compile(
-        r"(?<![a-z])(?:scope|scop|pham vi|s)\s?1(?!\d)(?!\s?(?:\+|&|and|plus|va|cong|,|/|-)\s?(?:scope\s?|pham vi\s?)?2)|范围\s?(?:一(?![二和及、+&与加])(?!2(?![\d.,万千]))|1(?![\d二2和及、+&与加]))"
+        r"(?<![a-z])(?:scope|scop|pham vi|s)\s?1(?!\d)(?!\s?(?:\+|&|and|plus|va|cong|,|/|-)\s?(?:scope\s?|scop\s?|pham vi\s?|s\s?)?2)|范围\s?(?:一(?![二和及、+&与加])(?!2(?![\d.,万千]))|1(?![\d二2和及、+&与加]))"
     ),
     "s2": re.compile(
         r"(?<![1+&]\s)(?<![1+&,/-])(?<![a-z])(?:scope|scop|pham vi|s)\s?2(?!\d)|(?<![一1和及+&与加])范围\s?(?:二|2(?!\d))"
@@ -139,7 +155,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
                   "outside the boundary", "omit", "loai tru", "loai bo", "khong tinh", "ngoai ranh gioi",
                   "排除", "不纳入", "剔除"),
     "submission": ("submit", "submits", "submitting", "submitted", "submission", "nop", "de trinh", "提交", "申报"),
-    "timeframe": ("timeframe", "time frame", "valid", "khung thoi gian", "thoi han", "hop le", "期限",
+    "timeframe": ("timeframe", "time frame", "window", "year window", "valid", "khung thoi gian", "thoi han", "hop le", "期限",
                   "时间框架", "有效", "可行", "how long", "years ahead", "bao nhieu nam"),
     "use_phase": ("use phase", "use-phase", "giai doan su dung", "使用阶段"),
     "mcap": ("mcap checklist", "mcap elements", "where do we stand", "cac yeu to mcap", "mcap要素", "bốn yếu tố",
@@ -276,6 +292,8 @@ def read_question(text: str, lang: str) -> Reading:
         taken.append(m.span())
         r.cati_ids.append(m.group(1))
     r.cati_ids = list(dict.fromkeys(r.cati_ids))
+    for m in _PHONE.finditer(text):
+        taken.append(m.span())
     for m in _DATE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -291,6 +309,8 @@ def read_question(text: str, lang: str) -> Reading:
             iso = f"{nums[0]}-{nums[1]:02d}-{(nums[2] if len(nums) > 2 else 1):02d}"
         elif m.group("vm"):
             iso = f"{m.group('vy')}-{int(m.group('vm')):02d}-01"
+        elif m.group("em"):
+            iso = f"{m.group('ey')}-{_MONTHS[m.group('em').lower()[:3]]:02d}-01"
         if iso and 1 <= int(iso[5:7]) <= 12:
             taken.append(m.span())
             year = float(iso[:4])
@@ -332,8 +352,13 @@ def read_question(text: str, lang: str) -> Reading:
         if unit == "percent" and m.group("mult"):
             continue
         value *= mult if unit != "percent" else 1.0
-        if unit == "number" and value.is_integer() and 1980 <= value <= 2100 and not m.group("mult"):
+        separated = bool(re.search(r"[.,\s]", m.group("num").strip()))  # "2,000" is an amount, never a year
+        if unit == "number" and value.is_integer() and 1980 <= value <= 2100 and not m.group("mult") and not separated:
             unit = "year"
+        if unit in ("t", "mwh") and re.search(
+            r"(?:^|[^A-Za-z0-9.,-])[-−–]\s?$", folded[max(0, m.start() - 3) : m.start()]
+        ):
+            value = -value  # "范围二-3000吨", "baseline is -4,500 t": a negative amount, for the calculator to refuse
         taken.append((m.start(), m.end()))
         r.mentions.append(
             Mention(value, unit, m.start(), m.end(), text[m.start() : m.end()].strip(), clause_of(m.start()))
@@ -476,7 +501,7 @@ def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -
         }
         # a cue with another year between it and this one, or right after another year ("2018年(基准年)到2030年",
         # "từ năm cơ sở 2019 đến 2029"), is that year's
-        others = [(o.start, o.end) for o in years if o is not m]
+        others = [(o.start, o.end) for o in years if o is not m and o.clause == m.clause]
         found = [
             (dist, role, cue)
             for role, hit in left.items()

@@ -224,3 +224,15 @@ def test_shares_and_boundaries_from_any_phrasing(question: str, calculator: str,
 )
 def test_a_year_alone_is_not_the_askers_figure(question: str) -> None:
     assert _plan(question).kind == "fact"
+
+
+def test_scope_1_without_scope_2_is_asked_for() -> None:
+    plan = _plan(
+        "Scope 1 của nhà máy là 5.000 tấn, scope 3 ước khoảng 4.000 tấn. Bên em có bắt buộc đặt mục tiêu scope 3 không?"
+    )
+    assert plan.kind == "clarify" and plan.missing == ("scope2_emissions",)
+
+
+def test_a_window_check_without_a_submission_date_asks_for_it() -> None:
+    plan = _plan("Base year 2023, target year 2040 - is that inside the SBTi 5-15 year window?")
+    assert plan.kind == "clarify" and plan.calculator == "target_timeframe" and plan.missing == ("submission_date",)

@@ -69,3 +69,34 @@ def test_a_comparison_cue_names_the_base_year_after_another_year() -> None:
 def test_a_target_year_alone_checked_is_a_timeframe_question() -> None:
     assert "timeframe" in read_question("target year 2029 合不合规?", "zh").topics
     assert "timeframe" not in read_question("Giảm 30% đến năm 2030 có đạt 1,5°C không?", "vi").topics
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "roles"),
+    [
+        # a comma inside an aside does not end the clause that names the scope
+        (
+            "phạm vi 2 là 5.800 tấn, phạm vi 3 (nguyên liệu mua vào, vận chuyển) là 6.000 tấn",
+            "vi",
+            {"s2": 5800.0, "s3": 6000.0},
+        ),
+        ("Cong ty toi S1+S2 = 14.000 t, S3 = 11.000 t", "vi", {"s12": 14000.0, "s3": 11000.0}),
+        ("范围一+二8000吨，范围三7000吨，客服电话400-820-1234。", "zh", {"s12": 8000.0, "s3": 7000.0}),
+        # a negative amount stays negative, for the calculator to refuse
+        ("范围一4,000吨,范围二-1,500吨(买了绿证抵掉了)", "zh", {"s1": 4000.0, "s2": -1500.0}),
+    ],
+)
+def test_amounts_in_asides_lists_and_beside_phone_numbers(text: str, lang: str, roles: dict[str, float]) -> None:
+    r = read_question(text, lang)
+    assert {role: (m.value if (m := r.one(role)) else None) for role in roles} == roles
+    assert not [m for m in r.mentions if m.value in (400.0, 820.0, 1234.0)]
+
+
+def test_a_month_and_year_is_a_submission_date_and_a_sentence_ends_after_a_year() -> None:
+    r = read_question("We'll submit to SBTi in Feb 2025. Base year 2023, target year 2045. Is that OK?", "en")
+    assert r.one("submission_date").date == "2025-02-01"  # type: ignore[union-attr]
+    assert r.one("base_year").value == 2023 and r.one("target_year").value == 2045  # type: ignore[union-attr]
+
+
+def test_an_amount_with_a_thousands_separator_is_no_year() -> None:
+    assert not [m for m in read_question("between 2,000 and 3,000 t", "en").mentions if m.unit == "year"]
