@@ -70,6 +70,14 @@ def scope3_required(
     )
 
 
+def _with_shortfall(explanation: dict[str, str], key: str, tonnes: float) -> dict[str, str]:
+    """The explanation, with what is still missing only when something is: a passing check needs no
+    "bring 0 tCO2e back"."""
+    if round(tonnes, 2) <= 0:  # as shown: a rounding remainder is nothing missing
+        return explanation
+    return join_sentences([explanation, texts(key, x=tonnes)])
+
+
 def scope3_coverage(
     scope3_total: Annotated[float, Field(description="Total scope 3 emissions, tCO2e")],
     covered: Annotated[float, Field(description="Scope 3 emissions covered by targets, tCO2e")],
@@ -86,11 +94,8 @@ def scope3_coverage(
     share = cov / total * 100
     ok = share + 1e-6 >= minimum
     missing = max(0.0, total * minimum / 100 - cov)
-    expl = texts(
-        "calc.scope3_coverage.explanation",
-        s=share,
-        m=minimum,
-        x=missing,
+    expl = _with_shortfall(
+        texts("calc.scope3_coverage.explanation", s=share, m=minimum), "calc.scope3_coverage.still_to_cover", missing
     )
     return CalcResult(
         calculator="scope3_coverage",
@@ -136,12 +141,10 @@ def scope12_coverage(
     share = exc / total * 100
     ok = share <= maximum + 1e-9
     excess = max(0.0, exc - total * maximum / 100)
-    expl = texts(
-        "calc.scope12_coverage.explanation",
-        s=share,
-        c=100 - share,
-        m=maximum,
-        x=excess,
+    expl = _with_shortfall(
+        texts("calc.scope12_coverage.explanation", s=share, c=100 - share, m=maximum),
+        "calc.scope12_coverage.bring_back",
+        excess,
     )
     return CalcResult(
         calculator="scope12_coverage",

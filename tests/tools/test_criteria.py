@@ -116,3 +116,11 @@ def test_the_boundary_by_what_it_covers() -> None:
     assert err.value.code == "part_exceeds_total"
     with pytest.raises(CalculatorInputError):
         scope12_coverage(27500)
+
+
+def test_a_passing_coverage_check_names_no_shortfall() -> None:
+    for lang in ("vi", "zh", "en"):
+        assert " 0 t" not in scope12_coverage(48000, covered=46200).explanation[lang]
+        assert "0 tCO2e" not in scope3_coverage(900, 600).explanation[lang]
+    assert "30 tCO2e" in scope12_coverage(1000, 80).explanation["en"]
+    assert "100吨" in scope3_coverage(900, 500).explanation["zh"]
