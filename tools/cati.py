@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from tools import rules
+from tools import rules, validation
 from tools.errors import CalculatorInputError
 from tools.i18n import LANGS, texts
 from tools.result import CalcResult, Message, RuleRef
@@ -141,3 +141,94 @@ def cati_score(
         warnings=warnings,
         explanation=expl,
     )
+
+
+# the five dimensions in order, by the argument that carries each one's score rate
+DIMENSION_ARGUMENTS: dict[str, str] = {
+    "1": "governance_percent",
+    "2": "measurement_disclosure_percent",
+    "3": "targets_setting_percent",
+    "4": "performance_percent",
+    "5": "climate_action_percent",
+}
+
+
+def cati_weighted_score(
+    governance_percent: Annotated[float, Field(description="Share of the Governance (治理机制) points achieved, %")],
+    measurement_disclosure_percent: Annotated[
+        float, Field(description="Share of the Measurement & Disclosure (测算披露) points achieved, %")
+    ],
+    targets_setting_percent: Annotated[
+        float, Field(description="Share of the Carbon Targets Setting (碳目标设定) points achieved, %")
+    ],
+    performance_percent: Annotated[
+        float, Field(description="Share of the Performance against Carbon Targets (碳目标绩效) points achieved, %")
+    ],
+    climate_action_percent: Annotated[
+        float, Field(description="Share of the Climate Action (减排行动) points achieved, %")
+    ],
+) -> CalcResult:
+    """CATI 2.0 score from the share of each dimension's points achieved, weighted by the dimension weights
+    10/17/14/17/42 (each dimension's points add up to its weight, so the weighted score is out of 100).
+
+    The industry weighting factor is not applied: the document gives no formula for it."""
+    data = rules.cati()
+    dims = data["dimensions"]
+    rates = {
+        d: validation.share(value, DIMENSION_ARGUMENTS[d])
+        for d, value in zip(
+            sorted(dims),
+            (
+                governance_percent,
+                measurement_disclosure_percent,
+                targets_setting_percent,
+                performance_percent,
+                climate_action_percent,
+            ),
+            strict=True,
+        )
+    }
+    contributions = {d: rates[d] * dims[d]["weight"] / 100 for d in sorted(dims)}
+    total = sum(contributions.values())
+    terms = " + ".join(f"{dims[d]['weight']}% × {fmt_plain(rates[d])}%" for d in sorted(dims))
+    weights = "/".join(str(dims[d]["weight"]) for d in sorted(dims))
+    expl = texts("calc.cati_weighted_score.explanation", terms=terms, total=total, weights=weights)
+    refs = [
+        RuleRef(
+            id="cati.dimension_weights",
+            rule_set="cati-2.0",
+            document=data["document"],
+            clause=data["weights_clause"],
+            quote=data["weights_quote"],
+            value=[dims[d]["weight"] for d in sorted(dims)],
+            unit="% weight per dimension",
+        ),
+        RuleRef(
+            id="cati.weighting",
+            rule_set="cati-2.0",
+            document=data["document"],
+            clause=data["weighting_clause"],
+            quote=data["weighting_note_quote"],
+            value=[int(d) for d in data["weighted_dimensions"]],
+            unit="dimensions weighted by the industry factor",
+        ),
+    ]
+    return CalcResult(
+        calculator="cati_weighted_score",
+        rule_set="cati-2.0",
+        inputs={DIMENSION_ARGUMENTS[d]: rates[d] for d in sorted(dims)},
+        outputs={
+            "weighted_score": round(total, 4),
+            "contribution_by_dimension": {d: round(c, 4) for d, c in contributions.items()},
+            "dimension_weights_percent": {d: dims[d]["weight"] for d in sorted(dims)},
+        },
+        verdict=None,
+        rules=refs,
+        warnings=[Message(code="industry_factor_not_applied", text=texts("calc.warning.industry_factor_not_applied"))],
+        explanation=expl,
+    )
+
+
+def fmt_plain(x: float) -> str:
+    """A rate as typed: 80 not 80.0, 12.5 as 12.5 (the same in every language: the figures sit in a formula)."""
+    return f"{x:g}"

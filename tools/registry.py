@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tools.cati import cati_score
+from tools.cati import cati_score, cati_weighted_score
 from tools.criteria import (
     renewable_electricity,
     scope3_coverage,
@@ -34,6 +34,7 @@ CALCULATORS: dict[str, Callable[..., CalcResult]] = {
         renewable_electricity,
         supplier_engagement,
         cati_score,
+        cati_weighted_score,
         mcap_checklist,
     )
 }

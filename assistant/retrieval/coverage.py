@@ -175,20 +175,27 @@ class CorpusVocabulary:
 
     @classmethod
     def build(
-        cls, texts: Iterable[tuple[str, str]], translations: Iterable[tuple[str, str]] = (), docs: Iterable[str] = ()
+        cls,
+        texts: Iterable[tuple[str, str]],
+        translations: Iterable[tuple[str, str, str]] = (),
+        docs: Iterable[str] = (),
     ) -> CorpusVocabulary:
         """From (language, text) pairs of the indexed chunks, and ``docs``, the document of each; the
-        (document, text) pairs of ``translations`` count for names only."""
+        (document, language, text) triples of ``translations`` count for names, and their words are known
+        words too (a Chinese question about a Vietnamese document speaks the words of our Chinese
+        translation of it), but they do not make a language's vocabulary broad."""
         vocab = cls()
         texts = list(texts)
         for doc, (_, text) in zip(docs, texts, strict=False):
             vocab.doc_latin_words.setdefault(doc, set()).update(_folded_latin(text))
-        for doc, text in translations:
+        cjk: list[str] = []
+        for doc, _, text in translations:
             words = _folded_latin(text)
             vocab.latin_words.update(words)
             vocab.doc_latin_words.setdefault(doc, set()).update(words)
+            vocab.words.update(content_words(text))
+            cjk.extend(_CJK_RUN.findall(text))
         per_lang: dict[str, set[str]] = {}
-        cjk: list[str] = []
         for lang, text in texts:
             cjk.extend(_CJK_RUN.findall(text))
             vocab.latin_words.update(_folded_latin(text))

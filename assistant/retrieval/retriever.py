@@ -156,11 +156,15 @@ class HybridRetriever:
         self.refresh()
         with self._lock:
             if self._vocabulary is None or self._vocabulary[0] != self._generation:
-                # the documents' own words: a translation's wording is ours, not the documents'
+                # a language's breadth is the documents' own words; our translations' words are known too
                 originals = [c for c in self._chunks.values() if not c.meta.get("of")]
                 texts = [(str(c.meta.get("language", "")), c.text) for c in originals]
                 docs = [str(c.meta.get("doc", "")) for c in originals]
-                translations = [(str(c.meta.get("doc", "")), c.text) for c in self._chunks.values() if c.meta.get("of")]
+                translations = [
+                    (str(c.meta.get("doc", "")), str(c.meta.get("language", "")), c.text)
+                    for c in self._chunks.values()
+                    if c.meta.get("of")
+                ]
                 self._vocabulary = (self._generation, CorpusVocabulary.build(texts, translations, docs))
             return self._vocabulary[1]
 

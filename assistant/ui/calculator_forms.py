@@ -48,6 +48,11 @@ EXAMPLE_VALUES: dict[str, Any] = {
     "total_electricity_mwh": 1000,
     "renewable_mwh": 600,
     "indicator_ids": "1.1.1, 2.1.1",
+    "governance_percent": 80,
+    "measurement_disclosure_percent": 60,
+    "targets_setting_percent": 50,
+    "performance_percent": 25,
+    "climate_action_percent": 30,
 }
 
 

@@ -23,9 +23,12 @@ _QUESTION_END = re.compile(r"[?？]\s*$")
 _LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)）、]|[-•*·]|\(?[a-eA-E][.)）])\s+")
 # words that make a list item a question even without a question mark
 _ASKS = re.compile(
-    r"(?<![\w])(how|what|which|when|whether|is|are|can|could|do|does|should|must|bao nhieu|the nao|khi nao|"
+    r"(?<![\w])(how|what|which|when|whether|bao nhieu|the nao|khi nao|"
     r"co phai|co can|co duoc|co dat|co du|nhu the nao|la gi|khong)(?![\w])|吗|什么|多少|是否|如何|怎么|哪|能否|可否"
 )
+# an English auxiliary asks only where the item starts with it ("- Do we need…"); inside an item it is
+# often a Vietnamese word without diacritics ("trong đó" folds to "trong do"; round-5 dev e-mails)
+_ASKS_FIRST = re.compile(r"^(?:is|are|can|could|do|does|should|must)(?![\w])")
 # Greetings (to the first comma or line end) and sign-offs (to the end: the signature follows).
 _GREETING = re.compile(
     r"^\s*(kính gửi|xin chào|chào|dear|hello|hi|good (?:morning|afternoon)|您好|你好|尊敬的)[^,，:：\n!！]*[,，:：!！\n]?",
@@ -55,7 +58,11 @@ def sentences(text: str) -> list[str]:
 def is_question(sentence: str) -> bool:
     if _QUESTION_END.search(sentence):
         return True
-    return bool(_LIST_MARK.match(sentence)) and bool(_ASKS.search(fold(sentence)))
+    mark = _LIST_MARK.match(sentence)
+    if not mark:
+        return False
+    item = fold(sentence[mark.end() :]).strip()
+    return bool(_ASKS.search(item) or _ASKS_FIRST.match(item))
 
 
 def split_message(message: str) -> tuple[list[str], str]:

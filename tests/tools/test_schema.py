@@ -39,6 +39,13 @@ EXAMPLES: dict[str, dict[str, Any]] = {
     "renewable_electricity": {"total_electricity_mwh": 1000, "renewable_mwh": 600, "year": 2025},
     "supplier_engagement": {"submission_year": 2026, "target_year": 2030},
     "cati_score": {"indicator_ids": ["1.1.1", "2.1.1"]},
+    "cati_weighted_score": {
+        "governance_percent": 80,
+        "measurement_disclosure_percent": 60,
+        "targets_setting_percent": 50,
+        "performance_percent": 25,
+        "climate_action_percent": 30,
+    },
     "mcap_checklist": {},
 }
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.cati import cati_score
+from tools.cati import cati_score, cati_weighted_score
 from tools.errors import CalculatorInputError
 from tools.mcap import mcap_checklist
 from tools.registry import CALCULATORS, UnknownCalculatorError, get_calculator
@@ -53,7 +53,7 @@ def test_mcap_checklist() -> None:
 
 
 def test_registry() -> None:
-    assert len(CALCULATORS) == 14
+    assert len(CALCULATORS) == 15
     for name, func in CALCULATORS.items():
         assert func.__doc__ and name == func.__name__
     with pytest.raises(UnknownCalculatorError):
@@ -109,3 +109,23 @@ def test_cati_industry_names_are_the_documents(name: str, key: str, en: str) -> 
     f = cati_score([], industry=name).outputs["weighting_factor"]
     assert f["industry"] == key and f["en"] == en
     assert f["vi"] and f["zh"]
+
+
+def test_cati_weighted_score_weights_each_dimensions_rate() -> None:
+    # 10×80% + 17×60% + 14×50% + 17×25% + 42×30% = 8 + 10.2 + 7 + 4.25 + 12.6
+    r = cati_weighted_score(80, 60, 50, 25, 30)
+    assert r.outputs["weighted_score"] == 42.05
+    assert r.outputs["contribution_by_dimension"] == {"1": 8.0, "2": 10.2, "3": 7.0, "4": 4.25, "5": 12.6}
+    assert "42,05/100" in r.explanation["vi"] and "42.05/100" in r.explanation["en"]
+    assert "10/17/14/17/42" in r.explanation["zh"]
+    assert [ref.id for ref in r.rules] == ["cati.dimension_weights", "cati.weighting"]
+    assert [w.code for w in r.warnings] == ["industry_factor_not_applied"]
+    assert cati_weighted_score(100, 100, 100, 100, 100).outputs["weighted_score"] == 100
+    assert cati_weighted_score(0, 0, 0, 0, 0).outputs["weighted_score"] == 0
+
+
+@pytest.mark.parametrize("bad", [120.0, -5.0, float("nan")])
+def test_cati_weighted_score_refuses_a_rate_outside_0_to_100(bad: float) -> None:
+    with pytest.raises(CalculatorInputError) as err:
+        cati_weighted_score(80, 60, bad, 25, 30)
+    assert err.value.field == "targets_setting_percent"

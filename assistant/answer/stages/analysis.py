@@ -44,6 +44,13 @@ def asks_for_computation(r: Reading) -> bool:
     return "need" in r.intent and bool(r.scopes) and "own" in r.intent
 
 
+def asks_about_stated_figures(r: Reading) -> bool:
+    """In a message that states the company's figures, "is a scope 3 target mandatory?" asks about them even
+    without "we" or "our" (round-5 dev e-mails: "Co bat buoc dat muc tieu pham vi 3 khong?", "Is this
+    supplier required to set a scope 3 target?")."""
+    return asks_for_computation(r) or ("need" in r.intent and bool(r.scopes))
+
+
 class QuestionAnalysis:
     def __init__(self, max_chars: int) -> None:
         self.max_chars = max_chars
@@ -79,7 +86,7 @@ class QuestionAnalysis:
         follow_up = bool(before) and is_follow_up(q)
         if follow_up:
             reading = merge_follow_up(read_question(before[-1], language), reading)
-        if context and context.strip() and asks_for_computation(reading):  # the merged reading, after a follow-up
+        if context and context.strip() and asks_about_stated_figures(reading):  # the merged reading, after a follow-up
             facts = read_question(context, language)
             if not facts.ambitions:  # "on that pathway": the one an earlier question of the message named
                 named = (read_question(p, language).ambitions for p in reversed(earlier or []))

@@ -55,7 +55,14 @@ _ZH_MEASURE = re.compile(r"^(?:小时|年|吨|分|天|月|周|倍|度|万|亿|�
 def _is_measure(noun: str) -> bool:
     """Words after "how many"/"bao nhiêu"/"多少" that ask for a figure (hours, points, percent), not for
     things to count (factories, members): a figure need not repeat its unit's word."""
-    return noun.split()[0] in vocabulary()["asks"]["measures"] or bool(_ZH_MEASURE.match(noun))
+    asks = vocabulary()["asks"]
+    head = noun.split()[0]
+    return (
+        head in asks["measures"]
+        or head in asks["fillers"]
+        or bool(_ZH_MEASURE.match(noun))
+        or any(noun.startswith(f) for f in asks["fillers"] if not f.isascii())
+    )
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from assistant.answer.understanding.reading import Mention, Reading, _has, vocabulary
+from tools.cati import DIMENSION_ARGUMENTS
 
 _LETTER = re.compile(r"[^\W\d_]")
 _QUOTED_OR_ASIDE = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|«[^»]*»|\([^)]*\)|（[^）]*）")
@@ -77,7 +78,17 @@ def plan_question(r: Reading) -> Plan:
         if r.ambiguous(role):
             return _clarify_or_fact(r, "absolute_contraction", [role], f"two {role} values")
 
-    # CATI: points for indicators; a weight is a question for the documents
+    # CATI: a score from each dimension's rate; points for indicators; a weight is a question for the documents
+    rates = {d: r.one(f"cati_dim_{d}") for d in DIMENSION_ARGUMENTS}
+    if any(rates.values()):
+        missing = [DIMENSION_ARGUMENTS[d] for d, m in rates.items() if m is None]
+        if missing:
+            return _clarify_or_fact(r, "cati_weighted_score", missing, "")
+        return Plan(
+            "calculation",
+            "cati_weighted_score",
+            {DIMENSION_ARGUMENTS[d]: m.value for d, m in rates.items() if m is not None},
+        )
     asks_points = "points" in r.intent or "cati" in r.topics
     if r.cati_ids and asks_points and not ("weight" in r.intent and "points" not in r.intent):
         return Plan("calculation", "cati_score", {"indicator_ids": r.cati_ids})
@@ -244,11 +255,12 @@ def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Ment
 
 def _renewable(r: Reading, rs: dict[str, Any]) -> Plan | None:
     total, renewable, share = r.one("total_mwh"), r.one("renewable_mwh"), r.one("renewable_share")
+    renewable_value = renewable.value if renewable else _parts_of(r.role("renewable_mwh"), total)
     year = r.one("year") or r.one("target_year") or r.one("base_year")
-    if not (total or renewable or share):
+    if not (total or renewable_value or share):
         return None
     missing = []
-    if not share and not (total and renewable):
+    if not share and not (total and renewable_value):
         missing.append("total_electricity_mwh" if renewable else "renewable_mwh")
     if not year:
         missing.append("year")
@@ -258,9 +270,19 @@ def _renewable(r: Reading, rs: dict[str, Any]) -> Plan | None:
     if share:
         args = {"total_electricity_mwh": 100.0, "renewable_mwh": share.value, "year": _year(year)}
     else:
-        assert total is not None and renewable is not None
-        args = {"total_electricity_mwh": total.value, "renewable_mwh": renewable.value, "year": _year(year)}
+        assert total is not None and renewable_value is not None
+        args = {"total_electricity_mwh": total.value, "renewable_mwh": renewable_value, "year": _year(year)}
     return Plan("calculation", "renewable_electricity", {**args, **rs})
+
+
+def _parts_of(parts: list[Mention], total: Mention | None) -> float | None:
+    """Several figures of one role that add up to one input ("1,260 MWh rooftop solar, plus 2,000 MWh of
+    green power"; "cat 1 (520,000 t) and cat 4 (45,000 t)"): their sum, when a total is stated and they fit
+    inside it; else none (the question is asked back). The calculator's arguments show the sum."""
+    values = list(dict.fromkeys(m.value for m in parts))
+    if total is None or len(values) < 2 or any(v <= 0 for v in values) or sum(values) > total.value:
+        return None
+    return sum(values)
 
 
 def _timeframe(r: Reading, rs: dict[str, Any], base: Mention | None, target: Mention | None) -> Plan | None:
@@ -289,18 +311,21 @@ def _share_of_total(
     figure is missing. ``mentions``: the part's, the total's (of that scope), the share's."""
     total_field, part_field = fields
     part_name, total_name, share_name = mentions
-    part = r.one(part_name)
+    named = r.one(part_name)
     total = r.one(f"total_{total_name}") or r.one(total_name) or r.one("total")
     share = r.one(share_name)
     unroled = [m for m in r.mentions if m.trusted and m.unit == "t" and m.role is None]
-    if total and not part and len(unroled) == 1 and unroled[0].value < total.value:
-        part = unroled[0]  # "total 65,000 t … leave 3,000 t of company-car fuel out": the one other amount
-    if share and not part:
+    part = named.value if named else _parts_of(r.role(part_name), total)
+    if total and part is None and len(unroled) == 1 and unroled[0].value < total.value:
+        part = unroled[0].value  # "total 65,000 t … leave 3,000 t of company-car fuel out": the one other amount
+    elif total and part is None and len(unroled) > 1:
+        part = _parts_of(unroled, total)  # "our targets cover cat 1 (520,000 t) and cat 4 (45,000 t)"
+    if share and part is None:
         return Plan("calculation", calculator, {total_field: 100.0, part_field: share.value, **rs})
-    if part and total:
-        return Plan("calculation", calculator, {total_field: total.value, part_field: part.value, **rs})
-    if part or total:
-        return _clarify_or_fact(r, calculator, [total_field if part else part_field], "")
+    if part is not None and total:
+        return Plan("calculation", calculator, {total_field: total.value, part_field: part, **rs})
+    if part is not None or total:
+        return _clarify_or_fact(r, calculator, [total_field if part is not None else part_field], "")
     return None
 
 
@@ -309,7 +334,12 @@ def _scope3_coverage(r: Reading, rs: dict[str, Any]) -> Plan | None:
 
 
 def _exclusion(r: Reading, rs: dict[str, Any]) -> Plan | None:
-    return _share_of_total(r, rs, "scope12_coverage", ("scope12_total", "excluded"), ("excluded", "s12", "exclusion"))
+    # "排放大概占范围一加二总量的4%,能不能不算进目标边界?": the share the asker wants left out is the exclusion
+    share = "exclusion" if r.one("exclusion") or not ("exclusion" in r.topics and r.one("share")) else "share"
+    if not (r.role("excluded") or r.one(share)) and r.one("covered"):
+        # "our boundary covers 48,600 t of our 50,400 t (we left out two offices)": the boundary by what it covers
+        return _share_of_total(r, rs, "scope12_coverage", ("scope12_total", "covered"), ("covered", "s12", "coverage"))
+    return _share_of_total(r, rs, "scope12_coverage", ("scope12_total", "excluded"), ("excluded", "s12", share))
 
 
 def _scope3_required(r: Reading, rs: dict[str, Any]) -> Plan | None:

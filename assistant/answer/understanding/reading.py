@@ -153,7 +153,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
                  "dua vao ranh gioi", "trong ranh gioi", "纳入目标边界", "纳入边界"),
     "exclusion": ("exclude", "exclusion", "left out", "leave out", "out of the target boundary", "out of the boundary",
                   "outside the boundary", "omit", "loai tru", "loai bo", "khong tinh", "ngoai ranh gioi",
-                  "排除", "不纳入", "剔除"),
+                  "排除", "不纳入", "剔除", "不计入", "不算进", "不算入", "不算在"),
     "submission": ("submit", "submits", "submitting", "submitted", "submission", "nop", "de trinh", "提交", "申报"),
     "timeframe": ("timeframe", "time frame", "window", "year window", "valid", "khung thoi gian", "thoi han", "hop le", "期限",
                   "时间框架", "有效", "可行", "how long", "years ahead", "bao nhieu nam"),
@@ -395,6 +395,7 @@ def read_question(text: str, lang: str) -> Reading:
     _year_roles(r, spans, voc)
     _percent_roles(r, spans, voc)
     _amount_roles(r, spans, voc)
+    _cati_dimension_rates(r, voc)
     checked = [m for m in r.mentions if m.trusted and m.role]
     if "check" in r.intent and not r.ambitions and checked and all(m.role == "target_year" for m in checked):
         r.topics.add("timeframe")  # "target year 2029 合不合规?": a target year alone, checked
@@ -638,10 +639,13 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             # "12,600 MWh of electricity and 11,200 MWh of it was renewable"
             nxt = min((o.start for o in r.mentions if o.start > m.end), default=len(r.folded))
             after = re.split(r"[,，;；。、]|\.\s", r.folded[m.end : min(nxt, m.end + 40)] + " ")[0]
+            # "7.650 MWh trên tổng 8.500 MWh", "9,000 MWh out of a total 12,000 MWh": a total word that leads
+            # straight to the next figure names that one
+            leads_on = nxt <= m.end + 40 and len(after) >= nxt - m.end and bool(_has(am["total"], after))
             if _has(am["renewable"], after):
                 m.role = "renewable_mwh"
                 continue
-            if _has(am["electricity_total"] + am["total"], after):
+            if _has(am["electricity_total"] + am["total"], after) and not leads_on:
                 m.role = "total_mwh"
                 continue
             ren = _nearest_left(am["renewable"], r.folded, m.start, window_start)
@@ -728,6 +732,76 @@ def merge_follow_up(previous: Reading, current: Reading) -> Reading:
     return merged
 
 
+# a part of the emissions the question names by the words the facts list it under: at least this many
+# letters shared (a Chinese category name is short: 外购商品和服务); round-5 dev e-mails
+MIN_LABEL_CHARS = {"cjk": 4, "latin": 10}
+_GENERIC_LABEL = re.compile(
+    r"scope|pham vi|范围|emission|phat thai|排放|target|muc tieu|目标|total|tong|总|[\d\s.,:;()=+-]"
+)
+
+
+def named_amount(question: Reading, facts: Reading) -> Mention | None:
+    """The tonnes the facts list under words the question repeats: the e-mail's "purchased goods and
+    services (fabric, trims) is 15,100 t" for "if the target only covers purchased goods and services".
+    Only an amount with no role of its own (not scope 1, 2 or 3 themselves); none when two match equally."""
+    from difflib import SequenceMatcher
+
+    best: list[tuple[int, Mention]] = []
+    previous_end = 0
+    for m in sorted(facts.mentions, key=lambda m: m.start):
+        if m.unit != "t":
+            continue
+        window_start, previous_end = max(previous_end, m.start - 60), m.end
+        if m.role is not None or not m.trusted:
+            continue
+        window = facts.folded[window_start : m.start]
+        match = SequenceMatcher(None, window, question.folded, autojunk=False).find_longest_match()
+        label = window[match.a : match.a + match.size]
+        if not _GENERIC_LABEL.sub("", label):
+            continue
+        cjk = bool(re.search(r"[\u4e00-\u9fff]", label))
+        if len(label.strip()) >= MIN_LABEL_CHARS["cjk" if cjk else "latin"]:
+            best.append((len(label.strip()), m))
+    best.sort(key=lambda x: x[0], reverse=True)
+    if not best or (len(best) > 1 and best[0][0] == best[1][0]):
+        return None
+    return best[0][1]
+
+
+# the share of a CATI dimension's points a company reached: "治理机制80%", "Quan tri dat 80% so diem"
+CATI_DIMENSION_REACH = 40  # characters between a dimension's name and its percentage
+MIN_CATI_DIMENSIONS = 3  # named with a rate each, when "CATI" itself is not named
+
+
+def _cati_dimension_rates(r: Reading, voc: dict[str, Any]) -> None:
+    """Percentages that follow a CATI dimension's name take the role ``cati_dim_<n>``, when the question
+    names CATI or at least ``MIN_CATI_DIMENSIONS`` dimensions with a rate ("Hành động giảm phát thải 30%"
+    is then a dimension's score rate, not a cut). A bare number right after a name is a rate too
+    ("碳目标设定0", "performance: 0")."""
+    names: dict[str, list[str]] = voc["cati_dimensions"]
+    found: list[tuple[Mention, str]] = []
+    previous = 0
+    for m in r.mentions:
+        window = r.folded[max(previous, m.start - CATI_DIMENSION_REACH) : m.start]
+        previous = m.end
+        bare = m.unit == "number" and 0 <= m.value <= 100
+        if not m.trusted or not (m.unit == "percent" or bare):
+            continue
+        best: tuple[int, int, str] | None = None  # (end of the name, its length, dimension)
+        for dim, cues in names.items():
+            for cue in cues:
+                for hit in cue_pattern(cue).finditer(window):
+                    key = (hit.end(), hit.end() - hit.start(), dim)
+                    if best is None or key[:2] > best[:2]:
+                        best = key
+        if best is None or (bare and window[best[0] :].strip(" :：=")):
+            continue
+        found.append((m, best[2]))
+    if len({d for _, d in found}) >= MIN_CATI_DIMENSIONS or (found and "cati" in r.folded):
+        for m, dim in found:
+            m.role, m.cue, m.unit = f"cati_dim_{dim}", None, "percent"
+
+
 def _carried(m: Mention) -> Mention:
     """A figure stated before the question: no clause of the question's own."""
     return replace(m, clause=-1, carried=True)
@@ -741,6 +815,10 @@ def complete_with(question: Reading, facts: Reading) -> Reading:
     their own figures."""
     roles_now = {m.role for m in question.mentions if m.role and m.trusted}
     kept = [_carried(m) for m in facts.mentions if m.trusted and m.role and m.role not in roles_now]
+    if "coverage" in question.topics and "covered" not in roles_now:
+        named = named_amount(question, facts)
+        if named is not None:  # "if the scope 3 target only covers purchased goods and services…"
+            kept = [m for m in kept if m.role != "covered"] + [_carried(replace(named, role="covered"))]
     bases = {m.value for m in kept if m.role == "base_year"}
     years = [m for m in question.mentions if m.trusted and m.unit == "year" and m.role is None]
     # "… năm 2030 tối đa được phát thải bao nhiêu?" after "năm cơ sở 2021": the year asked about is the target

@@ -49,7 +49,7 @@ def test_names_no_document_uses() -> None:
 def test_translations_make_names_known_and_each_document_has_its_own() -> None:
     vocab = CorpusVocabulary.build(
         [("zh", "深圳论坛"), ("vi", "Liên minh VCCA do GreenID khởi xướng")],
-        translations=[("001", "the Shenzhen forum")],
+        translations=[("001", "en", "the Shenzhen forum")],
         docs=["001", "002"],
     )
     assert vocab.unknown_names("Who spoke at the Shenzhen forum?") == []  # only our translation writes it so
@@ -69,3 +69,15 @@ def test_colloquial_chinese_words_carry_no_subject() -> None:
     vocab = CorpusVocabulary.build([("zh", "耐克公司的价值链每年生产的产品超过10亿个单位")], docs=["004"])
     words, unknown = vocab.content("耐克每年生产多少个单位的产品?大概用到多少种材料?")
     assert "大概" not in unknown and "大概" not in words
+
+
+def test_our_translations_words_are_known_but_do_not_make_a_language_broad() -> None:
+    # a Chinese question about the Vietnamese VCCA page speaks the words of our Chinese translation of it
+    vocab = CorpusVocabulary.build(
+        [("vi", "Liên minh VCCA có bảy giá trị cốt lõi")],
+        translations=[("002", "zh", "VCCA联盟有七项核心价值观")],
+        docs=["002"],
+    )
+    assert vocab.unknown_words("VCCA 的核心价值观有几条?") == []
+    assert vocab.unknown_words("VCCA 的会费是多少?") == ["会费"]
+    assert "zh" not in vocab.size_by_language  # breadth counts the documents' own words only

@@ -22,3 +22,18 @@ def test_a_question_with_ie_stays_whole() -> None:
     questions, facts = split_message(message)
     assert questions[1] == "and under 1.5°C, i.e. the 4.2% pathway, how many tonnes would we have to cut in total?"
     assert len(questions) == 2 and "18,400" in facts
+
+
+def test_a_vietnamese_fact_line_is_no_question() -> None:
+    # "trong đó" folds to "trong do": the English "do" asks only at the start of an item (round-5 dev e-mail)
+    questions, facts = split_message(
+        "So lieu kiem ke nam 2023:\n- Pham vi 1: 2.450 t CO2e\n"
+        "- Pham vi 3: 9.100 t CO2e, trong do nguyen phu lieu mua vao 6.300 t\n"
+        "Em hoi may cau:\na) Voi so lieu tren thi cong ty co bat buoc phai dat muc tieu scope 3 khong?\n"
+        "- Do we need a newer inventory\n"
+    )
+    assert questions == [
+        "Voi so lieu tren thi cong ty co bat buoc phai dat muc tieu scope 3 khong?",
+        "Do we need a newer inventory",
+    ]
+    assert "9.100 t CO2e" in facts

@@ -149,3 +149,55 @@ def test_an_unrelated_question_of_the_email_is_not_merged_with_the_one_before() 
         earlier=["Năm mục tiêu 2033 có nằm trong khung thời gian SBTi cho phép không?"],
     )
     assert not a.follow_up and plan_question(a.reading).kind == "fact"
+
+
+@pytest.mark.parametrize(
+    ("facts", "question", "lang", "calculator", "arguments"),
+    [
+        (  # round-5 dev e-mails: a rule question about the figures the message states, without "we"
+            "Nam co so cua cong ty la 2024, pham vi 1 la 4.200 tan CO2e, pham vi 2 la 7.800 tan, pham vi 3 la 6.000 tan.",
+            "Co bat buoc dat muc tieu pham vi 3 khong?",
+            "vi",
+            "scope3_required",
+            {"scope1": 4200.0, "scope2": 7800.0, "scope3": 6000.0},
+        ),
+        (  # the part the target covers, named as the message lists it
+            "Our 2023 inventory: scope 1 = 6,200 tCO2e, scope 2 = 9,800 tCO2e, scope 3 = 21,500 tCO2e. Of scope 3, "
+            "purchased goods and services (fabric, trims, etc.) is 15,100 t and upstream transport approx. 2,300 t.",
+            "If we do, and the scope 3 target only covers purchased goods and services, is that enough coverage?",
+            "en",
+            "scope3_coverage",
+            {"scope3_total": 21500.0, "covered": 15100.0},
+        ),
+        (
+            "贵司2024年排放:范围一0.8万吨,范围二2.4万吨,范围三41.6万吨。范围三中,外购商品和服务26.0万吨,上游运输与配送5.3万吨,"
+            "其余3.8万吨。",
+            "如果范围三目标只覆盖“外购商品和服务”这一类,能否满足覆盖范围要求?",
+            "zh",
+            "scope3_coverage",
+            {"scope3_total": 416000.0, "covered": 260000.0},
+        ),
+        (  # "改用" here is the asker's plan, not an injected instruction: its years count
+            "贵司2024年排放:范围一0.8万吨,范围二2.4万吨,范围三41.6万吨。",
+            "若改用GEVA设定范围三经济强度目标(2025年到2035年),单位增值排放需累计下降多少?",
+            "zh",
+            "geva",
+            {"base_year": 2025, "target_year": 2035, "base_emissions": 416000.0},  # the scope 3 the message states
+        ),
+    ],
+)
+def test_a_messages_facts_answer_the_questions_about_them(
+    facts: str, question: str, lang: str, calculator: str, arguments: dict[str, object]
+) -> None:
+    plan = plan_question(QuestionAnalysis(4000).run(question, lang, context=facts).reading)
+    assert (plan.kind, plan.calculator, plan.arguments) == ("calculation", calculator, arguments)
+
+
+def test_two_categories_listed_alike_name_no_covered_amount() -> None:
+    facts = "Scope 3 = 20,000 t: purchased goods 8,000 t, purchased goods 9,000 t."
+    plan = plan_question(
+        QuestionAnalysis(4000)
+        .run("If the scope 3 target covers only purchased goods, is that enough?", "en", context=facts)
+        .reading
+    )
+    assert plan.calculator != "scope3_coverage" or plan.kind != "calculation"

@@ -236,3 +236,77 @@ def test_scope_1_without_scope_2_is_asked_for() -> None:
 def test_a_window_check_without_a_submission_date_asks_for_it() -> None:
     plan = _plan("Base year 2023, target year 2040 - is that inside the SBTi 5-15 year window?")
     assert plan.kind == "clarify" and plan.calculator == "target_timeframe" and plan.missing == ("submission_date",)
+
+
+@pytest.mark.parametrize(
+    ("question", "calculator", "arguments"),
+    [
+        (  # round-5 dev phrasings: two renewable sources add up; parts of a boundary add up
+            "工厂有2栋厂房,2025年总用电5,000 MWh,其中屋顶光伏自发自用1,260 MWh,另外签了绿电2,000 MWh。可再生电力占比多少?",
+            "renewable_electricity",
+            {"total_electricity_mwh": 5000.0, "renewable_mwh": 3260.0, "year": 2025},
+        ),
+        (
+            "Năm 2030 nếu điện tái tạo đạt 7.650 MWh trên tổng 8.500 MWh thì có đạt ngưỡng của SBTi không?",
+            "renewable_electricity",
+            {"total_electricity_mwh": 8500.0, "renewable_mwh": 7650.0, "year": 2030},
+        ),
+        (
+            "Scope 3 total 900,000 t. Our targets cover cat 1 purchased goods (520,000 t) and cat 4 upstream "
+            "transport (45,000 t). Is the boundary enough?",
+            "scope3_coverage",
+            {"scope3_total": 900000.0, "covered": 565000.0},
+        ),
+        (
+            "Our target boundary covers 48,600 t of our 50,400 t scope 1+2 inventory (we left out two sales offices "
+            "and a 3,000 m² showroom). Does the boundary meet the SBTi requirement?",
+            "scope12_coverage",
+            {"scope12_total": 50400.0, "covered": 48600.0},
+        ),
+        (
+            "我们有一个小仓库,排放大概占范围一加二总量的4%,能不能不算进目标边界?",
+            "scope12_coverage",
+            {"scope12_total": 100.0, "excluded": 4.0},
+        ),
+        (
+            "我们公司3200名员工,联系电话021-6234 5678。CATI自评得分率:治理机制80%,测算披露50%,碳目标设定0,"
+            "碳目标绩效0,减排行动25%。不考虑行业折算系数,加权总分是多少?",
+            "cati_weighted_score",
+            {
+                "governance_percent": 80.0,
+                "measurement_disclosure_percent": 50.0,
+                "targets_setting_percent": 0.0,
+                "performance_percent": 0.0,
+                "climate_action_percent": 25.0,
+            },
+        ),
+        (
+            "Ben minh vua tu cham CATI 2.0: Quan tri dat 80% so diem, Do luong & cong bo dat 60%, Thiet lap muc tieu "
+            "50%, Hieu qua thuc hien muc tieu 25%, Hanh dong giam phat thai 30%. Tinh giup minh diem tong co trong so",
+            "cati_weighted_score",
+            {
+                "governance_percent": 80.0,
+                "measurement_disclosure_percent": 60.0,
+                "targets_setting_percent": 50.0,
+                "performance_percent": 25.0,
+                "climate_action_percent": 30.0,
+            },
+        ),
+    ],
+)
+def test_parts_that_add_up_and_cati_dimension_rates(question: str, calculator: str, arguments: dict[str, Any]) -> None:
+    plan = _plan(question)
+    assert (plan.kind, plan.calculator, plan.arguments) == ("calculation", calculator, arguments)
+
+
+def test_a_cati_score_with_a_dimension_missing_asks_for_it() -> None:
+    plan = _plan(
+        "Our CATI self-assessment: governance 90%, measurement & disclosure 70%, target setting 40%, "
+        "performance 20%. What's our weighted score?"
+    )
+    assert plan.kind == "clarify" and plan.missing == ("climate_action_percent",)
+
+
+def test_a_cut_in_emissions_is_not_a_cati_dimension() -> None:
+    plan = _plan("Nếu giảm phát thải 30% vào 2030 so với 2020 thì có đạt 1.5°C không?")
+    assert plan.calculator == "check_absolute_target" and plan.arguments["reduction_percent"] == 30.0
