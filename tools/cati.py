@@ -10,7 +10,7 @@ from pydantic import Field
 
 from tools import rules, validation
 from tools.errors import CalculatorInputError
-from tools.i18n import LANGS, texts
+from tools.i18n import LANGS, t, texts
 from tools.result import CalcResult, Message, RuleRef
 
 
@@ -110,6 +110,17 @@ def cati_score(
         lang: "; ".join(f"{dims[d][lang]} {by_dim.get(d, 0)}/{dim_max[d]}" for d in sorted(dims)) for lang in LANGS
     }
     expl = texts("calc.cati_score.explanation", total=total, dims=dim_lines)
+    if ids:  # "chỉ số 5.4.5 được mấy điểm?": each indicator's own points, in the reader's words
+        ordered = sorted(ids, key=_id_order)
+        items = {
+            lang: "; ".join(
+                t(f"calc.cati_score.points_{'one' if points[i] == 1 else 'many'}", lang, id=i, points=points[i])
+                for i in ordered
+            )
+            for lang in LANGS
+        }
+        listed = {lang: t("calc.cati_score.indicators", lang, items=items[lang]) for lang in LANGS}
+        expl = {lang: f"{text} {listed[lang]}" for lang, text in expl.items()}
     if factor:
         weighting = texts(
             "calc.cati_score.weighting",

@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 # the segments an answer quotes: the one that states it first, then up to two more that also do
 MAX_ANSWERING = 3
+# segments of each passage that answerability weighs (round-5 dev data, see ``score_segments``)
+SEGMENTS_PER_PASSAGE = 3
 
 
 class AnswerService:
@@ -224,7 +226,11 @@ class AnswerService:
         # every passage scored once: the gate reads the near-top ones, answerability searches them all,
         # as the sentence that states it may sit in a passage ranked lower
         scored = score_segments(
-            part, retrieved.expansions, retrieved.passages, carries=lambda words: carries(asked, words)
+            part,
+            retrieved.expansions,
+            retrieved.passages,
+            carries=lambda words: carries(asked, words),
+            per_passage=SEGMENTS_PER_PASSAGE,
         )
         evidence = near_top(scored, retrieved.passages)
         trace.add(
@@ -256,7 +262,7 @@ class AnswerService:
             answering=len(decision.answering),
         )
         shown = {id(e.passage) for e in evidence}
-        related = [e for e in decision.related if id(e.passage) in shown]
+        related = [e for e in decision.related if id(e.passage) in shown and not e.alternative]
         return PartAnswer(part, answering=decision.answering[:MAX_ANSWERING], related=related)
 
     def combine_parts(

@@ -129,3 +129,9 @@ def test_cati_weighted_score_refuses_a_rate_outside_0_to_100(bad: float) -> None
     with pytest.raises(CalculatorInputError) as err:
         cati_weighted_score(80, 60, bad, 25, 30)
     assert err.value.field == "targets_setting_percent"
+
+
+def test_cati_score_names_each_indicators_own_points() -> None:
+    r = cati_score(["5.4.5", "1.1.1"])
+    assert "1.1.1: 1 point; 5.4.5: 4 points" in r.explanation["en"]
+    assert "5.4.5: 4 điểm" in r.explanation["vi"] and "5.4.5：4分" in r.explanation["zh"]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from assistant.answer.understanding.answerability import what_is_asked
 from assistant.answer.understanding.reading import Mention, Reading, _has, vocabulary
 from tools.cati import DIMENSION_ARGUMENTS
 
@@ -48,7 +49,17 @@ def _wants_result(r: Reading) -> bool:
     return own and bool(r.intent & {"calculate", "check", "need"})
 
 
+# answers no calculator gives: a price or fee, an emission factor, a person, a ranking, a count of things
+_NOT_COMPUTED = frozenset({"money", "emission_factor", "person", "ranking"})
+
+
 def _clarify_or_fact(r: Reading, calculator: str, missing: list[str], reason: str) -> Plan:
+    """A question back naming the missing input, when the asker wants a result about their own case and the
+    answer is one a calculator gives; else the documents decide (round-5 dev data: "the grid factor for my
+    4,500 MWh", "how many factories have joined by 2024" are not calculations with an input missing)."""
+    asked = what_is_asked(r.text, r.lang)
+    if asked.kind in _NOT_COMPUTED or (asked.kind == "quantity" and asked.noun):
+        return Plan("fact", reason=f"{calculator}: asks for {asked.kind}, which no calculator gives")
     if _wants_result(r):
         return Plan("clarify", calculator, missing=tuple(missing), reason=reason)
     return Plan("fact", reason=f"{calculator}: not a computation about the asker's figures")
@@ -89,8 +100,9 @@ def plan_question(r: Reading) -> Plan:
             "cati_weighted_score",
             {DIMENSION_ARGUMENTS[d]: m.value for d, m in rates.items() if m is not None},
         )
-    asks_points = "points" in r.intent or "cati" in r.topics
-    if r.cati_ids and asks_points and not ("weight" in r.intent and "points" not in r.intent):
+    # an indicator's example or wording is a question for the documents (round-5 dev data: "chỉ tiêu 3.2.3 của
+    # CATI có đưa ví dụ…?"); its points or a score, for the calculator
+    if r.cati_ids and "points" in r.intent:
         return Plan("calculation", "cati_score", {"indicator_ids": r.cati_ids})
     if "weight" in r.intent and not inputs:
         return Plan("fact", reason="asks a weight")

@@ -51,3 +51,24 @@ def test_support_score_reads_the_dense_score_and_the_original_words() -> None:
     far = passage([("无关的句子。", "Một câu không liên quan.")], dense=0.7)
     ranked = select_evidence("范围三 40%", [], [far, close])
     assert ranked[0].passage is close and ranked[0].score > 0.9
+
+
+def test_next_best_segments_are_alternatives_the_gate_does_not_read() -> None:
+    from assistant.answer.stages.evidence import near_top, score_segments
+
+    p = passage(
+        [
+            ("■C15-范围三筛查:公司必须对所有相关范围三类别进行范围三筛查。", "C15 – Sàng lọc phạm vi 3."),
+            (TRIGGER_ZH, TRIGGER_VI),
+            ("■C17-范围三目标边界:这些目标至少涵盖范围三排放总量的三分之二。", "C17 – hai phần ba phạm vi 3."),
+        ]
+    )
+    question = "Khi nào phải đặt mục tiêu phạm vi 3, ngưỡng 40% là gì?"
+    one = score_segments(question, [], [p])
+    three = score_segments(question, [], [p], per_passage=3)
+    assert len(one) == 1 and one[0].sentence.startswith(TRIGGER_ZH)  # a short segment takes the next with it
+    assert three[0].sentence == one[0].sentence and not three[0].alternative
+    assert len(three) == 3 and all(e.alternative for e in three[1:])
+    assert len({e.sentence for e in three}) == 3
+    assert three[0].score > three[1].score > three[2].score  # each alternative right after its passage's best
+    assert [e.sentence for e in near_top(three, [p])] == [one[0].sentence]
