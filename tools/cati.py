@@ -120,7 +120,7 @@ def cati_score(
             for lang in LANGS
         }
         listed = {lang: t("calc.cati_score.indicators", lang, items=items[lang]) for lang in LANGS}
-        expl = {lang: f"{text} {listed[lang]}" for lang, text in expl.items()}
+        expl = {lang: f"{text} {listed.get(lang, '')}".strip() for lang, text in expl.items()}
     if factor:
         weighting = texts(
             "calc.cati_score.weighting",
