@@ -112,15 +112,14 @@ def cati_score(
     expl = texts("calc.cati_score.explanation", total=total, dims=dim_lines)
     if ids:  # "chỉ số 5.4.5 được mấy điểm?": each indicator's own points, in the reader's words
         ordered = sorted(ids, key=_id_order)
-        items = {
-            lang: "; ".join(
+        listed: dict[str, str] = {}
+        for lang in LANGS:
+            items = "; ".join(
                 t(f"calc.cati_score.points_{'one' if points[i] == 1 else 'many'}", lang, id=i, points=points[i])
                 for i in ordered
             )
-            for lang in LANGS
-        }
-        listed = {lang: t("calc.cati_score.indicators", lang, items=items[lang]) for lang in LANGS}
-        expl = {lang: f"{text} {listed.get(lang, '')}".strip() for lang, text in expl.items()}
+            listed[lang] = t("calc.cati_score.indicators", lang, items=items)
+        expl = {lang: f"{text} {listed[lang]}" for lang, text in expl.items()}
     if factor:
         weighting = texts(
             "calc.cati_score.weighting",
