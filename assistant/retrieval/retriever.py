@@ -215,7 +215,7 @@ class HybridRetriever:
             for vector in vectors[1:]:
                 rankings.append((self.weights[1], self.store.query(self._generation, vector, CANDIDATES)))
         if mode in ("hybrid", "bm25"):
-            tokens = tokenize(query + " " + " ".join(expansions))
+            tokens = self._query_tokens(query, expansions, q_lang)
             rankings.append((self.weights[2], self._lexical.search(tokens, CANDIDATES)))
             if mode == "hybrid":
                 anchors = " ".join(_ANCHOR.findall(query))
@@ -229,7 +229,7 @@ class HybridRetriever:
         elif mode == "bm25":
             fused = merged[-1][1]
         else:
-            fused = self._rerank(_rrf(merged), tokenize(query + " " + " ".join(expansions)), q_lang)
+            fused = self._rerank(_rrf(merged), self._query_tokens(query, expansions, q_lang), q_lang)
         if vectors is not None:
             wanted = [cid for cid, _ in fused[:k]]
             missing = [v for cid in wanted for v in self._versions(cid) if v not in dense_sims]
@@ -242,6 +242,14 @@ class HybridRetriever:
             best = max((dense_sims.get(v, 0.0) for v in self._versions(chunk_id)), default=0.0)
             out.append(self._passage(chunk_id, score, q_lang, best, tuple(sorted(matched.get(chunk_id, ())))))
         return out
+
+    @staticmethod
+    def _query_tokens(query: str, expansions: list[str], lang: str) -> list[str]:
+        """BM25 tokens of the question (a Vietnamese one read as syllables, diacritics or not) and of its
+        glossary equivalents."""
+        if lang != "vi":
+            return tokenize(query + " " + " ".join(expansions))
+        return tokenize(query, vietnamese=True) + tokenize(" ".join(expansions))
 
     def _rerank(self, fused: list[tuple[str, float]], tokens: list[str], lang: str) -> list[tuple[str, float]]:
         """The fused list, its head re-scored by the best single segment's overlap with the question

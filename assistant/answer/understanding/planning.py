@@ -124,7 +124,9 @@ def plan_question(r: Reading) -> Plan:
             return Plan("calculation", "supplier_engagement", {**args, **rs})
         if target or submission:
             return _clarify_or_fact(r, "supplier_engagement", ["submission_year" if target else "target_year"], "")
-    if r.topics & {"timeframe", "submission"} and not (r.topics & {"renewable", "supplier"}):
+    # "we submit in 2025 (base 2024, target 2034) with a 30% cut: does that meet well-below 2°C?" is the cut's check
+    checks_cut = bool(r.ambitions and r.role("reduction") and "timeframe" not in r.topics)
+    if r.topics & {"timeframe", "submission"} and not (r.topics & {"renewable", "supplier"}) and not checks_cut:
         plan = _timeframe(r, rs, base, target)
         if plan is not None:
             return plan
@@ -231,7 +233,7 @@ def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Ment
     # ("is that enough?"), not when it asks for the minimum ("how many tonnes at least?")
     reduction = [m for m in r.role("reduction") if not m.carried or "check" in r.intent]
     asks = bool(r.intent & {"calculate", "check"}) or bool(reduction) or bool(r.ambitions)
-    if not (base or target or reduction):
+    if not (base or target or reduction or (_emissions(r) and r.ambitions)):
         return Plan("fact", reason="no figures of the asker's to compute with")
     if not asks:
         return Plan("fact", reason="figures, but no computation asked")
@@ -256,6 +258,8 @@ def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Ment
         return Plan("calculation", "check_absolute_target", {**args, **rs})
     if not r.ambition:
         missing.append("ambition")
+    if _has(vocabulary()["intent"]["tonnes"], r.folded) and not _emissions(r):
+        missing.append("base_emissions")  # tonnes asked: the cut alone is not the answer
     if missing:
         return _clarify_or_fact(r, "absolute_contraction", missing, "")
     args = {"base_year": _year(base), "target_year": _year(target), "ambition": r.ambition, "scope": scope}

@@ -152,8 +152,9 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "coverage": ("cover", "covers", "covered", "coverage", "bao phu", "覆盖", "涵盖", "覆盖率", "inside the boundary", "within the boundary",
                  "dua vao ranh gioi", "trong ranh gioi", "纳入目标边界", "纳入边界"),
     "exclusion": ("exclude", "exclusion", "left out", "leave out", "out of the target boundary", "out of the boundary",
-                  "outside the boundary", "omit", "loai tru", "loai bo", "khong tinh", "ngoai ranh gioi",
-                  "排除", "不纳入", "剔除", "不计入", "不算进", "不算入", "不算在"),
+                  "outside the boundary", "outside the target boundary", "omit", "loai tru", "loai bo", "khong tinh",
+                  "ngoai ranh gioi", "loai khoi", "bo khoi", "dua ra khoi", "ra khoi ranh gioi", "bo ra ngoai",
+                  "排除", "不纳入", "剔除", "不计入", "不算进", "不算入", "不算在", "没算进", "未纳入", "没有纳入", "没纳入"),
     "submission": ("submit", "submits", "submitting", "submitted", "submission", "nop", "de trinh", "提交", "申报"),
     "timeframe": ("timeframe", "time frame", "window", "year window", "valid", "khung thoi gian", "thoi han", "hop le", "期限",
                   "时间框架", "有效", "可行", "how long", "years ahead", "bao nhieu nam"),
@@ -581,6 +582,10 @@ def _percent_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]
         next_start = min((o.start for o in r.mentions if o.clause == m.clause and o.start > m.start), default=b)
         after = r.folded[m.end : min(b, next_start, m.end + 28)]
         m.per_year = bool(_has(ps["per_year"], r.folded[m.end : m.end + 16]))
+        beside = r.folded[max(a, m.start - 12) : m.start] + " " + r.folded[m.end : min(b, m.end + 12)]
+        if _has(ps["threshold"], beside):
+            m.role = "threshold"  # the rule's number, quoted: never the asker's share or cut
+            continue
         left = {
             role: _nearest_left(ps[role], r.folded, m.start, _window_start(r, m, a, 30))
             for role in ("reduction", "growth", "coverage", "exclusion", "share")

@@ -20,3 +20,12 @@ def test_stop_words_chinese_and_english_are_as_before() -> None:
 
 def test_fold_diacritics() -> None:
     assert fold_diacritics("Đồng Nai nhiệm kỳ") == "Dong Nai nhiem ky"
+
+
+def test_a_vietnamese_question_without_diacritics_pairs_its_syllables() -> None:
+    with_marks = set(tokenize("Ai là người phát biểu chính ở Thâm Quyến"))
+    plain = tokenize("ai la nguoi phat bieu chinh o Tham Quyen", vietnamese=True)
+    assert {"phat_bieu", "tham_quyen", "nguoi_phat"} <= set(plain) <= with_marks | {"ai"}
+    assert "la" not in plain  # "là" without its mark is still a stop word
+    assert "phat_bieu" not in tokenize("ai la nguoi phat bieu chinh")  # language unknown: English words
+    assert {"targets", "target"} <= set(tokenize("muc tieu scope 3 targets", vietnamese=True))

@@ -341,3 +341,46 @@ def test_an_indicators_points_go_to_the_calculator_its_example_to_the_documents(
     assert _plan("chi so 5.4.5 cua CATI duoc may diem?").calculator == "cati_score"
     assert _plan("CATI 5.2.3 那项这一项满分几分?").calculator == "cati_score"
     assert _plan("Chỉ tiêu 3.2.3 của CATI có đưa ví dụ cụ thể nào không?").kind == "fact"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "calculator", "detail"),
+    [  # round-4/5 dev phrasings
+        (  # the 80% is the rule's threshold, not the asker's share: the total is asked for
+            "We bought 3,000 MWh of renewable electricity certificates for 2025 — does that get us to the 80% threshold?",
+            "clarify",
+            "renewable_electricity",
+            ("total_electricity_mwh",),
+        ),
+        (  # tonnes asked without the base year's emissions
+            "基准年2022,目标年2030,按1.5°C,我们工厂目标年最多能排多少吨?",
+            "clarify",
+            "absolute_contraction",
+            ("base_emissions",),
+        ),
+        (
+            "我们想按1.5°C设范围一二的绝对目标，基准年排放3万吨，要减到多少吨？",
+            "clarify",
+            "absolute_contraction",
+            ("base_year", "target_year"),
+        ),
+        (  # a submission year beside a cut and an ambition: the cut is what is checked
+            "We'll submit in 2025 with base year 2024 and target year 2034. Plan: 30% absolute cut in scope 1+2. "
+            "Does that meet well-below 2°C?",
+            "calculation",
+            "check_absolute_target",
+            {"base_year": 2024, "target_year": 2034, "reduction_percent": 30.0, "scope": "s1+s2", "ambition": "wb2c"},
+        ),
+        (
+            "Tong scope 1+2 nam co so cua cong ty la 9.800 tan. Ben em dinh loai khoi ranh gioi muc tieu cai noi hoi o "
+            "khu ky tuc xa, phat thai 620 tan. Nhu vay co dat yeu cau khong?",
+            "calculation",
+            "scope12_coverage",
+            {"scope12_total": 9800.0, "excluded": 620.0},
+        ),
+    ],
+)
+def test_thresholds_tonnes_and_boundaries(question: str, kind: str, calculator: str, detail: object) -> None:
+    plan = _plan(question)
+    assert (plan.kind, plan.calculator) == (kind, calculator)
+    assert (plan.missing if kind == "clarify" else plan.arguments) == detail
