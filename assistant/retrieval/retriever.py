@@ -88,13 +88,13 @@ class HybridRetriever:
         settings: Settings,
         embedder: Embedder | None = None,
         glossary: Glossary | None = None,
-        weights: tuple[float, float, float, float] = (1.0, 0.5, 1.0, 1.0),
+        weights: tuple[float, float, float, float] | None = None,
     ) -> None:
         self.settings = settings
         self.embedder = embedder or get_embedder(settings.embeddings)
         self.glossary = glossary or glossary_for(settings.corpus_dir / "glossary.csv")
         # dense(question), dense(code-switched probes), bm25(question + equivalents), bm25(terms per language)
-        self.weights = weights
+        self.weights = weights or settings.retrieval_weights
         self.rerank_weight = settings.rerank_weight
         self._store: VectorStore | None = None
         self._lock = threading.Lock()
