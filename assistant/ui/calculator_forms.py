@@ -134,6 +134,8 @@ def rule_value(value: object, lang: str) -> str:
         return fmt(value, lang)
     if isinstance(value, str):
         return choice_label("ambition", value, lang)  # a minimum ambition ("wb2c"); other words as written
+    if isinstance(value, list) and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value):
+        return " / ".join(fmt(v, lang) for v in value)  # CATI weights 10 / 17 / 14 / 17 / 42
     return html.escape(json.dumps(value, ensure_ascii=False))
 
 

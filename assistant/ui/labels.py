@@ -54,6 +54,11 @@ UNIT_KEYS: dict[str, str] = {
     "years earlier for a first-half submission": "years_earlier_first_half",
     "years from submission": "years_from_submission",
     "base years from this year on: the official tool counted pathway years from it": "official_tool_from_year",
+    "% weight per dimension": "pct_weight_per_dimension",
+    "dimensions weighted by the industry factor": "dimensions_weighted_by_industry",
+    "% scope 1+2 : % upstream scope 3": "pct_s12_to_upstream_s3",
+    "points": "points",
+    "hours/year": "hours_per_year",
 }
 CLAUSE_WORDS: dict[str, str] = {
     "CATI 2.0 indicator table": "cati_indicator_table",

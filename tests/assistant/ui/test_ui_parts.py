@@ -4,6 +4,7 @@ and figure, results and source cards in the reader's language, the helpdesk draf
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,14 @@ from assistant.corpus.manifest import load_manifest
 from assistant.llm.tool_binding import tool_schemas
 from assistant.messages import LANGS, catalog
 from assistant.ui.app import FeedbackLog, conversation_markdown
-from assistant.ui.calculator_forms import EXAMPLE_VALUES, choice_pairs, form_schemas, render_result, to_arguments
+from assistant.ui.calculator_forms import (
+    EXAMPLE_VALUES,
+    choice_pairs,
+    form_schemas,
+    render_result,
+    rule_line,
+    to_arguments,
+)
 from assistant.ui.doc_titles import DocumentTitles
 from assistant.ui.email_draft import plain_text, reader_reply
 from assistant.ui.labels import VERDICT_TONE, clause_text, locator_text, ui, unit_text, verdict_word
@@ -249,3 +257,21 @@ def test_every_calculator_result_renders_in_each_language() -> None:
             if result.verdict:
                 assert verdict_word(result.verdict, lang) in text, (name, lang)
                 assert "_" not in result.verdict or result.verdict not in text, (name, lang)  # no raw code
+
+
+def test_every_rule_unit_the_calculators_write_reads_in_each_language() -> None:
+    # units written in the tools' code (the rule table's are checked through the calculators' results)
+    from assistant.ui.labels import UNIT_KEYS
+
+    tools_dir = Path(__file__).resolve().parents[3] / "tools"
+    units = {m for f in tools_dir.glob("*.py") for m in re.findall(r'unit="([^"]+)"', f.read_text(encoding="utf-8"))}
+    assert units and units <= set(UNIT_KEYS), units - set(UNIT_KEYS)
+    for unit in units:
+        assert unit_text(unit, "zh") != unit and unit_text(unit, "vi") != unit
+
+
+def test_a_list_of_weights_reads_as_figures() -> None:
+    from tools.cati import cati_weighted_score
+
+    line = rule_line(cati_weighted_score(80, 60, 50, 25, 30).rules[0], "vi")
+    assert "10 / 17 / 14 / 17 / 42% trọng số của từng chiều" in line and "[10" not in line
