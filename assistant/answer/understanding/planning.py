@@ -273,11 +273,11 @@ def _renewable(r: Reading, rs: dict[str, Any]) -> Plan | None:
     total, renewable, share = r.one("total_mwh"), r.one("renewable_mwh"), r.one("renewable_share")
     renewable_value = renewable.value if renewable else _parts_of(r.role("renewable_mwh"), total)
     year = r.one("year") or r.one("target_year") or r.one("base_year")
-    if not (total or renewable_value or share):
+    if not (total or r.role("renewable_mwh") or share):
         return None
     missing = []
     if not share and not (total and renewable_value):
-        missing.append("total_electricity_mwh" if renewable else "renewable_mwh")
+        missing.append("total_electricity_mwh" if r.role("renewable_mwh") else "renewable_mwh")
     if not year:
         missing.append("year")
     if missing:

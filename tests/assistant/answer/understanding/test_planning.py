@@ -384,3 +384,8 @@ def test_thresholds_tonnes_and_boundaries(question: str, kind: str, calculator: 
     plan = _plan(question)
     assert (plan.kind, plan.calculator) == (kind, calculator)
     assert (plan.missing if kind == "clarify" else plan.arguments) == detail
+
+
+def test_renewable_sources_without_a_total_ask_for_the_total() -> None:
+    plan = _plan("2025年屋顶光伏1,260 MWh,另外签了绿电2,000 MWh,够不够80%的门槛?")
+    assert plan.kind == "clarify" and plan.missing == ("total_electricity_mwh",)
