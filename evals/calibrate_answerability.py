@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from assistant.answer.service import SEGMENTS_PER_PASSAGE, AnswerService
-from assistant.answer.stages.evidence import near_top, score_segments, unique_quotes
+from assistant.answer.service import AnswerService
+from assistant.answer.stages.evidence import unique_quotes
 from assistant.answer.understanding.answerability import carries, topic_overlap, what_is_asked
 from assistant.config import get_settings
 from evals.question_file import load_questions
@@ -23,15 +23,8 @@ def measure(service: AnswerService, question: str, lang: str) -> tuple[bool, flo
     """(support gate passed, best topic overlap of a segment carrying the asked kind (-1 if none), kind)."""
     retrieved = service.retrieval.run(question, lang)
     asked = what_is_asked(question, lang)
-    # the evidence the answer service weighs: every passage's best segments (the gate reads the near-top ones)
-    scored = score_segments(
-        question,
-        retrieved.expansions,
-        retrieved.passages,
-        carries=lambda words: carries(asked, words),
-        per_passage=SEGMENTS_PER_PASSAGE,
-    )
-    support = service.gate.run(question, lang, near_top(scored, retrieved.passages))
+    scored, evidence = service.weigh(question, lang, retrieved)  # the evidence the answer service weighs
+    support = service.gate.run(question, lang, evidence)
     best = -1.0
     for e in unique_quotes(scored):
         words = f"{e.sentence} {e.translation or ''}"

@@ -4,7 +4,7 @@ The document gives the factors but no formula for applying them, so none is inve
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
@@ -21,6 +21,19 @@ def _name_key(name: str) -> str:
 
 def _id_order(indicator_id: str) -> tuple[int, ...]:
     return tuple(int(part) for part in indicator_id.split("."))
+
+
+def _weighting_ref(data: dict[str, Any]) -> RuleRef:
+    """The weighting note: which dimensions the industry factor applies to (cited by both CATI calculators)."""
+    return RuleRef(
+        id="cati.weighting",
+        rule_set="cati-2.0",
+        document=data["document"],
+        clause=data["weighting_clause"],
+        quote=data["weighting_note_quote"],
+        value=[int(d) for d in data["weighted_dimensions"]],
+        unit="dimensions weighted by the industry factor",
+    )
 
 
 def _industry_names() -> dict[str, str]:
@@ -83,17 +96,7 @@ def cati_score(
             "upstream_scope3_percent": row["s3"],
             "applies_to_dimensions": data["weighted_dimensions"],
         }
-        refs.append(
-            RuleRef(
-                id="cati.weighting",
-                rule_set="cati-2.0",
-                document=data["document"],
-                clause=data["weighting_clause"],
-                quote=data["weighting_note_quote"],
-                value=[int(d) for d in data["weighted_dimensions"]],
-                unit="dimensions weighted by the industry factor",
-            )
-        )
+        refs.append(_weighting_ref(data))
         refs.append(
             RuleRef(
                 id=f"cati.industry.{match}",
@@ -213,15 +216,7 @@ def cati_weighted_score(
             value=[dims[d]["weight"] for d in sorted(dims)],
             unit="% weight per dimension",
         ),
-        RuleRef(
-            id="cati.weighting",
-            rule_set="cati-2.0",
-            document=data["document"],
-            clause=data["weighting_clause"],
-            quote=data["weighting_note_quote"],
-            value=[int(d) for d in data["weighted_dimensions"]],
-            unit="dimensions weighted by the industry factor",
-        ),
+        _weighting_ref(data),
     ]
     return CalcResult(
         calculator="cati_weighted_score",

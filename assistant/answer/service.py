@@ -24,7 +24,7 @@ from assistant.answer.stages.evidence import Evidence, near_top, score_segments,
 from assistant.answer.stages.grounding import check_numbers
 from assistant.answer.stages.llm_phrasing import LLMPhrasing
 from assistant.answer.stages.rendering import Rendering, rule_citation, verdict_of
-from assistant.answer.stages.retrieval import Retrieval
+from assistant.answer.stages.retrieval import Retrieval, Retrieved
 from assistant.answer.stages.routing import Routing
 from assistant.answer.stages.support_gate import SupportGate
 from assistant.answer.trace import Trace
@@ -212,6 +212,19 @@ class AnswerService:
         )
         return answer, sources
 
+    def weigh(self, part: str, language: str, retrieved: Retrieved) -> tuple[list[Evidence], list[Evidence]]:
+        """Every passage's best segments (what answerability searches: the sentence that states it may sit
+        in a passage ranked lower) and the near-top ones (what the support gate reads), scored once."""
+        asked = what_is_asked(part, language)
+        scored = score_segments(
+            part,
+            retrieved.expansions,
+            retrieved.passages,
+            carries=lambda words: carries(asked, words),
+            per_passage=SEGMENTS_PER_PASSAGE,
+        )
+        return scored, near_top(scored, retrieved.passages)
+
     def fact_part(self, part: str, language: str, trace: Trace) -> PartAnswer:
         """One question (or one part of a question): retrieval, evidence, support gate, answerability."""
         retrieved = self.retrieval.run(part, language)
@@ -222,17 +235,7 @@ class AnswerService:
             detail={"part": part, "top": [f"{p.doc} {p.locator}" for p in retrieved.passages[:3]]},
             top_dense=top.dense_score if top else None,
         )
-        asked = what_is_asked(part, language)
-        # every passage scored once: the gate reads the near-top ones, answerability searches them all,
-        # as the sentence that states it may sit in a passage ranked lower
-        scored = score_segments(
-            part,
-            retrieved.expansions,
-            retrieved.passages,
-            carries=lambda words: carries(asked, words),
-            per_passage=SEGMENTS_PER_PASSAGE,
-        )
-        evidence = near_top(scored, retrieved.passages)
+        scored, evidence = self.weigh(part, language, retrieved)
         trace.add(
             "evidence",
             f"{len(evidence)} segments",
