@@ -23,6 +23,7 @@ from assistant.storage.database import Database
 from assistant.storage.models import DraftReply, Manufacturer, utcnow
 from assistant.text.language import detect_language
 from assistant.workflows.message_questions import split_message
+from assistant.workflows.message_tables import question_contexts
 from tools import rules
 from tools.errors import LocalizedError
 
@@ -101,8 +102,9 @@ class Helpdesk:
         if match is not None and reuse:
             assembled = self._reuse(match, staff_lang)
         else:
+            contexts = question_contexts(text, questions, context, language)
             answers = [
-                self.service.ask(q, lang=language, context=context, earlier=questions[:i])
+                self.service.ask(q, lang=language, context=contexts[i], earlier=questions[:i])
                 for i, q in enumerate(questions)
             ]
             assembled = self._assemble(language, staff_lang, questions, answers)

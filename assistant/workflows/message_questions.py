@@ -13,12 +13,14 @@ import re
 import unicodedata
 
 from assistant.answer.understanding.reading import fold
+from assistant.workflows.message_tables import table_lines
 
 MAX_QUESTIONS = 8
 MAX_CONTEXT_CHARS = 800
 
 # a sentence ends at 。！？!? or a line break, or at "." followed by white space (never "1.5", "12.500")
 _SENTENCES = re.compile(r"(?:[^。！？!?\n.]|\.(?=\S))+(?:[。！？!?]+|\.(?=\s|$)|(?=\n)|$)")
+_BARE_MARK = re.compile(r"^\s*\(?\d{1,2}[.)）、]?\s*$")  # "1." left of a numbered question: no fact
 _QUESTION_END = re.compile(r"[?？]\s*$")
 _LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)）、]|[-•*·]|\(?[a-eA-E][.)）])\s+")
 # words that make a list item a question even without a question mark
@@ -76,6 +78,10 @@ def split_message(message: str) -> tuple[list[str], str]:
     if not questions:
         whole = " ".join(body).strip() or text.strip()
         return [whole], ""
-    # only statements with figures: other context words would pull retrieval towards the email's small talk
-    facts = [s for s in body if not is_question(s) and re.search(r"\d", s)]
+    # only statements with figures: other context words would pull retrieval towards the email's small talk;
+    # a table's rows are offered to the questions that name them (message_tables), not to every question
+    rows = table_lines(text)
+    facts = [
+        s for s in body if not is_question(s) and re.search(r"\d", s) and s.strip() not in rows and not _BARE_MARK.match(s)
+    ]
     return questions[:MAX_QUESTIONS], " ".join(facts)[:MAX_CONTEXT_CHARS]

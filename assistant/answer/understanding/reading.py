@@ -230,6 +230,9 @@ def _value(raw: str, lang: str) -> float | None:
     return thousands if sep == "," else decimal
 
 
+value_as_written = _value  # public: a table cell is read as the question's numbers are
+
+
 @lru_cache(maxsize=4096)
 def cue_pattern(w: str) -> re.Pattern[str]:
     """How a cue is found: Chinese (or a sign) anywhere; a Latin cue bounded by Latin letters and digits

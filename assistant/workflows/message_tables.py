@@ -1,0 +1,196 @@
+"""Tables of figures in a message: one row per site, and the row a question is about.
+
+A brand writing for three suppliers gives their scope 1, 2 and 3 figures as a table ("Nhà máy | Phạm vi 1 |
+Phạm vi 2"). Read whole, the table is nine tonnages with no owner; a question names its site ("Nhà máy B",
+"宁波针织厂", "No. 3") or asks about all of them ("cả ba nhà máy", "合并"). Each question is offered the
+figures of the rows it names, written out as the message's own column names with the values ("Phạm vi 1
+6.500 tấn CO2e"), so question analysis reads them as it reads any stated fact. A question that names no row
+takes the rows of the question before it ("那如果要对齐1.5°C?"); none before, no rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer.understanding.reading import cue_pattern, fold, value_as_written, vocabulary
+from assistant.text.numbers import MULTIPLIERS
+from tools.i18n import Lang
+
+_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}")
+_UNIT = re.compile(r"(万吨|吨|tấn|tan|tonnes?|tons?|t\s*co2e?|tco2e?|kt|mwh|kwh|gwh)", re.IGNORECASE)
+_PARENTHESIS = re.compile(r"\s*[(（][^)）]*[)）]")
+_LEADING_CODE = re.compile(r"^((?:no\.?|so|#)\s*\d{1,2}|[a-z]|\d{1,2})[\s.:)]+(\S.*)$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMERIC_CELL = re.compile(
+    r"(?:~|≈|约|khoảng|approx\.?)?\s*\d[\d.,\s]*\s*(?:万吨|万|吨|t|tấn|tan|mwh|kwh|t\s?co2e?|%)?\s*", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    header: list[str]  # the column names; the first names the rows ("Nhà máy", "Site")
+    rows: list[tuple[str, list[str]]]  # each row's label and its cells
+    lines: frozenset[str]  # the message lines the table takes (not stated facts of their own)
+
+
+def _cells(line: str) -> list[str] | None:
+    """A line's cells, split at |, tabs, or runs of two spaces (aligned columns); None for no table row."""
+    if "|" in line:
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    elif "\t" in line:
+        cells = [c.strip() for c in line.split("\t")]
+    else:
+        cells = [c.strip() for c in re.split(r"\s{2,}", line.strip())]
+    cells = [c for c in cells if c]
+    return cells if len(cells) >= 2 else None
+
+
+def _numeric(cell: str) -> bool:
+    return bool(_NUMERIC_CELL.fullmatch(cell))
+
+
+def find_tables(text: str) -> list[FigureTable]:
+    """The tables of ``text``: a header line followed by at least two rows of a label and figures."""
+    tables: list[FigureTable] = []
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines):
+        header = _cells(lines[i])
+        if header is None or any(_numeric(c) for c in header[1:]):
+            i += 1
+            continue
+        rows: list[tuple[str, list[str]]] = []
+        taken = [lines[i]]
+        j = i + 1
+        while j < len(lines):
+            if _SEPARATOR_ROW.match(lines[j]):
+                taken.append(lines[j])
+                j += 1
+                continue
+            cells = _cells(lines[j])
+            if cells is None or len(cells) != len(header) or not all(_numeric(c) for c in cells[1:]):
+                break
+            rows.append((cells[0], cells[1:]))
+            taken.append(lines[j])
+            j += 1
+        if len(rows) >= 2:
+            tables.append(FigureTable(header, rows, frozenset(line.strip() for line in taken)))
+            i = j
+        else:
+            i += 1
+    return tables
+
+
+def _label_patterns(label: str) -> list[re.Pattern[str]]:
+    """How a question names a row: its label or a part of it ("Plant A - Dong Nai": "plant a", "dong nai"),
+    a short code after a site word ("nhà máy B"), or a Chinese site name shortened to its start + 厂."""
+    site = "|".join(re.escape(w) for w in vocabulary()["tables"]["site_words"])
+    core = fold(_PARENTHESIS.sub("", label)).strip()
+    parts = [p.strip() for p in re.split(r"\s[-–—]\s|[-–—,/]", core) if p.strip()] + [core]
+    for part in list(parts):  # "No. 1 Dong Nai": the code and the name, each naming the row
+        if lead := _LEADING_CODE.match(part):
+            parts += [lead.group(1), lead.group(2)]
+    out: list[re.Pattern[str]] = []
+    for part in dict.fromkeys(parts):
+        code = re.fullmatch(r"(?:(?:no\.?|so|#)\s*)?([a-z]|\d{1,2})", part)
+        if code:
+            out.append(re.compile(rf"(?:{site})\s*{re.escape(code.group(1))}(?![\w])|{re.escape(code.group(1))}\s*号"))
+        elif _CJK.search(part):
+            out.append(re.compile(re.escape(part)))
+            stem = part.removesuffix("工厂").removesuffix("厂")
+            if stem != part and len(stem) > 2:  # 越南同奈厂 → 越南厂
+                out += [re.compile(re.escape(stem[:k]) + "厂") for k in range(2, len(stem))]
+        elif len(part) >= 3:
+            out.append(re.compile(rf"(?<![\w]){re.escape(part)}(?![\w])"))
+    return out
+
+
+def rows_named(table: FigureTable, question: str) -> list[int]:
+    folded = fold(question)
+    return [i for i, (label, _) in enumerate(table.rows) if any(p.search(folded) for p in _label_patterns(label))]
+
+
+def asks_about_all(question: str) -> bool:
+    folded = fold(question)
+    return any(cue_pattern(w).search(folded) for w in vocabulary()["tables"]["whole_group"])
+
+
+def _value(cell: str, lang: str) -> float | None:
+    """A cell's number as the message's language writes it (vi ``1.150,5``; ``0.8万吨`` is 8000)."""
+    found = re.search(r"\d[\d.,]*", cell)
+    if not found:
+        return None
+    value = value_as_written(found.group(0), lang)
+    if value is None:
+        return None
+    tail = cell[found.end() :].strip().lower()
+    factor = next((f for word, f in MULTIPLIERS.items() if tail.startswith(word)), 1)
+    return value * factor
+
+
+def _unit(cell: str, column: str, lang: Lang) -> str:
+    """The unit of a cell: its own, its column's ("(MWh)"), or the language's emissions unit."""
+    if re.search(r"[^\d.,\s~≈]", cell):
+        return ""  # written with the cell ("0.8万吨", "3,600吨")
+    found = _UNIT.search(column)
+    if found:
+        return found.group(0)
+    return str(vocabulary()["tables"]["default_unit"][lang])
+
+
+def _number(value: float, lang: str) -> str:
+    if value == int(value):
+        return str(int(value))
+    text = f"{value:.2f}".rstrip("0")
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def row_facts(table: FigureTable, rows: list[int], lang: Lang) -> str:
+    """The figures of ``rows`` (summed when several) under the table's column names, as one statement."""
+    parts: list[str] = []
+    for col, name in enumerate(table.header[1:]):
+        column = _PARENTHESIS.sub("", name).strip() or name
+        cells = [table.rows[i][1][col] for i in rows]
+        if len(cells) == 1:
+            unit = _unit(cells[0], name, lang)
+            parts.append(f"{column} {cells[0]} {unit}".strip())
+            continue
+        values = [_value(c, lang) for c in cells]
+        if any(v is None for v in values):
+            continue
+        unit = _unit("0", name, lang)  # the sum is written bare: the column's or the language's unit
+        parts.append(f"{column} {_number(sum(v for v in values if v is not None), lang)} {unit}".strip())
+    separator = "，" if lang == "zh" else ", "
+    return separator.join(parts) + ("。" if lang == "zh" else ".")
+
+
+def question_contexts(message: str, questions: list[str], stated: str, lang: Lang) -> list[str]:
+    """For each question, the facts the message states, with the figures of the table rows it is about."""
+    tables = find_tables(message)
+    if not tables:
+        return [stated for _ in questions]
+    contexts: list[str] = []
+    chosen: dict[int, list[int]] = {}
+    for question in questions:
+        extra: list[str] = []
+        for k, table in enumerate(tables):
+            named = rows_named(table, question)
+            if asks_about_all(question):
+                rows = named if len(named) >= 2 else list(range(len(table.rows)))
+            elif len(named) == 1:
+                rows = named
+            elif not named:
+                rows = chosen.get(k, [])
+            else:
+                rows = []
+            chosen[k] = rows
+            if rows:
+                extra.append(row_facts(table, rows, lang))
+        contexts.append(" ".join([stated, *extra]).strip())
+    return contexts
+
+
+def table_lines(message: str) -> frozenset[str]:
+    """The lines of ``message`` that its tables take."""
+    return frozenset().union(*(t.lines for t in find_tables(message)))

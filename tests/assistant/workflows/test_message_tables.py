@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from assistant.answer.understanding.reading import read_question
+from assistant.workflows.message_questions import split_message
+from assistant.workflows.message_tables import find_tables, question_contexts
+
+VI_MESSAGE = (
+    "Chào anh chị,\nSố liệu năm cơ sở 2023, đơn vị tấn CO2e:\n\n"
+    "Nhà máy            | Phạm vi 1 | Phạm vi 2 | Phạm vi 3\n"
+    "A (may mặc)        | 1.200     | 4.800     | 3.500\n"
+    "B (nhuộm)          | 6.500     | 9.000     | 8.200\n\n"
+    "1. Nhà máy B có bắt buộc phải đặt mục tiêu phạm vi 3 không?\n"
+    "2. Còn nhà máy A thì sao?\n"
+    "3. Nếu tính gộp cả hai nhà máy thì phạm vi 3 chiếm bao nhiêu?\n"
+)
+
+
+def test_a_table_is_read_row_by_row() -> None:
+    (table,) = find_tables(VI_MESSAGE)
+    assert table.header == ["Nhà máy", "Phạm vi 1", "Phạm vi 2", "Phạm vi 3"]
+    assert [label for label, _ in table.rows] == ["A (may mặc)", "B (nhuộm)"]
+
+
+def test_each_question_gets_the_rows_it_names_and_no_others() -> None:
+    questions, stated = split_message(VI_MESSAGE)
+    assert "6.500" not in stated  # the rows are no fact of every question
+    b, a, both = question_contexts(VI_MESSAGE, questions, stated, "vi")
+    assert "6.500" in b and "1.200" not in b
+    assert "1.200" in a and "6.500" not in a
+    facts = read_question(both, "vi")
+    assert {m.role: m.value for m in facts.mentions if m.role in ("s1", "s2", "s3")} == {
+        "s1": 7700,
+        "s2": 13800,
+        "s3": 11700,
+    }
+
+
+def test_chinese_rows_with_wan_are_summed_and_named_by_a_shortened_name() -> None:
+    message = (
+        "2024年排放如下:\n工厂 | 范围一 | 范围二\n宁波针织厂 | 0.8万吨 | 2.4万吨\n越南同奈厂 | 3,600吨 | 9,400吨\n"
+        "一、越南厂需不需要设范围三目标?\n二、两家合并的话,1.5°C路径下2030年上限是多少?\n"
+    )
+    questions, stated = split_message(message)
+    vietnam, group = question_contexts(message, questions, stated, "zh")
+    assert "3,600吨" in vietnam and "0.8万吨" not in vietnam
+    assert "11600" in group and "33400" in group
+
+
+def test_a_row_named_by_its_number() -> None:
+    message = (
+        "Base year 2023, tCO2e:\nSite | Scope 1 | Scope 2\nNo. 1 Dong Nai | 2,150 | 5,350\n"
+        "No. 3 Hai Phong | 7,400 | 12,600\nFor No. 3, what cut is needed by 2033 for 1.5°C?\n"
+    )
+    questions, stated = split_message(message)
+    (context,) = question_contexts(message, questions, stated, "en")
+    assert "7,400" in context and "2,150" not in context
+
+
+def test_no_table_leaves_the_stated_facts_as_they_are() -> None:
+    message = "Our base year is 2021, scope 1+2 12,500 t. Is a 30% cut by 2030 enough for 1.5°C?"
+    questions, stated = split_message(message)
+    assert question_contexts(message, questions, stated, "en") == [stated]
