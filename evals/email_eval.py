@@ -64,6 +64,39 @@ def best_match(expected: str, drafted: list[str]) -> int | None:
     return best[1] if best[0] >= 0.25 else None
 
 
+# a drafted question this much inside the expected one is part of it: the splitter moved the facts that open
+# "鞋厂A的范围三…1300万双。这个强度目标是否满足…?" to the stated facts, or split "哪天?规模多大?" in two
+CONTAINED = 0.8
+MIN_BIGRAMS = 6
+
+
+def matching_sections(expected: str, drafted: list[str]) -> list[int]:
+    """The drafted questions that answer the expected one: those contained in it, else the best match."""
+    want = _bigrams(expected)
+    inside = [
+        i
+        for i, d in enumerate(drafted)
+        if len(_bigrams(d)) >= MIN_BIGRAMS and len(want & _bigrams(d)) / len(_bigrams(d)) >= CONTAINED
+    ]
+    if inside:
+        return inside
+    best = best_match(expected, drafted)
+    return [] if best is None else [best]
+
+
+def _joined(answers: list[dict[str, Any]]) -> dict[str, Any]:
+    """One answer object from the sections that together answer one question."""
+    if len(answers) == 1:
+        return answers[0]
+    return {
+        "answer": "\n\n".join(str(a.get("answer", "")) for a in answers),
+        "refused": all(bool(a.get("refused")) for a in answers),
+        "clarify": any(bool(a.get("clarify")) for a in answers),
+        "tool_calls": [c for a in answers for c in a.get("tool_calls") or []],
+        "citations": [c for a in answers for c in a.get("citations") or []],
+    }
+
+
 def _sections(draft: dict[str, Any]) -> list[dict[str, Any]]:
     """Per drafted question, an answer object: the draft's own, or rebuilt from the reply's sections."""
     if isinstance(draft.get("answers"), list):
@@ -108,8 +141,9 @@ def run_email_eval(asker: Asker, path: Path, out: Path) -> dict[str, Any]:
         note = str(draft.get("internal_note", ""))
         rows = []
         for q in email.questions:
-            i = best_match(q.question, drafted)
-            answer = answers[i] if i is not None and i < len(answers) else None
+            found = [i for i in matching_sections(q.question, drafted) if i < len(answers)]
+            i = found[0] if found else None
+            answer = _joined([answers[k] for k in found]) if found else None
             rank = gold_rank(asker.retrieve(q.question, k=DEPTH), q) if q.source_doc and not q.expect_refusal else None
             row = score_item(q, answer, None if answer else "question not found in the draft", rank)
             row["email"] = email.id

@@ -26,6 +26,7 @@ from assistant.workflows.message_questions import split_message
 from assistant.workflows.message_tables import question_contexts
 from tools import rules
 from tools.errors import LocalizedError
+from tools.i18n import as_lang
 
 MAX_MESSAGE_CHARS = 20_000
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -102,7 +103,7 @@ class Helpdesk:
         if match is not None and reuse:
             assembled = self._reuse(match, staff_lang)
         else:
-            contexts = question_contexts(text, questions, context, language)
+            contexts = question_contexts(text, questions, context, as_lang(language))
             answers = [
                 self.service.ask(q, lang=language, context=contexts[i], earlier=questions[:i])
                 for i, q in enumerate(questions)

@@ -46,7 +46,7 @@ _SIGN_OFF = re.compile(
 # abbreviations whose full stop ends no sentence ("approx. 21,000 t", "i.e. the 4.2% pathway", "Mr. Tran")
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:(?:i\.e|e\.g|etc|approx|incl|excl|vs|cf|mr|mrs|ms|dr|prof|ltd|corp|inc|dept|tp|fig|pp|ca|"
-    r"resp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.(?=\s)|nos?\.(?=\s?\d))",
+    r"resp|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.(?=\s)|(?:nos?|cat|cats)\.(?=\s?\d))",
     re.IGNORECASE,
 )
 _HELD_STOP = "\u2024"  # one-dot leader: stands in for an abbreviation's full stop while splitting
@@ -73,6 +73,8 @@ def split_message(message: str) -> tuple[list[str], str]:
     With no question, the whole body (courtesies removed) is one question."""
     text = unicodedata.normalize("NFC", message).replace("\r\n", "\n").strip()
     text = _SIGN_OFF.sub("", _GREETING.sub("", text, count=1)).strip() or text
+    # a quoted earlier reply ("> Trả lời trước đây của helpdesk: … tối đa 5%") is neither a question nor a fact
+    text = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
     body = sentences(text)
     questions = [_LIST_MARK.sub("", s).strip() for s in body if is_question(s)]
     if not questions:
@@ -82,6 +84,8 @@ def split_message(message: str) -> tuple[list[str], str]:
     # a table's rows are offered to the questions that name them (message_tables), not to every question
     rows = table_lines(text)
     facts = [
-        s for s in body if not is_question(s) and re.search(r"\d", s) and s.strip() not in rows and not _BARE_MARK.match(s)
+        s
+        for s in body
+        if not is_question(s) and re.search(r"\d", s) and s.strip() not in rows and not _BARE_MARK.match(s)
     ]
     return questions[:MAX_QUESTIONS], " ".join(facts)[:MAX_CONTEXT_CHARS]

@@ -97,17 +97,22 @@ class QuestionAnalysis:
 
 
 # facts an e-mail states that only some questions are about: "we submit in March 2025" must not turn
-# "is a 35% cut by 2030 enough for 1.5°C?" into a timeframe check
-_SITUATIONAL_ROLES = frozenset({"submission", "submission_date", "inventory_year"})
-_SITUATIONAL_TOPICS = frozenset({"timeframe", "submission", "supplier"})
+# "is a 35% cut by 2030 enough for 1.5°C?" into a timeframe check, nor "we'd leave 2,900 t out of the
+# boundary" turn "do we need a scope 3 target?" into an exclusion check (round-6 dev e-mails)
+_SITUATIONAL = {
+    "submission": frozenset({"timeframe", "submission", "supplier"}),
+    "submission_date": frozenset({"timeframe", "submission", "supplier"}),
+    "inventory_year": frozenset({"timeframe", "submission", "supplier"}),
+    "excluded": frozenset({"exclusion"}),
+}
 
 
 def _with_facts(reading: Reading, facts: Reading) -> Reading:
     """The question's reading completed with the facts stated around it, when they complete a
     calculation the question's own words ask for (never one the facts alone suggest)."""
     alone = plan_question(reading)
-    if not reading.topics & _SITUATIONAL_TOPICS:
-        facts = replace(facts, mentions=[m for m in facts.mentions if m.role not in _SITUATIONAL_ROLES])
+    about = [m for m in facts.mentions if m.role not in _SITUATIONAL or reading.topics & _SITUATIONAL[m.role]]
+    facts = replace(facts, mentions=about)
     merged = complete_with(reading, facts)
     plan = plan_question(merged)
     if plan.kind == "calculation" and alone.calculator in (None, plan.calculator):

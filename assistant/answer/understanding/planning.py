@@ -328,21 +328,29 @@ def _share_of_total(
     total_field, part_field = fields
     part_name, total_name, share_name = mentions
     named = r.one(part_name)
-    total = r.one(f"total_{total_name}") or r.one(total_name) or r.one("total")
+    stated_total = r.one(f"total_{total_name}") or r.one(total_name) or r.one("total")
+    total = stated_total.value if stated_total else _scope_sum(r, total_name)
     share = r.one(share_name)
     unroled = [m for m in r.mentions if m.trusted and m.unit == "t" and m.role is None]
-    part = named.value if named else _parts_of(r.role(part_name), total)
-    if total and part is None and len(unroled) == 1 and unroled[0].value < total.value:
+    part = named.value if named else _parts_of(r.role(part_name), stated_total)
+    if total and part is None and len(unroled) == 1 and unroled[0].value < total:
         part = unroled[0].value  # "total 65,000 t … leave 3,000 t of company-car fuel out": the one other amount
-    elif total and part is None and len(unroled) > 1:
-        part = _parts_of(unroled, total)  # "our targets cover cat 1 (520,000 t) and cat 4 (45,000 t)"
+    elif stated_total and part is None and len(unroled) > 1:
+        part = _parts_of(unroled, stated_total)  # "our targets cover cat 1 (520,000 t) and cat 4 (45,000 t)"
     if share and part is None:
         return Plan("calculation", calculator, {total_field: 100.0, part_field: share.value, **rs})
     if part is not None and total:
-        return Plan("calculation", calculator, {total_field: total.value, part_field: part, **rs})
+        return Plan("calculation", calculator, {total_field: total, part_field: part, **rs})
     if part is not None or total:
         return _clarify_or_fact(r, calculator, [total_field if part is not None else part_field], "")
     return None
+
+
+def _scope_sum(r: Reading, name: str) -> float | None:
+    """Scope 1+2 as the sum of the scope 1 and scope 2 amounts stated apart ("scope 1 là 8.000 tấn, scope 2 là
+    14.500 tấn"; round-6 dev e-mails): the boundary of an exclusion check."""
+    s1, s2 = r.one("s1"), r.one("s2")
+    return s1.value + s2.value if name == "s12" and s1 and s2 else None
 
 
 def _scope3_coverage(r: Reading, rs: dict[str, Any]) -> Plan | None:

@@ -153,7 +153,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
                  "dua vao ranh gioi", "trong ranh gioi", "纳入目标边界", "纳入边界"),
     "exclusion": ("exclude", "exclusion", "left out", "leave out", "out of the target boundary", "out of the boundary",
                   "outside the boundary", "outside the target boundary", "omit", "loai tru", "loai bo", "khong tinh",
-                  "ngoai ranh gioi", "loai khoi", "bo khoi", "dua ra khoi", "ra khoi ranh gioi", "bo ra ngoai",
+                  "ngoai ranh gioi", "loai khoi", "bo khoi", "dua ra khoi", "ra khoi ranh gioi", "bo ra ngoai", "ra ngoai",
                   "排除", "不纳入", "剔除", "不计入", "不算进", "不算入", "不算在", "没算进", "未纳入", "没有纳入", "没纳入"),
     "submission": ("submit", "submits", "submitting", "submitted", "submission", "nop", "de trinh", "提交", "申报"),
     "timeframe": ("timeframe", "time frame", "window", "year window", "valid", "khung thoi gian", "thoi han", "hop le", "期限",
@@ -680,7 +680,7 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
         ):
             reach = 48 if role == "use_phase" else 16  # "8.000 tấn là phát thải gián tiếp giai đoạn sử dụng"
             hit = _nearest_left(am[key], r.folded, m.start, window_start) or (
-                (role, 0) if _has(am[key], r.folded[m.end : min(b, m.end + reach)]) else None
+                (role, 0) if _governs_after(r, m, am[key], min(b, m.end + reach)) else None
             )
             if hit:
                 qualifier = role
@@ -693,6 +693,8 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             after_marks = [(end, s) for end, s in scope_marks if m.end <= end <= min(b, m.end + 24)]
             if after_marks:
                 scope = min(after_marks, key=lambda x: x[0])[1]
+        if qualifier is None and _excluded_in_sentence(r, m, am["excluded"]):
+            qualifier = "excluded"
         if qualifier in ("covered", "excluded", "use_phase"):
             m.role = qualifier
         elif qualifier == "total":
@@ -701,6 +703,38 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             m.role = scope
         elif qualifier == "base_emissions":
             m.role = "base_emissions"
+
+
+def _governs_after(r: Reading, m: Mention, cues: list[str], until: int) -> bool:
+    """A qualifier right after an amount names it ("8.000 tấn là phát thải giai đoạn sử dụng"), unless a
+    tonnage follows the word: that one is its object ("scope 1 is 42,000 t and we exclude 2,900 t")."""
+    for cue in cues:
+        hit = cue_pattern(cue).search(r.folded, m.end, until)
+        if hit and not any(o.unit == "t" and hit.end() <= o.start <= hit.end() + 24 for o in r.mentions):
+            return True
+    return False
+
+
+_SENTENCE_END = re.compile(r"(?<!\b\w)[.?!;](?=\s|$)|[。？！；\n]")  # "e.g." ends no sentence
+_IN_PARENTHESES = re.compile(r"[(（][^()（）]*$")
+
+
+def _excluded_in_sentence(r: Reading, m: Mention, cues: list[str]) -> bool:
+    """An amount the sentence's exclusion words govern from afar: "leave the canteen LPG, forklifts and genset
+    out of the boundary, roughly 2,900 t of scope 1"; "loại lò hơi (khoảng 1.400 tấn, thuộc scope 1) ra khỏi
+    ranh giới" (round-6 dev e-mails). Only the one tonnage between the words and the amount."""
+    start = max((e.end() for e in _SENTENCE_END.finditer(r.folded, 0, m.start)), default=0)
+    end = next((e.start() for e in _SENTENCE_END.finditer(r.folded, m.end)), len(r.folded))
+    tonnages = [o for o in r.mentions if o.unit == "t" and start <= o.start < end and o is not m]
+    aside = bool(_IN_PARENTHESES.search(r.folded[start : m.start]))  # "(khoảng 1.400 tấn, …) ra khỏi"
+    for cue in cues:
+        for hit in cue_pattern(cue).finditer(r.folded, start, end):
+            if hit.start() > m.start and not aside:
+                continue  # "scope 1 is 42,000 t and we exclude 2,900 t": the words govern what follows them
+            lo, hi = sorted((hit.start(), m.start))
+            if not any(lo <= o.start <= hi for o in tonnages):
+                return True
+    return False
 
 
 _FOLLOW_UP = re.compile(

@@ -201,3 +201,17 @@ def test_two_categories_listed_alike_name_no_covered_amount() -> None:
         .reading
     )
     assert plan.calculator != "scope3_coverage" or plan.kind != "calculation"
+
+
+def test_an_exclusion_the_email_states_answers_only_the_question_about_it() -> None:
+    facts = (
+        "Our FY2023 inventory: scope 1 = 42,000 t, scope 2 = 31,500 t, scope 3 = 61,000 t CO2e. We'd like to leave "
+        "some small sources out of the boundary, e.g. the canteen LPG and forklifts, roughly 2,900 t of scope 1."
+    )
+    need = QuestionAnalysis(4000).run("Do we actually need a scope 3 target with these numbers?", "en", context=facts)
+    assert plan_question(need.reading).calculator == "scope3_required"
+    allowed = QuestionAnalysis(4000).run("Is that allowed under the SBTi exclusion limit?", "en", context=facts)
+    plan = plan_question(allowed.reading)
+    # scope 1+2 is the two amounts stated apart; the excluded 2,900 t is no scope 1 amount
+    assert plan.calculator == "scope12_coverage"
+    assert plan.arguments["scope12_total"] == 73500 and plan.arguments["excluded"] == 2900

@@ -100,3 +100,26 @@ def test_a_month_and_year_is_a_submission_date_and_a_sentence_ends_after_a_year(
 
 def test_an_amount_with_a_thousands_separator_is_no_year() -> None:
     assert not [m for m in read_question("between 2,000 and 3,000 t", "en").mentions if m.unit == "year"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "roles"),
+    [
+        # the exclusion words govern the amount from afar, or from after a parenthesis (round-6 dev e-mails)
+        (
+            "Cong ty muon loai lo hoi (khoang 1.400 tan, thuoc scope 1) ra khoi ranh gioi muc tieu, co dat khong?",
+            "vi",
+            {1400: "excluded"},
+        ),
+        ("Scope 1 is 42,000 t and we exclude 2,900 t.", "en", {42000: "s1", 2900: "excluded"}),
+        # "phụ" (auxiliary) is no "phủ" (cover)
+        (
+            "Lò hơi ở phân xưởng phụ (khoảng 2.500 tấn) bên em định để ngoài ranh giới mục tiêu.",
+            "vi",
+            {2500: "excluded"},
+        ),
+    ],
+)
+def test_exclusions_stated_around_the_amount(question: str, lang: str, roles: dict[float, str]) -> None:
+    r = read_question(question, lang)
+    assert {m.value: m.role for m in r.mentions if m.unit == "t"} == roles
