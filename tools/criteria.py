@@ -82,14 +82,23 @@ def scope3_coverage(
     scope3_total: Annotated[float, Field(description="Total scope 3 emissions, tCO2e")],
     covered: Annotated[float, Field(description="Scope 3 emissions covered by targets, tCO2e")],
     rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
+    indirect_use_phase: Annotated[
+        float, Field(description="Indirect use-phase emissions inside the scope 3 total, tCO2e (left out, §6.2)")
+    ] = 0.0,
 ) -> CalcResult:
-    """Do scope 3 targets cover at least two thirds of scope 3 emissions (C17)?"""
-    total = validation.positive(scope3_total, "scope3_total")
+    """Do scope 3 targets cover at least two thirds of scope 3 emissions (C17)? Indirect use-phase emissions
+    are not counted in the total the two thirds are taken of (§6.2)."""
+    stated = validation.positive(scope3_total, "scope3_total")
     cov = validation.non_negative(covered, "covered")
+    use = validation.non_negative(indirect_use_phase, "indirect_use_phase")
     rs = validation.rule_set(rule_set)
+    if use >= stated:
+        raise CalculatorInputError("part_exceeds_total", "indirect_use_phase", value=use, total=stated)
+    total = stated - use
     if cov > total:
         raise CalculatorInputError("part_exceeds_total", "covered", value=cov, total=total)
     ref = rules.ref(rs, "scope3_coverage_min")
+    used = [ref] + ([rules.ref(rs, "use_phase_coverage")] if use else [])
     minimum = float(ref.value)
     share = cov / total * 100
     ok = share + 1e-6 >= minimum
@@ -97,17 +106,20 @@ def scope3_coverage(
     expl = _with_shortfall(
         texts("calc.scope3_coverage.explanation", s=share, m=minimum), "calc.scope3_coverage.still_to_cover", missing
     )
+    if use:
+        expl = join_sentences([texts("calc.scope3_coverage.use_phase_left_out", u=use, t=total), expl])
     return CalcResult(
         calculator="scope3_coverage",
         rule_set=rs,
-        inputs={"scope3_total": total, "covered": cov, "rule_set": rs},
+        inputs={"scope3_total": stated, "covered": cov, "rule_set": rs, "indirect_use_phase": use},
         outputs={
             "coverage_percent": round(share, 4),
             "minimum_percent": round(minimum, 4),
             "tco2e_still_to_cover": round(missing, 3),
+            "scope3_counted_tco2e": round(total, 3),
         },
         verdict="meets" if ok else "does_not_meet",
-        rules=[ref],
+        rules=used,
         explanation=expl,
     )
 

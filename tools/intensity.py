@@ -354,7 +354,6 @@ def geva(
         d=d * 100,
         n=n,
         ic=(intensity_factor - 1) * 100,
-        lin=-d * 100 * n,
         g=g * 100,
         ac=(absolute_factor - 1) * 100,
     )

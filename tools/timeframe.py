@@ -94,6 +94,7 @@ def target_timeframe(
         lo=lo,
         hi=hi,
         t=target_year,
+        n=target_year - submitted.year,
         v=texts("calc.target_timeframe.valid" if valid else "calc.target_timeframe.not_valid"),
     )
     return CalcResult(

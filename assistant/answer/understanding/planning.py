@@ -15,6 +15,7 @@ from typing import Any, Literal
 from assistant.answer.understanding.answerability import what_is_asked
 from assistant.answer.understanding.reading import Mention, Reading, _has, vocabulary
 from tools.cati import DIMENSION_ARGUMENTS
+from tools.validation import AMBITIONS
 
 _LETTER = re.compile(r"[^\W\d_]")
 _QUOTED_OR_ASIDE = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|«[^»]*»|\([^)]*\)|（[^）]*）")
@@ -102,7 +103,9 @@ def plan_question(r: Reading) -> Plan:
         )
     # an indicator's example or wording is a question for the documents (round-5 dev data: "chỉ tiêu 3.2.3 của
     # CATI có đưa ví dụ…?"); its points or a score, for the calculator
-    if r.cati_ids and "points" in r.intent:
+    # "we meet 1.1.4, 1.2.4 … 5.4.5. What's our total?": several indicators and a total ask for their points
+    totals = len(r.cati_ids) > 1 and bool(_has(vocabulary()["amounts"]["total"], r.folded))
+    if r.cati_ids and ("points" in r.intent or totals):
         return Plan("calculation", "cati_score", {"indicator_ids": r.cati_ids})
     if "weight" in r.intent and not inputs:
         return Plan("fact", reason="asks a weight")
@@ -250,8 +253,9 @@ def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Ment
             "reduction_percent": reduction[0].value,
             "scope": scope,
         }
-        if r.ambition:
-            args["ambition"] = r.ambition
+        asked = r.ambition or _most_ambitious(r.ambitions)
+        if asked:
+            args["ambition"] = asked
         emissions = _emissions(r)
         if emissions:
             args["base_emissions"] = emissions.value
@@ -289,6 +293,13 @@ def _renewable(r: Reading, rs: dict[str, Any]) -> Plan | None:
         assert total is not None and renewable_value is not None
         args = {"total_electricity_mwh": total.value, "renewable_mwh": renewable_value, "year": _year(year)}
     return Plan("calculation", "renewable_electricity", {**args, **rs})
+
+
+def _most_ambitious(ambitions: list[str]) -> str | None:
+    """ "Does a 35% cut reach 1.5°C, or only well-below 2°C?": the verdict is on the higher ambition; the
+    result still lists every ambition the cut meets (round-6 dev calc)."""
+    known = [a for a in AMBITIONS if a in ambitions]
+    return known[0] if known else None
 
 
 def _parts_of(parts: list[Mention], total: Mention | None) -> float | None:
@@ -354,7 +365,12 @@ def _scope_sum(r: Reading, name: str) -> float | None:
 
 
 def _scope3_coverage(r: Reading, rs: dict[str, Any]) -> Plan | None:
-    return _share_of_total(r, rs, "scope3_coverage", ("scope3_total", "covered"), ("covered", "s3", "coverage"))
+    plan = _share_of_total(r, rs, "scope3_coverage", ("scope3_total", "covered"), ("covered", "s3", "coverage"))
+    use_phase = r.one("use_phase")
+    if plan is not None and plan.kind == "calculation" and use_phase:
+        # "scope 3 is 250,000 t, including 40,000 t of indirect use-phase": left out of the two thirds (§6.2)
+        return replace(plan, arguments={**plan.arguments, "indirect_use_phase": use_phase.value})
+    return plan
 
 
 def _exclusion(r: Reading, rs: dict[str, Any]) -> Plan | None:
@@ -379,6 +395,7 @@ def _scope3_required(r: Reading, rs: dict[str, Any]) -> Plan | None:
     if s3 and s1 and not (s12 or s2) and not use_phase:
         # scope 1 without scope 2: the share of scope 3 needs both (never a scope 2 of zero by default)
         return _clarify_or_fact(r, "scope3_required", ["scope2_emissions"], "")
+    s12 = s12 or r.one("total_s12")  # "范围一加二合计4.5万吨": scope 1+2 stated as their total
     if s3 and (s12 or s1):
         args: dict[str, Any] = {
             "scope1": (s12 or s1).value,  # type: ignore[union-attr]

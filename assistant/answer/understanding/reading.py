@@ -103,7 +103,7 @@ _MONTHS = {
 _PHONE = re.compile(
     r"\+\d{1,3}(?:[ -]\d{2,4}){2,4}(?![\d.,])|(?<!\d)\d{3,4}-\d{3,4}-\d{3,4}(?!\d)|\(\d{2,4}\)\s?\d{3,4}[ -]?\d{3,4}"
 )
-_CATI_ID = re.compile(r"(?<![\d.])([1-5]\.[1-5]\.\d{1,2})(?![\d.])")
+_CATI_ID = re.compile(r"(?<![\d.])([1-5]\.[1-5]\.\d{1,2})(?!\d|\.\d)")  # "… and 5.4.5." ends a sentence
 _MULTIPLIER = {"nghìn": 1e3, "ngàn": 1e3, "nghin": 1e3, "ngan": 1e3, "thousand": 1e3, "k": 1e3, "千": 1e3,
                "万": 1e4, "triệu": 1e6, "trieu": 1e6, "million": 1e6, "百万": 1e6}  # fmt: skip
 _UNIT_SCALE = {"kt": ("t", 1e3), "ktco2": ("t", 1e3), "ktco2e": ("t", 1e3), "mt": ("t", 1e6), "gwh": ("mwh", 1e3), "kwh": ("mwh", 1e-3),
@@ -703,6 +703,30 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             m.role = scope
         elif qualifier == "base_emissions":
             m.role = "base_emissions"
+    _listed_parts(r, am, [end for end, _ in scope_marks])
+
+
+_LIST_SEPARATOR = re.compile(r"[、,，;；+]|(?<![a-z])(?:and|va|cung|cong|plus)(?![a-z])|和|及|以及|与")
+
+
+def _listed_parts(r: Reading, am: dict[str, Any], scope_ends: list[int]) -> None:
+    """A tonnage listed right after a covered or excluded one takes its role: "覆盖外购商品和服务3.3万吨、上游运输
+    与配送0.5万吨" covers both (round-6 dev calc). Only across a list separator and a label, with no total
+    or scope word between."""
+    tonnages = [m for m in r.mentions if m.unit == "t" and m.trusted]
+    for prev, m in zip(tonnages, tonnages[1:], strict=False):
+        if m.role is not None or prev.role not in ("covered", "excluded"):
+            continue
+        between = r.folded[prev.end : m.start]
+        if (
+            len(between) > 40
+            or not _LIST_SEPARATOR.search(between)
+            or _SENTENCE_END.search(between)
+            or _has(am["total"], between)
+            or any(prev.end <= end <= m.start for end in scope_ends)
+        ):
+            continue
+        m.role = prev.role
 
 
 def _governs_after(r: Reading, m: Mention, cues: list[str], until: int) -> bool:
