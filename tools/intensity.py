@@ -329,8 +329,12 @@ def geva(
     ] = 0.0,
     base_emissions: Annotated[float | None, Field(description="Base-year emissions in tCO2e (optional)")] = None,
     rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
+    base_intensity: Annotated[
+        float | None, Field(description="Base-year emissions per unit of value added, in the asker's unit (optional)")
+    ] = None,
 ) -> CalcResult:
-    """GEVA: emissions per unit of value added fall 7% a year COMPOUNDED; the absolute change for a value-added growth rate."""
+    """GEVA: emissions per unit of value added fall 7% a year COMPOUNDED; the absolute change for a value-added
+    growth rate, and the target-year intensity when the base-year intensity is given."""
     n = validation.years(base_year, target_year)
     g = validation.growth(value_added_growth_percent, "value_added_growth_percent") / 100
     rs = validation.rule_set(rule_set)
@@ -357,6 +361,21 @@ def geva(
         g=g * 100,
         ac=(absolute_factor - 1) * 100,
     )
+    intensity = validation.positive(base_intensity, "base_intensity") if base_intensity is not None else None
+    if intensity is not None:
+        outputs["target_intensity"] = round(intensity * intensity_factor, 4)
+        expl = join_sentences(
+            [
+                expl,
+                texts(
+                    "calc.geva.target_intensity",
+                    b=intensity,
+                    by=base_year,
+                    t=round(intensity * intensity_factor, 4),
+                    ty=target_year,
+                ),
+            ]
+        )
     return CalcResult(
         calculator="geva",
         rule_set=rs,
@@ -365,6 +384,7 @@ def geva(
             "target_year": target_year,
             "value_added_growth_percent": g * 100,
             "base_emissions": base,
+            "base_intensity": intensity,
             "rule_set": rs,
         },
         outputs=outputs,

@@ -124,3 +124,12 @@ def test_a_passing_coverage_check_names_no_shortfall() -> None:
         assert "0 tCO2e" not in scope3_coverage(900, 600).explanation[lang]
     assert "30 tCO2e" in scope12_coverage(1000, 80).explanation["en"]
     assert "100吨" in scope3_coverage(900, 500).explanation["zh"]
+
+
+def test_scope3_coverage_leaves_indirect_use_phase_out_of_the_two_thirds() -> None:
+    r = scope3_coverage(scope3_total=250000, covered=145000, indirect_use_phase=40000)
+    assert r.outputs["coverage_percent"] == pytest.approx(145000 / 210000 * 100, abs=1e-3)
+    assert r.verdict == "meets"  # 58% of the stated total, 69% of what counts
+    assert [ref.id for ref in r.rules] == ["scope3_coverage_min", "use_phase_coverage"]
+    with pytest.raises(CalculatorInputError):
+        scope3_coverage(scope3_total=100, covered=50, indirect_use_phase=100)

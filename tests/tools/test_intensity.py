@@ -118,3 +118,9 @@ def test_the_explanation_never_says_a_negative_cut(growth: float, span: int, amb
         assert r.outputs["intensity_may_rise_percent"] == pytest.approx(-cut)
     else:
         assert r.outputs["intensity_may_rise_percent"] is None
+
+
+def test_geva_gives_the_target_intensity_from_the_base_intensity() -> None:
+    r = geva(base_year=2024, target_year=2031, base_intensity=0.85)
+    assert r.outputs["target_intensity"] == pytest.approx(0.85 * 0.93**7, abs=1e-4)
+    assert "at most 0.51 in 2031" in r.explanation["en"]

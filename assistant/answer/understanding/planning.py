@@ -165,7 +165,9 @@ def plan_question(r: Reading) -> Plan:
             if growth:
                 args["value_added_growth_percent"] = growth.value
             emissions = _emissions(r)
-            if emissions:
+            if emissions and _PER_UNIT.match(r.folded[emissions.end :]):
+                args["base_intensity"] = emissions.value  # "0.85 tCO2e per $1,000 value added", "0.85吨CO2e/万元"
+            elif emissions:
                 args["base_emissions"] = emissions.value
             return Plan("calculation", "geva", {**args, **rs})
         return _clarify_or_fact(r, "geva", _missing_years(base, target), "")
@@ -273,10 +275,17 @@ def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Ment
     return Plan("calculation", "absolute_contraction", {**args, **rs})
 
 
+def _threshold_year(r: Reading) -> Mention | None:
+    """ "Do we meet the 2025 threshold?": the year that names the threshold, over the year of the figures."""
+    words = vocabulary()["percents"]["threshold"]
+    named = [m for m in r.mentions if m.unit == "year" and _has(words, r.folded[m.end : m.end + 12])]
+    return named[0] if len({m.value for m in named}) == 1 else None
+
+
 def _renewable(r: Reading, rs: dict[str, Any]) -> Plan | None:
     total, renewable, share = r.one("total_mwh"), r.one("renewable_mwh"), r.one("renewable_share")
     renewable_value = renewable.value if renewable else _parts_of(r.role("renewable_mwh"), total)
-    year = r.one("year") or r.one("target_year") or r.one("base_year")
+    year = _threshold_year(r) or r.one("year") or r.one("target_year") or r.one("base_year")
     if not (total or r.role("renewable_mwh") or share):
         return None
     missing = []
@@ -293,6 +302,9 @@ def _renewable(r: Reading, rs: dict[str, Any]) -> Plan | None:
         assert total is not None and renewable_value is not None
         args = {"total_electricity_mwh": total.value, "renewable_mwh": renewable_value, "year": _year(year)}
     return Plan("calculation", "renewable_electricity", {**args, **rs})
+
+
+_PER_UNIT = re.compile(r"\s?(?:/|per(?![a-z])|moi(?![a-z])|tren moi|每)")
 
 
 def _most_ambitious(ambitions: list[str]) -> str | None:

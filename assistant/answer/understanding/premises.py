@@ -41,7 +41,7 @@ def find_premises(r: Reading, rule_set: str) -> list[Premise]:
         clause = r.folded[a:b]
         if not _has(voc["premises"]["claim"], clause):
             continue
-        own = bool(_has(voc["intent"]["own"], clause))
+        own = bool(_has(voc["intent"]["own"], clause)) and not _has(voc["premises"]["hearsay"], clause)
         ambitions = {name for name, pat in AMBITIONS.items() if pat.search(clause)}
         mentions = [m for m in r.mentions if m.clause == i]
         for spec in premise_table():

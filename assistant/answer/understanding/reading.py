@@ -80,7 +80,9 @@ _QUANTITY = re.compile(
 )
 _PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[零〇一二两三四五六七八九十百]+)")
 _CHENG = re.compile(r"(?P<num>[一二两三四五六七八九十])成")
-_ZH_AMOUNT = re.compile(r"(?P<num>[零〇一二两三四五六七八九十百千万]{2,})(?:吨|公吨)")  # 两万吨, 三千五百吨
+_ZH_AMOUNT = re.compile(
+    r"(?P<num>[零〇一二两三四五六七八九十百千万]{2,})\s?(?P<unit>吨|公吨|兆瓦时|MWh|mwh|万千瓦时|千瓦时|度电)"
+)  # 两万吨, 三千五百吨, 一万二千兆瓦时, 九千MWh
 _YEAR = re.compile(
     r"(?<![A-Za-z0-9.])(?<!\d,)(?:FY\s?|năm\s|nam\s)?(?P<year>19[89]\d|20\d\d|2100)(?![\d%])", re.IGNORECASE
 )
@@ -151,7 +153,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
                  "nha cung cap", "供应商"),
     "coverage": ("cover", "covers", "covered", "coverage", "bao phu", "覆盖", "涵盖", "覆盖率", "inside the boundary", "within the boundary",
                  "dua vao ranh gioi", "trong ranh gioi", "纳入目标边界", "纳入边界"),
-    "exclusion": ("exclude", "exclusion", "left out", "leave out", "out of the target boundary", "out of the boundary",
+    "exclusion": ("exclude", "excluded", "excluding", "exclusion", "left out", "leave out", "out of the target boundary", "out of the boundary",
                   "outside the boundary", "outside the target boundary", "omit", "loai tru", "loai bo", "khong tinh",
                   "ngoai ranh gioi", "loai khoi", "bo khoi", "dua ra khoi", "ra khoi ranh gioi", "bo ra ngoai", "ra ngoai",
                   "排除", "不纳入", "剔除", "不计入", "不算进", "不算入", "不算在", "没算进", "未纳入", "没有纳入", "没纳入"),
@@ -334,7 +336,10 @@ def read_question(text: str, lang: str) -> Reading:
         v = zh_numeral_value(m.group("num"))
         if v is not None and v >= 10 and free(m.start(), m.end()):
             taken.append(m.span())
-            r.mentions.append(Mention(float(v), "t", m.start(), m.end(), m.group(), clause_of(m.start())))
+            unit, scale = _UNIT_SCALE.get(m.group("unit").lower(), ("t", 1.0))
+            if m.group("unit").lower() in ("兆瓦时", "mwh"):
+                unit = "mwh"
+            r.mentions.append(Mention(float(v) * scale, unit, m.start(), m.end(), m.group(), clause_of(m.start())))
     for m in _QUANTITY.finditer(folded):
         if not free(m.start(), m.end()):
             continue
@@ -399,6 +404,7 @@ def read_question(text: str, lang: str) -> Reading:
     _year_roles(r, spans, voc)
     _percent_roles(r, spans, voc)
     _amount_roles(r, spans, voc)
+    _production_growth(r, voc["amounts"])
     _cati_dimension_rates(r, voc)
     checked = [m for m in r.mentions if m.trusted and m.role]
     if "check" in r.intent and not r.ambitions and checked and all(m.role == "target_year" for m in checked):
@@ -659,7 +665,8 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             ren = _nearest_left(am["renewable"], r.folded, m.start, window_start)
             tot = _nearest_left(am["total"] + am["electricity_total"], r.folded, m.start, window_start)
             # "可再生电力7,600,000 kWh": the electricity word is part of "renewable electricity"
-            if ren and (not tot or ren[1] < tot[1] or ren[1] - tot[1] <= 4):
+            # … as is "renewable electricity 18,000 MWh": the electricity word right after the renewable one
+            if ren and (not tot or ren[1] < tot[1] or ren[1] - tot[1] <= 4 or ren[1] - tot[1] - len(tot[0]) <= 1):
                 m.role = "renewable_mwh"
             elif tot:
                 m.role = "total_mwh"
@@ -704,6 +711,60 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
         elif qualifier == "base_emissions":
             m.role = "base_emissions"
     _listed_parts(r, am, [end for end, _ in scope_marks])
+
+
+def _production_growth(r: Reading, am: dict[str, Any]) -> None:
+    """Two production volumes ("sản lượng 5 triệu sản phẩm … 2030 dự kiến 7,5 triệu"; "产量从800万件增加到1200万件")
+    make the activity growth, as a percentage the question did not write but states (round-6 dev calc); and a
+    tonnage after an emissions word in the base year's sentence is the base-year emissions."""
+    if not r.role("growth"):
+        volumes = [
+            m
+            for m in r.mentions
+            if m.unit == "number"
+            and m.role is None
+            and m.value > 0
+            and (
+                _has(am["units_produced"], r.folded[m.end : m.end + 10])
+                or _nearest_left(am["production"], r.folded, m.start, max(0, m.start - 24))
+            )
+        ]
+        if len(volumes) == 1 and (scale := re.search(r"[^\d\s.,]+$", volumes[0].text)):
+            # "sản lượng 2023 là 2 triệu sản phẩm, 2030 dự kiến 2,6 triệu": the other figure in the same scale
+            volumes += [
+                m
+                for m in r.mentions
+                if m.unit == "number" and m.role is None and m is not volumes[0] and m.text.endswith(scale.group())
+            ]
+            volumes.sort(key=lambda m: m.start)
+        if len(volumes) == 2 and volumes[0].clause <= volumes[1].clause:
+            a, b = volumes
+            for v in volumes:
+                v.role = "production"
+            r.mentions.append(
+                Mention(
+                    value=round((b.value / a.value - 1) * 100, 4),
+                    unit="percent",
+                    start=a.start,
+                    end=b.end,
+                    text=f"{a.text} → {b.text}",
+                    clause=a.clause,
+                    role="growth",
+                    cue="production",
+                )
+            )
+    base = r.one("base_year")
+    if base is None or r.role("base_emissions"):
+        return
+    for m in r.mentions:
+        if m.unit != "t" or m.role is not None or not m.trusted:
+            continue
+        start = max((e.end() for e in _SENTENCE_END.finditer(r.folded, 0, m.start)), default=0)
+        if start <= base.start < m.start and _nearest_left(
+            am["emissions"], r.folded, m.start, max(start, m.start - 16)
+        ):
+            m.role = "base_emissions"  # "基准年2022排放1.2万吨", "baseline 2021 phát thải 20.000 tấn"
+            return
 
 
 _LIST_SEPARATOR = re.compile(r"[、,，;；+]|(?<![a-z])(?:and|va|cung|cong|plus)(?![a-z])|和|及|以及|与")

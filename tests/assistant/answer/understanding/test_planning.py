@@ -389,3 +389,68 @@ def test_thresholds_tonnes_and_boundaries(question: str, kind: str, calculator: 
 def test_renewable_sources_without_a_total_ask_for_the_total() -> None:
     plan = _plan("2025年屋顶光伏1,260 MWh,另外签了绿电2,000 MWh,够不够80%的门槛?")
     assert plan.kind == "clarify" and plan.missing == ("total_electricity_mwh",)
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "expected"),
+    [
+        # production volumes make the activity growth (round-6 dev calc)
+        (
+            "基准年2022排放1.2万吨。强度目标:到2030年每件产品排放降低45%;同期产量从800万件增加到1200万件。2030年绝对排放是多少吨?",
+            "intensity_to_absolute",
+            {"activity_growth_percent": 50.0, "base_emissions": 12000.0, "intensity_reduction_percent": 45.0},
+        ),
+        (
+            "Năm gốc 2023, năm mục tiêu 2030, sản lượng 2023 là 2 triệu sản phẩm, 2030 dự kiến 2,6 triệu. "
+            "Cường độ phải giảm bao nhiêu % để phù hợp 1,5°C?",
+            "required_intensity_reduction",
+            {"activity_growth_percent": 30.0, "ambition": "1.5C"},
+        ),
+        # indirect use phase is left out of the two-thirds test
+        (
+            "Our scope 3 is 250,000 t, including an estimated 40,000 t of indirect use-phase emissions. "
+            "Our targets cover 145,000 t. Does that meet the boundary requirement?",
+            "scope3_coverage",
+            {"scope3_total": 250000.0, "covered": 145000.0, "indirect_use_phase": 40000.0},
+        ),
+        # covered parts listed one after another are summed
+        (
+            "我们范围三总排放五万四千吨,范围三目标覆盖外购商品和服务3.3万吨、上游运输与配送0.5万吨。够吗?",
+            "scope3_coverage",
+            {"scope3_total": 54000.0, "covered": 38000.0},
+        ),
+        # the base-year intensity, not base emissions
+        (
+            "我们范围三的单位增值排放,基准年(2024)是0.85吨CO2e/万元。按GEVA,到2031年强度不能高于多少?",
+            "geva",
+            {"base_intensity": 0.85},
+        ),
+        # two ambitions: the verdict is on the higher one
+        (
+            "Giảm 35% phạm vi 1+2 so với năm gốc 2021 đến năm 2031 có đạt 1,5°C không, hay chỉ đạt well-below 2°C?",
+            "check_absolute_target",
+            {"ambition": "1.5C"},
+        ),
+        # Chinese numerals in MWh; the year that names the threshold
+        (
+            "2024年总用电一万二千兆瓦时,其中绿电九千MWh。2025年的门槛够吗?",
+            "renewable_electricity",
+            {"total_electricity_mwh": 12000.0, "renewable_mwh": 9000.0, "year": 2025},
+        ),
+        (
+            "Renewable check for 2025: renewable electricity 18,000 MWh, total electricity consumption 15,000 MWh.",
+            "renewable_electricity",
+            {"renewable_mwh": 18000.0, "total_electricity_mwh": 15000.0},
+        ),
+        (
+            "CATI self-check: we meet 1.1.4, 2.2.2 and 5.4.5. What's our total?",
+            "cati_score",
+            {"indicator_ids": ["1.1.4", "2.2.2", "5.4.5"]},
+        ),
+    ],
+)
+def test_round_six_phrasings(question: str, tool: str, expected: dict[str, Any]) -> None:
+    plan = _plan(question)
+    assert plan.calculator == tool
+    for key, value in expected.items():
+        assert plan.arguments[key] == value
