@@ -27,7 +27,10 @@ MIN_VOCABULARY = 2000
 # (one letter off in a 7-letter word scores 0.92; "cbam" / "cba" style acronyms are too short to guess)
 TYPO_MIN_CHARS = 6
 TYPO_MIN_SIMILARITY = 0.9
-MAX_UNKNOWN = 1
+# Calibrated on rounds 5 and 6 (dev data): at 1, colloquial Chinese (批下来, 复核, 英文版) declined covered
+# questions; at 2 their answerable sets went 0.708 → 0.725 (round 6; wrongly declined 0.083 → 0.058) and their
+# cross-lingual set 0.544 → 0.567, with no uncovered question of rounds 4–6 answered that was declined before.
+MAX_UNKNOWN = 2
 MIN_UNKNOWN_SHARE = 0.4
 # Question words and fillers the documents need not contain (the stop lists hold the rest).
 QUESTION_WORDS = frozenset(
