@@ -133,7 +133,14 @@ _VI_PLAIN_SYLLABLES = frozenset(
         "hay",
         "hoac",
         "cung",
-    ]
+        # more everyday syllables (round-6 dev: "viet giup ham python doc file excel bao cao…" read as English)
+        "viet", "giup", "cao", "thu", "roi", "bieu", "thang", "hoi", "em", "anh", "chi", "minh", "nhe", "oi",
+        "dang", "se", "lai", "vao", "len", "xuong", "rat", "lon", "nho", "nguoi", "cong", "ty", "tuan", "ngay",
+        "gio", "tien", "gia", "mua", "lieu", "kiem", "tinh", "toan", "ket", "tong", "chiem", "phan", "tram",
+        "tiep", "nhan", "gui", "nop", "xin", "cam", "vui", "giai", "thich", "nghia", "quy", "dinh", "yeu", "cau",
+        "bat", "buoc", "duoi", "tren", "giua", "hon", "nua", "bay", "hien", "thuc", "nhat", "dau", "cuoi",
+        "khac", "nhau", "luon", "chua", "xong", "cuong", "ranh", "gioi", "nguong", "huong", "dan",
+    ]  # fmt: skip
 )
 
 
