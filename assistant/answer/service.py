@@ -28,7 +28,7 @@ from assistant.answer.stages.retrieval import Retrieval, Retrieved
 from assistant.answer.stages.routing import Routing
 from assistant.answer.stages.support_gate import SupportGate
 from assistant.answer.trace import Trace
-from assistant.answer.understanding.answerability import carries, question_parts, what_is_asked
+from assistant.answer.understanding.answerability import asks_for_list, carries, question_parts, what_is_asked
 from assistant.config import Settings
 from assistant.corpus.glossary import Glossary
 from assistant.llm.chat_model import llm_configured, make_chat_model
@@ -222,6 +222,7 @@ class AnswerService:
             retrieved.passages,
             carries=lambda words: carries(asked, words),
             per_passage=SEGMENTS_PER_PASSAGE,
+            whole_list=asks_for_list(part),
         )
         return scored, near_top(scored, retrieved.passages)
 

@@ -22,6 +22,7 @@ _SENT = re.compile(r"[^。！？；!?\n•■▶◼]+(?:[。！？；!?]+|$)|[^\
 _LATIN_SENT_END = re.compile(r"(?<=[a-zà-ỹ0-9)])[.;]\s+(?=[A-ZÀ-Ỹ\"“(])")
 MAX_QUOTE_CHARS = 360
 SHORT_SEGMENT_CHARS = 80  # a heading or a fragment: the next segment joins it
+LIST_ITEM_CHARS = 120  # a segment this short after the quote is an item of the list a list question asks for
 
 
 # a segment holding the kind of value asked outranks one that only shares more words (overlaps are 0–1)
@@ -62,13 +63,22 @@ def _segments(p: Passage) -> list[SegmentText]:
     return [SegmentText(f"s{i}", s) for i, s in enumerate(split_sentences(p.text))]
 
 
-def _quote(segments: list[SegmentText], i: int) -> tuple[str, str | None, tuple[str, ...]]:
-    """The best segment, with the next one when it is only a heading or a fragment."""
+def _list_item(text: str) -> bool:
+    """A short segment that is no full sentence (a bullet, a value, a name): the list goes on."""
+    return len(text) <= LIST_ITEM_CHARS and not (len(text) > 40 and _FULL_STOP.search(text))
+
+
+_FULL_STOP = re.compile(r"[。.!?！？]\s*$")
+
+
+def _quote(segments: list[SegmentText], i: int, whole_list: bool = False) -> tuple[str, str | None, tuple[str, ...]]:
+    """The best segment, with the next one when it is only a heading or a fragment; for a question that asks
+    for a list, with the short items that follow it too (a list is never cut after its first items)."""
     chosen = [segments[i]]
     j = i + 1
     while (
-        sum(len(s.text) for s in chosen) < SHORT_SEGMENT_CHARS
-        and j < len(segments)
+        j < len(segments)
+        and (sum(len(s.text) for s in chosen) < SHORT_SEGMENT_CHARS or (whole_list and _list_item(segments[j].text)))
         and sum(len(s.text) for s in chosen) + len(segments[j].text) <= MAX_QUOTE_CHARS
     ):
         chosen.append(segments[j])
@@ -85,6 +95,7 @@ def score_segments(
     passages: list[Passage],
     carries: Callable[[str], bool] | None = None,
     per_passage: int = 1,
+    whole_list: bool = False,
 ) -> list[Evidence]:
     """The best segment of every passage, best first (a quote two chunks share appears twice), and with
     ``per_passage`` > 1 its next-best segments as alternatives, right after it.
@@ -113,7 +124,7 @@ def score_segments(
         score = p.dense_score + 0.25 * passage_overlap - 0.01 * rank
         quotes: set[str] = set()
         for n, (_, neg_i) in enumerate(ranked[:per_passage]):
-            quote, translation, ids = _quote(segments, -neg_i)
+            quote, translation, ids = _quote(segments, -neg_i, whole_list)
             if quote in quotes:
                 continue
             quotes.add(quote)

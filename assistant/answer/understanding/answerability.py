@@ -128,6 +128,11 @@ def what_is_asked(question: str, lang: str) -> Asked:
     return Asked("open", places=places, years=years)
 
 
+def asks_for_list(question: str) -> bool:
+    """ "List VCCA's core values", "liệt kê", "有哪些": the answer is a list, quoted whole."""
+    return bool(_has(vocabulary()["asks"]["list"], fold(question)))
+
+
 def carries(asked: Asked, text: str) -> bool:
     """The segment (original words and translation together) holds the kind of value asked for."""
     folded = fold(text)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from assistant.answer.stages.evidence import select_evidence
+from assistant.answer.stages.evidence import score_segments, select_evidence
 from tests.assistant.answer.stages.helpers import passage
 
 TRIGGER_ZH = "如果公司的相关范围三排放量占范围一、二和三排放总量的40%或更多,则需要设定范围三目标。"
@@ -72,3 +72,23 @@ def test_next_best_segments_are_alternatives_the_gate_does_not_read() -> None:
     assert len({e.sentence for e in three}) == 3
     assert three[0].score > three[1].score > three[2].score  # each alternative right after its passage's best
     assert [e.sentence for e in near_top(three, [p])] == [one[0].sentence]
+
+
+def test_a_list_question_quotes_the_list_whole_and_stops_at_the_next_sentence() -> None:
+    items = [
+        "Hợp tác",
+        "Cùng có lợi",
+        "Tham gia bình đẳng",
+        "Tôn trọng",
+        "Chia sẻ trách nhiệm",
+        "Công bằng",
+        "Minh bạch",
+    ]
+    after = "Nhóm nòng cốt là các tổ chức có tư cách pháp nhân đại diện cho doanh nghiệp và tổ chức tài chính."
+    segments: list[tuple[str, str | None]] = [("Giá trị cốt lõi của Liên minh", None)]
+    segments += [(item, None) for item in items] + [(after, None)]
+    p = passage(segments, doc="002_08dc8465030f2692.txt", language="vi", translation_lang=None)
+    listed = score_segments("Liệt kê giá trị cốt lõi của Liên minh", [], [p], whole_list=True)[0].sentence
+    assert listed.endswith("Minh bạch") and after not in listed
+    plain = score_segments("Giá trị cốt lõi của Liên minh", [], [p])[0].sentence
+    assert "Minh bạch" not in plain  # without a list question, a heading takes only what completes it
