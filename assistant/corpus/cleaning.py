@@ -16,6 +16,16 @@ _LATIN_GLUED = re.compile(r"[A-Za-z][A-Za-z&.'-]{5,}")
 _NL_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}，。、；：（）])\n(?=[{CJK}，。、；：（）])")
 
 
+# The CMS date of every article in 001 is the epoch placeholder (seeds README: "placeholder dates (`January
+# 01, 1970`)"), and our translations carry it as written. It is no date of anything: quotes leave it out.
+_PLACEHOLDER_DATES = re.compile(r"\s*(?:January 01, 1970|Ngày 01 tháng 01 năm 1970|1970年1月1日)\s*")
+
+
+def without_placeholders(text: str) -> str:
+    """``text`` without the extraction's placeholder dates (what a quote shows; the index keeps them)."""
+    return _PLACEHOLDER_DATES.sub(" ", text).strip()
+
+
 def remove_spans(text: str, offset: int, spans: list[Span]) -> str:
     """Drop running headers (given in file offsets) from a slice that starts at ``offset``."""
     if not spans:

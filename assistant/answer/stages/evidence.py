@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assistant.corpus.cleaning import without_placeholders
 from assistant.retrieval.retriever import Passage, SegmentText
 from assistant.text.tokenize import tokenize
 
@@ -83,9 +84,9 @@ def _quote(segments: list[SegmentText], i: int, whole_list: bool = False) -> tup
     ):
         chosen.append(segments[j])
         j += 1
-    quote = " ".join(s.text for s in chosen)
+    quote = without_placeholders(" ".join(s.text for s in chosen))
     translated = [s.translation for s in chosen]
-    translation = " ".join(t for t in translated if t) if all(translated) else None
+    translation = without_placeholders(" ".join(t for t in translated if t)) if all(translated) else None
     return quote, translation, tuple(s.id for s in chosen)
 
 

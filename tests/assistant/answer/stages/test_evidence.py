@@ -92,3 +92,11 @@ def test_a_list_question_quotes_the_list_whole_and_stops_at_the_next_sentence() 
     assert listed.endswith("Minh bạch") and after not in listed
     plain = score_segments("Giá trị cốt lõi của Liên minh", [], [p])[0].sentence
     assert "Minh bạch" not in plain  # without a list question, a heading takes only what completes it
+
+
+def test_the_placeholder_date_of_the_forum_articles_is_never_quoted() -> None:
+    text = "January 01, 1970 在中断四年之后,永续成衣联盟在中国深圳举办了“助推变革”活动。"
+    p = passage([(text, "Ngày 01 tháng 01 năm 1970 Sau 4 năm gián đoạn, SAC tổ chức sự kiện tại Thâm Quyến.")])
+    [e] = select_evidence("深圳活动", [], [p])
+    assert "1970" not in e.sentence and e.sentence.startswith("在中断四年之后")
+    assert e.translation is not None and "1970" not in e.translation
