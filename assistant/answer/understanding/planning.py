@@ -154,7 +154,9 @@ def plan_question(r: Reading) -> Plan:
     stated = [m for m in (base, target, *r.role("reduction")) if m is not None and not m.carried]
     # "do we need a scope 3 target?", "what share of the total is scope 3?" — not a cut
     asks_share = bool(_has(vocabulary()["percents"]["share"], r.folded)) and bool(r.one("s3"))
-    if "s3" in r.scopes and ("need" in r.intent or asks_share) and not stated:
+    # a year beside a full inventory ("2024年范围一3,000吨、范围二…、范围三…") dates the figures, it sets no cut
+    inventory = bool(r.one("s3") and (r.one("s1") or r.one("s12"))) and not r.role("reduction")
+    if "s3" in r.scopes and ("need" in r.intent or asks_share) and (not stated or inventory):
         plan = _scope3_required(r, rs)
         if plan is not None:
             return plan
@@ -304,7 +306,7 @@ def _renewable(r: Reading, rs: dict[str, Any]) -> Plan | None:
     return Plan("calculation", "renewable_electricity", {**args, **rs})
 
 
-_PER_UNIT = re.compile(r"\s?(?:/|per(?![a-z])|moi(?![a-z])|tren moi|每)")
+_PER_UNIT = re.compile(r"\s?(?:/|per(?![a-z])|moi(?![a-z])|tren(?![a-z])|每)")
 
 
 def _most_ambitious(ambitions: list[str]) -> str | None:

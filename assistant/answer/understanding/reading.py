@@ -492,6 +492,9 @@ def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -
     for m in years:
         a = spans[m.clause][0]
         after = r.folded[m.end : m.end + 24]
+        if _follows(ys["founded_after"], after) or _nearest_left(ys["founded"], r.folded, m.start, m.start - 14):
+            m.trusted = False  # "公司1998年成立", "founded in 1998": the company's history, no target's year
+            continue
         if _follows(ys["base_after"], after):
             m.role = "base_year"
             continue
