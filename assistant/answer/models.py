@@ -50,6 +50,8 @@ class Answer(BaseModel):
     clarify: bool = False
     # a criteria check's yes / no, stated first in the answer
     verdict: str | None = None
+    # the parts of a several-part question the documents do not state (the others are answered)
+    not_stated: list[str] = Field(default_factory=list)
     # each stage's decision and scores, with --explain (``explain=True``)
     trace: list[StageTrace] | None = None
 

@@ -143,6 +143,7 @@ class AnswerService:
         citations: list[Citation] = []
         tool_calls: list[ToolCall] = []
         verdict: str | None = None
+        not_stated: list[str] = []
         clarify = plan.kind == "clarify"
         premise_lines, premise_citations = self.premise_corrections(language, analysis)
         if plan.kind == "calculation":
@@ -181,6 +182,8 @@ class AnswerService:
             timings["retrieve"] = _ms(t0)
             text, citations, refused, sources = self.combine_parts(language, parts, results)
             sources = [q, *sources]
+            if not refused:
+                not_stated = [p for p, r in zip(parts, results, strict=True) if not r.answering]
         if premise_lines:
             # a wrong rule number is corrected first, with the document's figure and clause
             offset = len(premise_citations)
@@ -209,6 +212,7 @@ class AnswerService:
             grounding=Grounding(**report.__dict__),
             clarify=clarify,
             verdict=verdict,
+            not_stated=not_stated,
         )
         return answer, sources
 

@@ -178,7 +178,7 @@ class Helpdesk:
                 mapping[c.id] = keys[key]
             body = _renumber(answer.answer, mapping)
             parts.append(f"**{question}**\n\n{body}" if len(questions) > 1 else body)
-            if answer.refused:
+            if answer.refused or answer.not_stated:  # a part the documents do not state needs a human too
                 uncovered.append(question)
             if answer.clarify:
                 asked_back.append(question)

@@ -38,9 +38,25 @@ _GREETING = re.compile(
 )
 _SIGN_OFF = re.compile(
     r"(?:^|(?<=[\s,，.。!！?？]))(xin cảm ơn|xin cam on|cảm ơn|cam on|trân trọng|tran trong|best regards|kind regards|"
-    r"regards|thanks|thank you|sincerely|谢谢|感谢|此致|顺祝)\b.*$",
-    re.IGNORECASE | re.DOTALL,
+    r"regards|thanks|thank you|sincerely|谢谢|感谢|此致|顺祝)\b",
+    re.IGNORECASE,
 )
+
+
+# a header line the message was pasted with ("Subject: Re: intensity targets", "Tiêu đề: …", "主题:…")
+_SUBJECT = re.compile(r"^\s*(?:subject|re|fwd?|tiêu đề|tieu de|chủ đề|chu de|主题|标题)\s*[:：][^\n]*\n", re.IGNORECASE)
+# what may follow a sign-off: a signature (name, title, company), no question
+MAX_SIGNATURE_CHARS = 300
+
+
+def _without_sign_off(text: str) -> str:
+    """The message without its closing courtesy and signature. Only a courtesy near the end closes it:
+    "Thanks for the quick answer last week. Two follow-ups…" opens a message (round-4 dev e-mail)."""
+    for m in _SIGN_OFF.finditer(text):
+        rest = text[m.start() :]
+        if len(rest) <= MAX_SIGNATURE_CHARS and not re.search(r"[?？]", rest):
+            return text[: m.start()]
+    return text
 
 
 # abbreviations whose full stop ends no sentence ("approx. 21,000 t", "i.e. the 4.2% pathway", "Mr. Tran")
@@ -57,12 +73,21 @@ def sentences(text: str) -> list[str]:
     return [s.strip().replace(_HELD_STOP, ".") for s in _SENTENCES.findall(held) if s.strip()]
 
 
+# a sentence that asks without a question mark ("还有,中国电网今年最新的排放因子是多少,我们算范围二要用。"): only
+# words that ask in any position (round-4 dev e-mail); an English sentence asks only from its first word
+_ASKS_ANYWHERE = re.compile(
+    r"多少|什么|是否|哪[个些里家年天]|如何|怎么|(?<![\w])(bao nhieu|la gi|nhu the nao|khi nao|o dau)(?![\w])"
+)
+_ASKS_LEADING = re.compile(r"^(?:what|which|when|where|who|how|why)(?![\w])")
+
+
 def is_question(sentence: str) -> bool:
     if _QUESTION_END.search(sentence):
         return True
     mark = _LIST_MARK.match(sentence)
     if not mark:
-        return False
+        plain = fold(sentence).strip()
+        return bool(_ASKS_ANYWHERE.search(plain) or _ASKS_LEADING.match(plain))
     item = fold(sentence[mark.end() :]).strip()
     return bool(_ASKS.search(item) or _ASKS_FIRST.match(item))
 
@@ -72,7 +97,8 @@ def split_message(message: str) -> tuple[list[str], str]:
 
     With no question, the whole body (courtesies removed) is one question."""
     text = unicodedata.normalize("NFC", message).replace("\r\n", "\n").strip()
-    text = _SIGN_OFF.sub("", _GREETING.sub("", text, count=1)).strip() or text
+    text = _SUBJECT.sub("", text, count=1).strip() or text
+    text = _without_sign_off(_GREETING.sub("", text, count=1)).strip() or text
     # a quoted earlier reply ("> Trả lời trước đây của helpdesk: … tối đa 5%") is neither a question nor a fact
     text = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
     body = sentences(text)

@@ -185,6 +185,7 @@ class LLMPhrasing:
                 passed=report.passed, numbers=report.numbers, unsupported=report.unsupported, repaired=repaired
             ),
             notes=notes,
+            not_stated=draft.not_stated,
         )
 
 

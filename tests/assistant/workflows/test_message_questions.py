@@ -37,3 +37,24 @@ def test_a_vietnamese_fact_line_is_no_question() -> None:
         "Do we need a newer inventory",
     ]
     assert "9.100 t CO2e" in facts
+
+
+def test_a_thank_you_that_opens_the_message_keeps_its_questions() -> None:
+    message = (
+        "Subject: Re: intensity targets\n\nHi again,\n\nThanks for the quick answer last week. Two follow-ups.\n\n"
+        "For client No. 3, GEVA from 2023 to 2033: how big a total cut does that add up to?\n\n"
+        "Lastly, what grid emission factor should we use for Vietnam?\n\nCheers,\nDr. Anh\n"
+    )
+    questions, facts = split_message(message)
+    assert questions == [
+        "For client No. 3, GEVA from 2023 to 2033: how big a total cut does that add up to?",
+        "Lastly, what grid emission factor should we use for Vietnam?",
+    ]
+    assert "Subject" not in facts
+
+
+def test_a_sentence_that_asks_without_a_question_mark() -> None:
+    questions, _ = split_message(
+        "你好,\n想确认论坛是哪天办的?还有,中国电网今年最新的排放因子是多少,我们算范围二要用。\n谢谢!"
+    )
+    assert questions[-1] == "还有,中国电网今年最新的排放因子是多少,我们算范围二要用。"
