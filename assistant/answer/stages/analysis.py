@@ -6,7 +6,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from assistant.answer.understanding.planning import plan_question
+from assistant.answer.understanding.answerability import what_is_asked
+from assistant.answer.understanding.planning import NOT_COMPUTED, plan_question
 from assistant.answer.understanding.premises import Premise, find_premises
 from assistant.answer.understanding.reading import (
     Reading,
@@ -83,7 +84,8 @@ class QuestionAnalysis:
         computes = asks_for_computation(reading)
         leans = is_follow_up(q) and bool(reading.ambitions or reading.scopes or reading.mentions)
         before = (previous or []) + (earlier or [] if computes or leans else [])
-        follow_up = bool(before) and is_follow_up(q)
+        # "还有,中国电网今年最新的排放因子是多少?" opens like a follow-up but asks what no calculation gives
+        follow_up = bool(before) and is_follow_up(q) and what_is_asked(q, language).kind not in NOT_COMPUTED
         if follow_up:
             reading = merge_follow_up(read_question(before[-1], language), reading)
         if context and context.strip() and asks_about_stated_figures(reading):  # the merged reading, after a follow-up

@@ -51,7 +51,8 @@ def _wants_result(r: Reading) -> bool:
 
 
 # answers no calculator gives: a price or fee, an emission factor, a person, a ranking, a count of things
-_NOT_COMPUTED = frozenset({"money", "emission_factor", "person", "ranking"})
+NOT_COMPUTED = frozenset({"money", "emission_factor", "person", "ranking"})  # what no calculator gives
+_NOT_COMPUTED = NOT_COMPUTED
 
 
 def _clarify_or_fact(r: Reading, calculator: str, missing: list[str], reason: str) -> Plan:
