@@ -3,6 +3,7 @@ asker states (to be checked); and follow-ups joined to the question they follow 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
@@ -82,7 +83,10 @@ class QuestionAnalysis:
         q, language = self.validate(question, lang)
         reading = read_question(q, language)
         computes = asks_for_computation(reading)
-        leans = is_follow_up(q) and bool(reading.ambitions or reading.scopes or reading.mentions)
+        # "Còn nhà máy A thì sao?" leans on the question before it even without figures of its own when the
+        # message states the figures it is about (a table row offered to it)
+        stated = bool(context and re.search(r"\d", context))
+        leans = is_follow_up(q) and bool(reading.ambitions or reading.scopes or reading.mentions or stated)
         before = (previous or []) + (earlier or [] if computes or leans else [])
         # "还有,中国电网今年最新的排放因子是多少?" opens like a follow-up but asks what no calculation gives
         follow_up = bool(before) and is_follow_up(q) and what_is_asked(q, language).kind not in NOT_COMPUTED

@@ -779,7 +779,8 @@ def _listed_parts(r: Reading, am: dict[str, Any], scope_ends: list[int]) -> None
     or scope word between."""
     tonnages = [m for m in r.mentions if m.unit == "t" and m.trusted]
     for prev, m in zip(tonnages, tonnages[1:], strict=False):
-        if m.role is not None or prev.role not in ("covered", "excluded"):
+        # a scope named only after the list ("…和上游运输(2000吨)设范围三目标") is what the parts belong to
+        if (m.role is not None and m.role not in ("s1", "s2", "s3", "s12")) or prev.role not in ("covered", "excluded"):
             continue
         between = r.folded[prev.end : m.start]
         if (
@@ -856,7 +857,8 @@ def merge_follow_up(previous: Reading, current: Reading) -> Reading:
         rule_set=current.rule_set or previous.rule_set,
         cati_ids=current.cati_ids or previous.cati_ids,
         topics=current.topics | previous.topics,
-        intent=current.intent or previous.intent,  # "vậy tối thiểu phải giảm bao nhiêu?" asks anew
+        # "vậy tối thiểu phải giảm bao nhiêu?" asks anew; "còn nhà máy A thì sao?" ("own" only) asks the same again
+        intent=current.intent if current.intent - {"own"} else previous.intent | current.intent,
         set_aside=current.set_aside,
     )
     return merged

@@ -215,3 +215,25 @@ def test_an_exclusion_the_email_states_answers_only_the_question_about_it() -> N
     # scope 1+2 is the two amounts stated apart; the excluded 2,900 t is no scope 1 amount
     assert plan.calculator == "scope12_coverage"
     assert plan.arguments["scope12_total"] == 73500 and plan.arguments["excluded"] == 2900
+
+
+def test_a_follow_up_naming_another_site_asks_the_same_of_its_figures() -> None:
+    a = QuestionAnalysis(4000).run(
+        "Còn nhà máy A thì sao?",
+        "vi",
+        earlier=["Nhà máy B có bắt buộc phải đặt mục tiêu phạm vi 3 không?"],
+        context="Năm cơ sở 2023: Phạm vi 1 1.200 tấn CO2e, Phạm vi 2 4.800 tấn CO2e, Phạm vi 3 3.500 tấn CO2e.",
+    )
+    plan = plan_question(a.reading)
+    assert plan.calculator == "scope3_required" and plan.arguments["scope3"] == 3500
+
+
+def test_a_target_set_only_for_listed_categories_covers_their_sum() -> None:
+    a = QuestionAnalysis(4000).run(
+        "东莞鞋厂打算只对外购商品和服务(1.3万吨)和上游运输(2000吨)设范围三目标,覆盖率够吗?",
+        "zh",
+        context="2024年(基准年)的排放如下: 范围一 3,600吨，范围二 9,400吨，范围三 2.2万吨。",
+    )
+    plan = plan_question(a.reading)
+    assert plan.calculator == "scope3_coverage"
+    assert plan.arguments == {"scope3_total": 22000.0, "covered": 15000.0}
