@@ -129,14 +129,15 @@ def _value(cell: str, lang: str) -> float | None:
     return value * factor
 
 
-def _unit(cell: str, column: str, lang: Lang) -> str:
-    """The unit of a cell: its own, its column's ("(MWh)"), or the language's emissions unit."""
-    if re.search(r"[^\d.,\s~≈]", cell):
-        return ""  # written with the cell ("0.8万吨", "3,600吨")
+def _column_unit(column: str, lang: Lang) -> str:
+    """The unit a column's bare figures are in: its header's ("(MWh)") or the language's emissions unit."""
     found = _UNIT.search(column)
-    if found:
-        return found.group(0)
-    return str(vocabulary()["tables"]["default_unit"][lang])
+    return found.group(0) if found else str(vocabulary()["tables"]["default_unit"][lang])
+
+
+def _unit(cell: str, column: str, lang: Lang) -> str:
+    """The unit to write after a cell: none when the cell carries its own ("0.8万吨", "3,600吨")."""
+    return "" if re.search(r"[^\d.,\s~≈]", cell) else _column_unit(column, lang)
 
 
 def _number(value: float, lang: str) -> str:
@@ -159,8 +160,8 @@ def row_facts(table: FigureTable, rows: list[int], lang: Lang) -> str:
         values = [_value(c, lang) for c in cells]
         if any(v is None for v in values):
             continue
-        unit = _unit("0", name, lang)  # the sum is written bare: the column's or the language's unit
-        parts.append(f"{column} {_number(sum(v for v in values if v is not None), lang)} {unit}".strip())
+        total = sum(v for v in values if v is not None)  # written bare, in the column's unit
+        parts.append(f"{column} {_number(total, lang)} {_column_unit(name, lang)}")
     separator = "，" if lang == "zh" else ", "
     return separator.join(parts) + ("。" if lang == "zh" else ".")
 
