@@ -97,6 +97,10 @@ class Settings(BaseSettings):
     # beyond 10; tests/assistant/retrieval): the question's own words then weigh more than its glossary
     # terms, and CATI's "mục tiêu … phạm vi 3" rows outrank the rule. Every translation is indexed for BM25.
     retrieval_weights: tuple[float, float, float, float] = (1.0, 0.25, 2.0, 1.0)
+    # Retrieval: share of its fused score a contents page or a list of references keeps
+    # (``assistant.retrieval.apparatus``). Chosen on the dev data (blind rounds 1-7 and evals/questions.jsonl,
+    # 1,518 questions with a gold passage), bundled e5-small: see the round-8 notes in evals/blind/README.md.
+    back_matter_weight: float = 0.5
     # Passages a fact answer reads for the sentence that states what is asked (the support gate reads only
     # the near-top ones). Chosen on the dev data (evals/questions.jsonl and blind rounds 1-2), bundled
     # e5-small: at 6 / 10 passages, dev accuracy 0.861 / 0.873, round-1 i13 0.573 / 0.609, round-1 i15

@@ -21,6 +21,7 @@ from assistant.corpus.ingest import open_store
 from assistant.index.embedders import Embedder, get_embedder
 from assistant.index.lexical import LexicalIndex
 from assistant.index.vector_store import IndexUnavailableError, StoredChunk, VectorStore
+from assistant.retrieval.apparatus import is_back_matter
 from assistant.retrieval.coverage import CorpusVocabulary
 from assistant.text.language import detect_language
 from assistant.text.tokenize import tokenize
@@ -96,11 +97,13 @@ class HybridRetriever:
         # dense(question), dense(code-switched probes), bm25(question + equivalents), bm25(terms per language)
         self.weights = weights or settings.retrieval_weights
         self.rerank_weight = settings.rerank_weight
+        self.back_matter_weight = settings.back_matter_weight
         self._store: VectorStore | None = None
         self._lock = threading.Lock()
         self._generation: str | None = None
         self._chunks: dict[str, StoredChunk] = {}
         self._translations: dict[str, dict[str, str]] = {}  # original chunk id -> language -> record id
+        self._back_matter: frozenset[str] = frozenset()  # contents pages and references (original ids)
         self._lexical = LexicalIndex([], [])
         self._vocabulary: tuple[str | None, CorpusVocabulary] | None = None
         self._checked = 0.0
@@ -145,6 +148,7 @@ class HybridRetriever:
             for c in chunks:
                 if c.meta.get("of"):
                     self._translations.setdefault(str(c.meta["of"]), {})[str(c.meta.get("language", ""))] = c.chunk_id
+            self._back_matter = frozenset(c.chunk_id for c in chunks if not c.meta.get("of") and is_back_matter(c.text))
             ids = list(self._chunks)
             self._lexical = LexicalIndex(ids, [str(self._chunks[i].meta.get("lex", "")).split() for i in ids])
             self._generation = generation
@@ -230,6 +234,7 @@ class HybridRetriever:
             fused = merged[-1][1]
         else:
             fused = self._rerank(_rrf(merged), self._query_tokens(query, expansions, q_lang), q_lang)
+            fused = self._below_content(fused)
         if vectors is not None:
             wanted = [cid for cid, _ in fused[:k]]
             missing = [v for cid in wanted for v in self._versions(cid) if v not in dense_sims]
@@ -273,6 +278,14 @@ class HybridRetriever:
             rescored.append((chunk_id, score + self.rerank_weight * best))
         rescored.sort(key=lambda kv: kv[1], reverse=True)
         return rescored + fused[RERANK_DEPTH:]
+
+    def _below_content(self, fused: list[tuple[str, float]]) -> list[tuple[str, float]]:
+        """Contents pages and references keep ``back_matter_weight`` of their score: they name every topic
+        and state none (``assistant.retrieval.apparatus``)."""
+        if not self._back_matter or self.back_matter_weight == 1.0:
+            return fused
+        weighted = [(cid, s * self.back_matter_weight if cid in self._back_matter else s) for cid, s in fused]
+        return sorted(weighted, key=lambda kv: kv[1], reverse=True)
 
     def _source_of(self, record_id: str) -> str:
         c = self._chunks.get(record_id)

@@ -1,6 +1,6 @@
 """Answerability: does an evidence sentence state what the question asks?
 
-A question asks for a kind of answer — an amount of money (fee, price, cost), an emission factor, a
+A question asks for a kind of answer — an amount of money (fee, price, cost), a penalty, an emission factor, a
 quantity, a date or deadline, a person, a ranking — or something open (a rule, a definition, a list), and
 about something (its key words). The documents answer it only when one evidence segment (its original words
 or our translation of them) carries both: the kind of value, and enough of the question's key words. An MCAP
@@ -67,7 +67,7 @@ def _is_measure(noun: str) -> bool:
 
 @dataclass(frozen=True)
 class Asked:
-    kind: str  # "money" | "emission_factor" | "quantity" | "date" | "duration" | "person" | "ranking" | "open"
+    kind: str  # "money" | "penalty" | "emission_factor" | "quantity" | "date" | "duration" | "person" | "ranking" | "open"
     noun: str | None = None  # what a "how many" counts, folded ("nha may", "factories", "工厂")
     deadline: bool = False
     places: frozenset[str] = frozenset()  # the countries and cities the question names (vocabulary [places])
@@ -111,7 +111,7 @@ def what_is_asked(question: str, lang: str) -> Asked:
     question = question.replace("哪几", "哪")
     folded = fold(question)
     places, years = places_named(question), frozenset(_YEAR.findall(question))
-    for kind in ("money", "emission_factor", "ranking", "person", "duration", "date", "quantity"):
+    for kind in ("money", "penalty", "emission_factor", "ranking", "person", "duration", "date", "quantity"):
         cue = _cue(asks[kind], question, folded)
         if not cue:
             continue
@@ -139,6 +139,8 @@ def carries(asked: Asked, text: str) -> bool:
     asks = vocabulary()["asks"]
     if asked.kind == "money":
         return bool(_MONEY.search(text))
+    if asked.kind == "penalty":
+        return bool(_has(asks["penalty_words"], folded))
     if asked.kind == "emission_factor":
         return bool(_FACTOR.search(folded))
     if asked.kind == "ranking":

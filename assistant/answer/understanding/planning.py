@@ -46,12 +46,15 @@ def _wants_result(r: Reading) -> bool:
     of their own — a year alone ("到2024年为止…多少家?", "by 2050") is when, not whose."""
     figures = [m for m in r.mentions if m.role and m.trusted and m.unit not in ("year", "date")]
     years = [m for m in r.mentions if m.trusted and m.unit in ("year", "date")]
-    own = "own" in r.intent or bool(figures) or len({m.value for m in years}) > 1
+    # "基准年是2022年": a base year one states is one's own (round-7 dev calc: "想设定GEVA目标,基准年是2022年,…")
+    # — when a computed amount is asked ("một quy tắc … nếu năm cơ sở là 2019?" asks the rule)
+    own_year = "calculate" in r.intent and any(m.role == "base_year" and m.cue for m in years)
+    own = "own" in r.intent or bool(figures) or len({m.value for m in years}) > 1 or own_year
     return own and bool(r.intent & {"calculate", "check", "need"})
 
 
 # answers no calculator gives: a price or fee, an emission factor, a person, a ranking, a count of things
-NOT_COMPUTED = frozenset({"money", "emission_factor", "person", "ranking"})  # what no calculator gives
+NOT_COMPUTED = frozenset({"money", "penalty", "emission_factor", "person", "ranking"})  # what no calculator gives
 _NOT_COMPUTED = NOT_COMPUTED
 
 

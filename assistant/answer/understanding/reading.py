@@ -721,6 +721,8 @@ def _production_growth(r: Reading, am: dict[str, Any]) -> None:
     make the activity growth, as a percentage the question did not write but states (round-6 dev calc); and a
     tonnage after an emissions word in the base year's sentence is the base-year emissions."""
     if not r.role("growth"):
+        _doubling(r, am)
+    if not r.role("growth"):
         volumes = [
             m
             for m in r.mentions
@@ -768,6 +770,28 @@ def _production_growth(r: Reading, am: dict[str, Any]) -> None:
         ):
             m.role = "base_emissions"  # "基准年2022排放1.2万吨", "baseline 2021 phát thải 20.000 tấn"
             return
+
+
+def _doubling(r: Reading, am: dict[str, Any]) -> None:
+    """ "Output will double", "sản lượng tăng gấp đôi", "产量翻一番": production grows by 100%, when a production word
+    is within 40 characters of the doubling word."""
+    for cue in am["doubling"]:
+        hit = cue_pattern(cue).search(r.folded)
+        if hit is None:
+            continue
+        near = r.folded[max(0, hit.start() - 40) : hit.end() + 40]
+        if not _has(am["production"] + am["units_produced"], near):
+            continue
+        clause = min(r.mentions, key=lambda m: abs(m.start - hit.start())).clause if r.mentions else 0
+        r.mentions.append(
+            Mention(100.0, "percent", hit.start(), hit.end(), _original(r, hit), clause, role="growth", cue=cue)
+        )
+        return
+
+
+def _original(r: Reading, hit: re.Match[str]) -> str:
+    """The question's own words at a match in its folded form (same length unless folding changed it)."""
+    return r.text[hit.start() : hit.end()] if len(r.text) == len(r.folded) else hit.group()
 
 
 _LIST_SEPARATOR = re.compile(r"[、,，;；+]|(?<![a-z])(?:and|va|cung|cong|plus)(?![a-z])|和|及|以及|与")

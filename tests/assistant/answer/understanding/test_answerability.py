@@ -86,3 +86,26 @@ def test_a_word_of_a_place_the_question_names() -> None:
 
     assert in_place_name("TP", "WRI đã mang bản thảo sang TP. Hồ Chí Minh để chia sẻ")
     assert not in_place_name("CBAM", "Khi nào CBAM áp dụng ở TP. Hồ Chí Minh?")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Nếu không đạt mục tiêu MCAP thì bị phạt thế nào?", "vi"),
+        ("khong cong bo bao cao thi bi xu phat bao nhieu?", "vi"),
+        ("不公开披露排放会被怎么处罚?罚款多少?", "zh"),
+        ("What penalties apply if a supplier misses its SBTi target?", "en"),
+    ],
+)
+def test_a_penalty_needs_a_sanction_in_the_passage(question: str, lang: str) -> None:
+    asked = what_is_asked(question, lang)
+    assert asked.kind == "penalty"
+    assert not carries(asked, "Cascale sẽ đóng vai trò giám sát để đảm bảo tính nhất quán")
+    assert not carries(asked, "nhà máy phát triển kế hoạch giảm phát thải")  # "phát" of "phát thải" is no fine
+    assert carries(asked, "Doanh nghiệp vi phạm bị phạt tiền từ 50 đến 100 triệu đồng")
+    assert carries(asked, "未按期披露的企业将被处以罚款")
+
+
+def test_a_price_asked_without_diacritics_is_money_but_joining_is_not() -> None:
+    assert what_is_asked("gia chung chi I-REC o VN bao nhieu 1 MWh?", "vi").kind == "money"
+    assert what_is_asked("nha may tham gia MCAP can bao nhieu gio tu van?", "vi").kind != "money"

@@ -454,3 +454,76 @@ def test_round_six_phrasings(question: str, tool: str, expected: dict[str, Any])
     assert plan.calculator == tool
     for key, value in expected.items():
         assert plan.arguments[key] == value
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "expected"),
+    [
+        # a boundary that counts only part of the total, or leaves a named part out (round-7 dev calc)
+        (
+            "Tổng phát thải phạm vi 1+2 năm cơ sở là 25.000 tấn, nhưng ranh giới mục tiêu chỉ tính 23.600 tấn vì bỏ "
+            "kho thuê. Ranh giới mục tiêu bao phủ được bao nhiêu phần trăm?",
+            "scope12_coverage",
+            {"scope12_total": 25000.0, "covered": 23600.0},
+        ),
+        (
+            "Total scope 1+2 is 48,200 t; our target boundary leaves out a leased warehouse that emits 1,900 t. "
+            "What share of scope 1+2 does the boundary cover?",
+            "scope12_coverage",
+            {"scope12_total": 48200.0, "excluded": 1900.0},
+        ),
+        (
+            "Tổng phát thải phạm vi 1+2 là 15.600 tấn, nhưng kho hàng và căng tin (khoảng 950 tấn) bọn em chưa đưa "
+            "vào ranh giới mục tiêu. Ranh giới này có đạt yêu cầu ko?",
+            "scope12_coverage",
+            {"scope12_total": 15600.0, "excluded": 950.0},
+        ),
+        # the rule's bound the asker quotes is no figure of theirs ("up" of "up to" is no growth)
+        (
+            "SBTi lets us exclude up to 10% of scope 1+2, so leaving our two boiler houses out of the boundary "
+            "(7% of scope 1+2) is fine, right?",
+            "scope12_coverage",
+            {"excluded": 7.0},
+        ),
+        (
+            "Theo em biết SBTi cho loại trừ tới 10% phát thải phạm vi 1+2. Bên em bỏ ra 8% (xưởng giặt) thì vẫn ổn ko?",
+            "scope12_coverage",
+            {"excluded": 8.0},
+        ),
+        # production volumes after "produced"; production that doubles
+        (
+            "Emissions per pair down 45% between 2019 and 2030, but pairs produced go from 12 million to 19.2 "
+            "million. Net effect on absolute emissions?",
+            "intensity_to_absolute",
+            {"activity_growth_percent": 60.0, "intensity_reduction_percent": 45.0},
+        ),
+        (
+            "Output is expected to double between 2024 and 2034. If absolute scope 1+2 has to follow the 1.5°C "
+            "pathway, how much does emissions intensity per unit need to fall?",
+            "required_intensity_reduction",
+            {"activity_growth_percent": 100.0, "ambition": "1.5C"},
+        ),
+        (
+            "We plan to submit to SBTi in Q2 2025 with a target year of 2028. Does that timeframe work?",
+            "target_timeframe",
+            {"target_year": 2028},
+        ),
+    ],
+)
+def test_round_seven_phrasings(question: str, tool: str, expected: dict[str, Any]) -> None:
+    plan = _plan(question)
+    assert plan.kind == "calculation" and plan.calculator == tool, plan
+    for key, value in expected.items():
+        assert plan.arguments[key] == value
+
+
+def test_a_stated_base_year_is_the_askers_own_when_an_amount_is_asked() -> None:
+    plan = _plan("想设定GEVA目标,基准年是2022年,单位增值排放强度一共要降多少?")
+    assert (plan.kind, plan.calculator, plan.missing) == ("clarify", "geva", ("target_year",))
+    # a rule asked with a base year named stays with the documents
+    assert _plan("Khi nào thì phải đặt mục tiêu phạm vi 3 nếu năm cơ sở là 2019?").kind == "fact"
+    # a share asked, then a check: the total electricity is asked for, not the documents
+    plan = _plan(
+        "Nhà máy đã mua 2.300 MWh điện xanh. Tỷ lệ điện tái tạo của chúng tôi là bao nhiêu và đã đạt ngưỡng SBTi chưa?"
+    )
+    assert plan.kind == "clarify" and "total_electricity_mwh" in plan.missing
