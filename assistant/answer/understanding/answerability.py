@@ -72,6 +72,7 @@ class Asked:
     deadline: bool = False
     places: frozenset[str] = frozenset()  # the countries and cities the question names (vocabulary [places])
     years: frozenset[str] = frozenset()  # the years it names: "the 2024 figure" is not stated by a 2019 passage
+    event: str | None = None  # what a date is asked of ("founded", "held", "published"): the passage must name it
 
 
 def places_named(text: str) -> frozenset[str]:
@@ -124,7 +125,10 @@ def what_is_asked(question: str, lang: str) -> Asked:
             m = _NOUN_AFTER.get(lang, _NOUN_AFTER["en"]).search(folded)
             noun = m.group(1) if m and not _is_measure(m.group(1)) else None
         deadline = kind == "date" and bool(_has(["deadline", "han chot", "thoi han", "截止", "期限", "due"], folded))
-        return Asked(kind, noun, deadline, places, years)
+        event = None
+        if kind == "date":
+            event = next((e for e, words in asks["date_events"].items() if _has(words, folded)), None)
+        return Asked(kind, noun, deadline, places, years, event)
     return Asked("open", places=places, years=years)
 
 
@@ -151,6 +155,8 @@ def carries(asked: Asked, text: str) -> bool:
         return bool(_DURATION.search(folded)) or bool(_has(asks["duration_words"], folded))
     if asked.kind == "date":
         if not _YEAR_OR_DATE.search(text):
+            return False
+        if asked.event and not _has(asks["date_events"][asked.event], folded):
             return False
         return not asked.deadline or bool(_has(asks["deadline_words"], folded))
     if asked.kind == "quantity":

@@ -109,3 +109,12 @@ def test_a_penalty_needs_a_sanction_in_the_passage(question: str, lang: str) -> 
 def test_a_price_asked_without_diacritics_is_money_but_joining_is_not() -> None:
     assert what_is_asked("gia chung chi I-REC o VN bao nhieu 1 MWh?", "vi").kind == "money"
     assert what_is_asked("nha may tham gia MCAP can bao nhieu gio tu van?", "vi").kind != "money"
+
+
+def test_a_date_asked_of_an_event_needs_that_event_in_the_passage() -> None:
+    asked = what_is_asked("Liên minh VCCA được thành lập năm nào vậy anh/chị?", "vi")
+    assert asked.kind == "date" and asked.event == "founded"
+    assert not carries(asked, "Triệu Ngôi Nhà Xanh hướng tới mục tiêu vào năm 2030")
+    assert carries(asked, "VCCA được thành lập năm 2019 bởi GreenID")
+    held = what_is_asked("上海制造商论坛是哪天举办的?", "zh")
+    assert held.event == "held" and carries(held, "上海制造商论坛于 2024 年 6 月 28 日举行")
