@@ -259,6 +259,10 @@ def check_absolute_target(
     other_accepted = ambition is None or ambition_meets(other_min, min_ambition(other_rs, sc)[0])
     other_ok = _rate_meets(implied, other_rate) and other_accepted
     best = ambition_names(meets[0]) if meets else texts("calc.check_absolute_target.no_ambition")
+    if meets and meets[0] != minimum:
+        # "only well-below 2°C?": the cut that level needs over the same years, beside its name
+        best_rate, _ = annual_rate(rs, meets[0])
+        best = texts("calc.check_absolute_target.best_with_cut", amb=best, req=min(best_rate * n, 100.0))
     values = {"red": red, "n": n, "rate": implied, "best": best, "min": ambition_names(minimum), "req_rate": min_rate}
     if raw_required > 100:  # the cut is capped at 100%: say the rate test, not a 0-point shortfall
         verdict_words = "calc.check_absolute_target.rate_met" if rate_ok else "calc.check_absolute_target.rate_not_met"
