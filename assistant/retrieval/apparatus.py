@@ -20,7 +20,7 @@ _ENTRY = re.compile(
 _LINK = re.compile(r"https?://|www\.")
 # "…本指南的目标81.6本指南的受众…": a heading run straight into its page number and the next section's number
 _TOC_LINE = re.compile(r"[\u4e00-\u9fff)]\d{1,2}\d{1,2}\.\d{1,2}(?=[\u4e00-\u9fffA-Za-z])")
-MIN_ENTRIES = 2  # bibliography entries (or links) a passage holds to be one
+MIN_ENTRIES = 2  # bibliography entries a passage holds (with at least one link) to be a list of references
 MIN_TOC_HEADINGS = 4  # heading, page number, next section number: four in a passage make a contents page
 
 
