@@ -16,6 +16,10 @@ from pathlib import Path
 
 from assistant.text.language import LANGS, Lang
 
+# glossary categories whose entries are names (corpus/glossary.csv), and a name written as an acronym
+NAME_CATEGORIES = frozenset({"organisation", "program"})
+_ACRONYM = re.compile(r"[A-Za-z]{2,6}")
+
 
 @dataclass(frozen=True)
 class GlossaryEntry:
@@ -71,13 +75,20 @@ class Glossary:
                         found.append((e, lang, m.group()))
         return found
 
-    def expansions(self, text: str, exclude_lang: str | None = None, aliases: bool = False) -> list[str]:
-        """Equivalents, in the other languages, of the glossary terms found in the text."""
+    def expansions(
+        self, text: str, exclude_lang: str | None = None, aliases: bool = False, acronyms: bool = True
+    ) -> list[str]:
+        """Equivalents, in the other languages, of the glossary terms found in the text. With
+        ``acronyms=False``, a programme or organisation named by its acronym ("SBTi", "MCAP", "CATI") is not
+        spelled out: the documents of every language write the acronym itself, and the full names' words
+        ("Sáng kiến Mục tiêu dựa trên Khoa học") match every passage about targets."""
         out: list[str] = []
         matched = self.match(text)
         ids_seen: set[str] = set()
-        for entry, _, _ in matched:
+        for entry, _, form in matched:
             if entry.id in ids_seen:
+                continue
+            if not acronyms and entry.category in NAME_CATEGORIES and _ACRONYM.fullmatch(form):
                 continue
             ids_seen.add(entry.id)
             for lang in LANGS:

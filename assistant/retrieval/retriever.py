@@ -194,7 +194,7 @@ class HybridRetriever:
     # --- search ------------------------------------------------------------------------------
 
     def expand(self, query: str) -> list[str]:
-        return self.glossary.expansions(query)
+        return self.glossary.expansions(query, acronyms=False)
 
     def retrieve(self, query: str, k: int = 5, mode: Mode = "hybrid", lang: str | None = None) -> list[Passage]:
         """The ``k`` best source passages, each with its translation into ``lang`` (the question's

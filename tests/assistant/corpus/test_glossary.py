@@ -30,3 +30,13 @@ def test_matching_and_expansion_cross_languages() -> None:
     # Latin forms match whole words only
     assert "scope-1" not in {e.id for e, _, _ in g.match("scope 12 monkeys")}
     assert g.search("GEVA")[0].id == "geva"
+
+
+def test_a_name_written_as_its_acronym_is_not_spelled_out_when_asked() -> None:
+    g = load_glossary(CORPUS / "glossary.csv")
+    question = "Theo SBTi, phát thải scope 3 bao nhiêu phần trăm thì phải đặt mục tiêu scope 3?"
+    assert "Sáng kiến Mục tiêu dựa trên Khoa học" in g.expansions(question)
+    spelled = g.expansions(question, acronyms=False)
+    assert "Sáng kiến Mục tiêu dựa trên Khoa học" not in spelled and "范围三" in spelled
+    # the full name still brings its equivalents
+    assert "科学碳目标倡议" in g.expansions("Science Based Targets initiative", acronyms=False)
