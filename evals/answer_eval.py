@@ -123,8 +123,13 @@ def _alternative_spans(value: object) -> list[str]:
 
 
 def _span_in(quote: str, span: str) -> bool:
-    hay = spellings(re.sub(r"\s+", "", quote))
-    return any(n in h for n in spellings(re.sub(r"\s+", "", span)) for h in hay)
+    """The span lies in the quote, white space aside, and table cell separators too: a table row the source
+    file separates by tabs is quoted with " | " between its cells (``corpus/cleaning.py``)."""
+    hay = spellings(_CELLS.sub("", quote))
+    return any(n in h for n in spellings(_CELLS.sub("", span)) for h in hay)
+
+
+_CELLS = re.compile(r"[\s|]+")
 
 
 def score_item(q: Question, answer: dict[str, Any] | None, error: str | None, ranks: int | None) -> dict[str, Any]:

@@ -284,7 +284,7 @@ class AnswerService:
         stated = [r for r in results if r.answering]
         for r in results:
             if r.answering:
-                text, cites = self.rendering.fact(lang, r.answering, first_id=len(citations) + 1)
+                text, cites = self.rendering.fact(lang, r.answering, first_id=len(citations) + 1, question=r.part)
                 evidence = r.answering
             elif len(results) > 1:
                 text, cites, evidence = t("answer.part_not_stated", lang, part=r.part), [], []

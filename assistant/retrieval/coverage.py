@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from assistant.text.tokenize import content_words, fold_diacritics
+from assistant.text.tokenize import chinese_function_words, content_words, fold_diacritics
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CJK_NUMERAL = re.compile(r"^[一二三四五六七八九十百千万两几第]")  # 五个, 两年, 第三: counts, not topics
@@ -230,9 +230,11 @@ class CorpusVocabulary:
             text = text.replace(term, " ")
         words: list[str] = list(dict.fromkeys(terms))
         unknown: list[str] = []
+        asking = chinese_function_words(question)  # 听说, 任职, 批下来: how it is asked, not what about
         for w in content_words(text):
             if (
                 w in QUESTION_WORDS
+                or w in asking
                 or any(ch.isdigit() for ch in w)
                 or _CJK_NUMERAL.match(w)
                 or len(w) < 2
@@ -262,6 +264,10 @@ class CorpusVocabulary:
         long word one letter off a word the texts use is that word mistyped ("Shangai")."""
         return [word for word, parts in names_in(question) if any(not self._knows_latin(p) for p in parts)]
 
+    def knows_name_part(self, part: str) -> bool:
+        """An indexed text (or our translation of one) uses this folded Latin word as written."""
+        return part in self.latin_words
+
     def _knows_latin(self, word: str) -> bool:
         if word in self.latin_words:
             return True
@@ -284,7 +290,7 @@ def names_in(question: str) -> list[tuple[str, list[str]]]:
     text = _URL_OR_EMAIL.sub(" ", question)
     out: list[tuple[str, list[str]]] = []
     for m in _NAME.finditer(text):
-        word = m.group(0).strip("'’-&")
+        word = re.sub(r"['’]s$", "", m.group(0)).strip("'’-&")  # "Lardeau's" is Lardeau
         capitals = sum(ch.isupper() for ch in word)
         if len(word) < 2 or not (
             capitals >= 2 or (word[0].isupper() and not _SENTENCE_START.search(text[: m.start()]))

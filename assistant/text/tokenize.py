@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 import jieba
+import jieba.posseg as posseg
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -256,3 +257,20 @@ def content_words(text: str) -> list[str]:
         words.extend(w for w in jieba.lcut(run) if w.strip() and w not in _STOP_ZH)
     words.extend(w.lower() for w in _LATIN_WORD.findall(text) if not is_stopword(w))
     return words
+
+
+# jieba's word classes that name a subject (nouns, verbal nouns, abbreviations, idioms and foreign words);
+# verbs, adverbs and pronouns (听说, 任职, 批下来, 哪家) say how a question is asked, not what it is about.
+TOPIC_CLASSES_ZH = ("n", "vn", "j", "l", "i", "eng")
+
+
+def chinese_function_words(text: str) -> set[str]:
+    """The Chinese words of ``text`` that jieba tags outside ``TOPIC_CLASSES_ZH`` (a word tagged both
+    ways in one text counts as naming a subject)."""
+    _jieba_ready()
+    other: set[str] = set()
+    topical: set[str] = set()
+    for run in _CJK_RUN.findall(normalize(text)):
+        for p in posseg.cut(run):
+            (topical if p.flag.startswith(TOPIC_CLASSES_ZH) else other).add(p.word)
+    return other - topical

@@ -41,3 +41,21 @@ def test_a_fact_answer_that_ends_by_naming_an_unstated_part_is_not_a_refusal() -
     assert score_item(q, _answer(text, refused=False), None, None)["correct"]
     flagless = "The documents do not cover this question.\n\nRelated passages: ten hours of support [1]"
     assert score_item(q, _answer(flagless, refused=False), None, None)["refused"]
+
+
+def test_the_first_citation_carries_a_table_row_quoted_with_cell_separators() -> None:
+    q = Question(
+        id="t1",
+        lang="zh",
+        question="“测算并披露范围1&2排放量”这一项在CATI 2.0里值几分?",
+        kind="fact",
+        any_of=[["5"]],
+        source_doc="003.txt",
+        source_quote="2.1.1 测算并披露范围 1&2 排放量",
+        answer_span="2.1.1 测算并披露范围 1&2 排放量\t5",
+    )
+    row = {"doc": "003.txt", "quote": "2.1 范围 1&2 (10) | 2.1.1 测算并披露范围 1&2 排放量 | 5"}
+    answer = {**_answer("2.1.1 测算并披露范围 1&2 排放量: 5 分 [1]", False), "citations": [row]}
+    assert score_item(q, answer, None, 1)["first_cite"]
+    cut = {"doc": "003.txt", "quote": "2.1 范围 1&2 (10) | 2.1.1 测算并披露范围 1&2 排放量"}
+    assert not score_item(q, {**answer, "citations": [cut]}, None, 1)["first_cite"]

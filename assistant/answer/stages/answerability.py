@@ -13,7 +13,9 @@ from assistant.answer.stages.evidence import Evidence
 from assistant.answer.understanding.answerability import (
     Asked,
     carries,
+    holds_any,
     places_named,
+    quoted_phrases,
     same_context,
     topic_overlap,
     what_is_asked,
@@ -74,5 +76,8 @@ class Answerability:
                 scored.append((topic, e))
             else:
                 related.append(e)
-        scored.sort(key=lambda x: x[0], reverse=True)
+        # a term the asker puts in quotes ("the “green city” programme", "“测算并披露范围1&2排放量”这一项") names
+        # what is asked about: a segment that holds it goes first, then the most on-topic
+        phrases = quoted_phrases(question)
+        scored.sort(key=lambda x: (holds_any(phrases, f"{x[1].sentence} {x[1].translation or ''}"), x[0]), reverse=True)
         return AnswerabilityDecision(asked, [e for _, e in scored], related, best)

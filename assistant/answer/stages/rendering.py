@@ -8,6 +8,7 @@ import re
 from assistant.answer.models import Citation
 from assistant.answer.stages.calculation import CalcOutcome
 from assistant.answer.stages.evidence import Evidence
+from assistant.answer.understanding.table_rows import row_asked
 from assistant.corpus.glossary import Glossary
 from assistant.messages import fmt, lang_name, t
 from assistant.retrieval.retriever import Passage
@@ -143,16 +144,25 @@ class Rendering:
             lines.append(f"- {t('answer.warnings', lang)}: {w.text.get(lang, w.text.get('en', ''))}")
         return "\n".join(lines), citations
 
-    def fact(self, lang: str, evidence: list[Evidence], first_id: int = 1) -> tuple[str, list[Citation]]:
+    def fact(
+        self, lang: str, evidence: list[Evidence], first_id: int = 1, question: str = ""
+    ) -> tuple[str, list[Citation]]:
         """The answer: its first segment stated in the reader's language ("According to the documents
-        (p. 24, C16): …"), the original words beside our translation, then any further segment needed."""
+        (p. 24, C16): …"), the original words beside our translation, then any further segment needed. When
+        the question asks a table row's value, the answer opens with that row and its value."""
         lines: list[str] = []
         citations: list[Citation] = []
         untranslated: list[str] = []
         for i, e in enumerate(evidence, first_id):
             citation, shown, note = self._cite(lang, e, i)
             citations.append(citation)
-            if i == first_id:
+            row = row_asked(question, shown) if i == first_id and question else None
+            if row is not None:
+                key = "answer.points_value_one" if row.value == "1" else "answer.points_value"
+                value = t(key, lang, value=row.value) if row.points else row.value
+                lines.append(f"{t('answer.according', lang, locator=e.passage.locator)}: {row.label}: {value} [{i}]")
+                lines.append(f"> {shown}")
+            elif i == first_id:
                 lines.append(f"{t('answer.according', lang, locator=e.passage.locator)}: {shown} [{i}]")
             else:
                 lines.append(f"> {shown} [{i}]")

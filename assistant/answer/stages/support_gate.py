@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from assistant.answer.stages.evidence import Evidence
 from assistant.answer.understanding.answerability import in_place_name
 from assistant.corpus.glossary import Glossary
-from assistant.retrieval.coverage import CorpusVocabulary
+from assistant.retrieval.coverage import CorpusVocabulary, names_in
 
 
 @dataclass(frozen=True)
@@ -51,12 +51,22 @@ class SupportGate:
         top = evidence[0]
         if top.score < self.min_score:
             return SupportDecision(False, "below_floor", top_score=top.score, top_dense=top.dense)
-        if not self.glossary.match(question) and top.dense < self.off_domain_min_dense:
+        if not self.glossary.match(question) and not self.known_names(question) and top.dense < self.off_domain_min_dense:
             return SupportDecision(False, "off_domain", top_score=top.score, top_dense=top.dense)
         unknown = self.unknown_words(question, language)
         if unknown:
             return SupportDecision(False, "unknown_words", unknown, top.score, top.dense)
         return SupportDecision(True, "supported", top_score=top.score, top_dense=top.dense)
+
+    def known_names(self, question: str) -> list[str]:
+        """Names of the question that the documents use, places aside ("Jeremy Lardeau", "Higg FEM"): a
+        question about someone the documents name is about them, however far its wording reads."""
+        vocabulary = self.vocabulary()
+        return [
+            word
+            for word, parts in names_in(question)
+            if not in_place_name(word, question) and all(vocabulary.knows_name_part(p) for p in parts)
+        ]
 
     def unknown_words(self, question: str, language: str) -> list[str]:
         """The question's key words that no indexed document uses, when there are enough of them to say

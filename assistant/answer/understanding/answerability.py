@@ -49,6 +49,8 @@ _NOUN_AFTER = {
     "vi": re.compile(r"bao nhieu ([a-z][a-z]+(?: [a-z]+)?)"),
     "zh": re.compile(r"多少(?:个|家|名|位|项|种|次)?([\u4e00-\u9fff]{1,2})"),
 }
+# a counter or unit between a number and what it counts: "400 多名验证员", "958升水" (round-8 dev data)
+_ZH_COUNTERS = "个|家|名|位|项|种|次|升|吨|千克|公斤|公里|米|度|千瓦时|兆瓦时"
 _ZH_MEASURE = re.compile(r"^(?:小时|年|吨|分|天|月|周|倍|度|万|亿|千|百|比|成|钱|个百|%)")
 
 
@@ -72,7 +74,10 @@ class Asked:
     deadline: bool = False
     places: frozenset[str] = frozenset()  # the countries and cities the question names (vocabulary [places])
     years: frozenset[str] = frozenset()  # the years it names: "the 2024 figure" is not stated by a 2019 passage
-    event: str | None = None  # what a date is asked of ("founded", "held", "published"): the passage must name it
+    # what a date is asked of ("founded", "held", "published"): the passage must name one of them. Several
+    # when the words are ambiguous: "tổ chức" is both "held" and "organisation" ("do những tổ chức nào
+    # phát hành, năm nào?" asks when a report was published; round-8 dev data)
+    events: tuple[str, ...] = ()
 
 
 def places_named(text: str) -> frozenset[str]:
@@ -125,10 +130,10 @@ def what_is_asked(question: str, lang: str) -> Asked:
             m = _NOUN_AFTER.get(lang, _NOUN_AFTER["en"]).search(folded)
             noun = m.group(1) if m and not _is_measure(m.group(1)) else None
         deadline = kind == "date" and bool(_has(["deadline", "han chot", "thoi han", "截止", "期限", "due"], folded))
-        event = None
+        events: tuple[str, ...] = ()
         if kind == "date":
-            event = next((e for e, words in asks["date_events"].items() if _has(words, folded)), None)
-        return Asked(kind, noun, deadline, places, years, event)
+            events = tuple(e for e, words in asks["date_events"].items() if _has(words, folded))
+        return Asked(kind, noun, deadline, places, years, events)
     return Asked("open", places=places, years=years)
 
 
@@ -156,7 +161,7 @@ def carries(asked: Asked, text: str) -> bool:
     if asked.kind == "date":
         if not _YEAR_OR_DATE.search(text):
             return False
-        if asked.event and not _has(asks["date_events"][asked.event], folded):
+        if asked.events and not any(_has(asks["date_events"][e], folded) for e in asked.events):
             return False
         return not asked.deadline or bool(_has(asks["deadline_words"], folded))
     if asked.kind == "quantity":
@@ -174,7 +179,7 @@ def _counts(noun: str, text: str, folded: str) -> bool:
     if re.search(r"[\u4e00-\u9fff]", noun):
         return bool(
             re.search(
-                rf"[\d一二两三四五六七八九十百千万多余]\s*(?:个|家|名|位|项|种|次)?\s*{re.escape(noun[:2])}", text
+                rf"[\d一二两三四五六七八九十百千万多余]\s*(?:{_ZH_COUNTERS})?\s*{re.escape(noun[:2])}", text
             )
         )
     head = noun.split()[0]
@@ -186,6 +191,20 @@ def _counts(noun: str, text: str, folded: str) -> bool:
         if any(w.startswith(stem) for w in after):
             return True
     return False
+
+
+_QUOTED = re.compile(r"[“\"「『«‘]([^”\"」』»’]{2,40})[”\"」』»’]")
+
+
+def quoted_phrases(question: str) -> list[str]:
+    """The terms a question puts in quotes, folded without spaces ("thanh pho xanh" → "thanhphoxanh")."""
+    return [re.sub(r"\s+", "", fold(m.group(1))) for m in _QUOTED.finditer(question) if m.group(1).strip()]
+
+
+def holds_any(phrases: list[str], text: str) -> bool:
+    """``text`` holds one of the quoted ``phrases`` (white space and diacritics aside)."""
+    folded = re.sub(r"\s+", "", fold(text))
+    return any(p in folded for p in phrases)
 
 
 def topic_overlap(question: str, text: str, expansions: list[str] | None = None) -> float:

@@ -36,3 +36,13 @@ def test_a_name_no_document_uses_is_refused_whatever_the_passages_score() -> Non
     e = evidence(passage([("x", None)], dense=0.95), "x", None, score=0.99)
     decision = _gate().run("Do scope 3 targets under CBAM cover two thirds of emissions?", "en", [e])
     assert not decision.supported and decision.reason == "unknown_names" and decision.unknown_words == ["CBAM"]
+
+
+def test_a_person_the_documents_name_is_in_the_domain_whatever_the_wording() -> None:
+    # round-8 dev data: "whats Jeremy Lardeau's role?" names no glossary term and reads far from any passage
+    vocab = CorpusVocabulary.build([("en", "Higg Index vice president Jeremy Lardeau said the forum mattered")])
+    gate = SupportGate(GLOSSARY, lambda: vocab, min_score=0.82, off_domain_min_dense=0.84)
+    e = evidence(passage([("x", None)], dense=0.83), "x", None, score=0.9)
+    assert gate.run("whats Jeremy Lardeau's role?", "en", [e]).supported
+    assert gate.run("whats Jeremy Clarkson's role?", "en", [e]).reason == "unknown_names"
+    assert gate.run("Write me a poem about the sea", "en", [e]).reason == "off_domain"
