@@ -32,6 +32,15 @@ _FACTOR = re.compile(
     r"|每(?:千瓦时|兆瓦时|度电|千克|公斤|吨)[^。；]{0,8}\d",
     re.IGNORECASE,
 )
+# a telephone number: "+84 28 3823 1234", "(028) 3823-1234", "400-123-4567"
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}")
+_TENTHS = re.compile(r"[一二两三四五六七八九十\d]成")  # 三成: 30%
+# CO2 per unit of a fuel or material, asked without the words "emission factor" (round-8 dev data: "1 tan than
+# thai ra bao nhieu tan CO2?"); read on folded text
+_PER_UNIT = re.compile(
+    r"(?:(?<![\d.,])1|mot|moi|each|one|per|every|每)\s*(?:tan|kg|kwh|mwh|lit|litre|liter|tonnes?|tons?|t|吨|千克|公斤|度|升|"
+    r"千瓦时)(?![a-z])[^?？]{0,40}(?:co2|carbon|排放|thai ra|phat thai|emits?)"
+)
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]")
 _YEAR_OR_DATE = re.compile(
     r"(?:19|20)\d\d|\d{1,2}月|tháng\s?\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
@@ -69,7 +78,9 @@ def _is_measure(noun: str) -> bool:
 
 @dataclass(frozen=True)
 class Asked:
-    kind: str  # "money" | "penalty" | "emission_factor" | "quantity" | "date" | "duration" | "person" | "ranking" | "open"
+    # "money" | "penalty" | "emission_factor" | "phone" | "share" | "quantity" | "date" | "duration" | "person" |
+    # "ranking" | "open"
+    kind: str
     noun: str | None = None  # what a "how many" counts, folded ("nha may", "factories", "工厂")
     deadline: bool = False
     places: frozenset[str] = frozenset()  # the countries and cities the question names (vocabulary [places])
@@ -117,7 +128,9 @@ def what_is_asked(question: str, lang: str) -> Asked:
     question = question.replace("哪几", "哪")
     folded = fold(question)
     places, years = places_named(question), frozenset(_YEAR.findall(question))
-    for kind in ("money", "penalty", "emission_factor", "ranking", "person", "duration", "date", "quantity"):
+    if _PER_UNIT.search(folded):
+        return Asked("emission_factor", places=places, years=years)
+    for kind in ("money", "penalty", "emission_factor", "phone", "ranking", "person", "duration", "date", "share", "quantity"):
         cue = _cue(asks[kind], question, folded)
         if not cue:
             continue
@@ -152,6 +165,10 @@ def carries(asked: Asked, text: str) -> bool:
         return bool(_has(asks["penalty_words"], folded))
     if asked.kind == "emission_factor":
         return bool(_FACTOR.search(folded))
+    if asked.kind == "phone":
+        return bool(_PHONE.search(text))
+    if asked.kind == "share":
+        return bool(_has(asks["share_words"], folded) or "%" in text or _TENTHS.search(text))
     if asked.kind == "ranking":
         return bool(_has(asks["ranking_words"], folded))
     if asked.kind == "person":
@@ -222,7 +239,7 @@ def question_parts(question: str) -> list[str]:
     Cut at commas, semicolons, question marks and joining words ("and", "và", "以及"); pieces are joined
     back until each part has a question word of its own."""
     voc = vocabulary()
-    kinds = ("money", "emission_factor", "quantity", "date", "duration", "person", "ranking")
+    kinds = ("money", "emission_factor", "share", "quantity", "date", "duration", "person", "ranking")
     cues = [w for k in kinds for w in voc["asks"][k]]
     cues += (
         voc["intent"]["meaning"] + voc["intent"]["check"] + voc["intent"]["calculate"] + ["what", "which", "gi", "nao"]

@@ -133,3 +133,24 @@ def test_a_counted_noun_may_follow_a_unit() -> None:
     assert asked.kind == "quantity" and asked.noun == "水"
     assert carries(asked, "一年需要使用958升水")
     assert not carries(asked, "用水量可以减少50%")
+
+
+def test_a_share_needs_a_percentage_or_a_fraction() -> None:
+    asked = what_is_asked("What share of base-year emissions can be neutralised with carbon removals?", "en")
+    assert asked.kind == "share"
+    assert not carries(asked, "C12 – Avoided emissions fall under a separate accounting system")
+    assert carries(asked, "targets cover at least two-thirds of total scope 3 emissions")
+    assert carries(what_is_asked("核心组新成员至少占几成?", "zh"), "至少三成是新成员")
+
+
+def test_a_phone_number_needs_one_in_the_evidence() -> None:
+    asked = what_is_asked("Is there an MCAP hotline number we can call?", "en")
+    assert asked.kind == "phone"
+    assert not carries(asked, "You can contact us at mcap@cascale.org")
+    assert carries(asked, "Call us on +84 28 3823 1234")
+
+
+def test_co2_per_unit_of_a_fuel_is_an_emission_factor() -> None:
+    assert what_is_asked("1 tan than thai ra bao nhieu tan CO2? can so de tinh scope 1", "vi").kind == "emission_factor"
+    assert what_is_asked("每吨煤排放多少二氧化碳?", "zh").kind == "emission_factor"
+    assert what_is_asked("Nhà máy 1 năm thải ra bao nhiêu tấn CO2?", "vi").kind != "emission_factor"
