@@ -50,6 +50,18 @@ def _numeric(cell: str) -> bool:
     return bool(_NUMERIC_CELL.fullmatch(cell))
 
 
+def _figures_row(cells: list[str]) -> bool:
+    """A row of figures: after its label, at least half its cells are numbers (a column of places or
+    names may sit among them: "A | Dhaka | 2022 | 18,400 | 35% | 2030"; round-8 dev e-mail)."""
+    numbers = sum(_numeric(c) for c in cells[1:])
+    return numbers >= 1 and 2 * numbers >= len(cells) - 1
+
+
+def _year_column(column: str) -> bool:
+    folded = fold(column)
+    return any(cue_pattern(w).search(folded) for w in vocabulary()["tables"]["year_columns"])
+
+
 def find_tables(text: str) -> list[FigureTable]:
     """The tables of ``text``: a header line followed by at least two rows of a label and figures."""
     tables: list[FigureTable] = []
@@ -69,7 +81,7 @@ def find_tables(text: str) -> list[FigureTable]:
                 j += 1
                 continue
             cells = _cells(lines[j])
-            if cells is None or len(cells) != len(header) or not all(_numeric(c) for c in cells[1:]):
+            if cells is None or len(cells) != len(header) or not _figures_row(cells):
                 break
             rows.append((cells[0], cells[1:]))
             taken.append(lines[j])
@@ -137,7 +149,7 @@ def _column_unit(column: str, lang: Lang) -> str:
 
 def _unit(cell: str, column: str, lang: Lang) -> str:
     """The unit to write after a cell: none when the cell carries its own ("0.8万吨", "3,600吨")."""
-    return "" if re.search(r"[^\d.,\s~≈]", cell) else _column_unit(column, lang)
+    return "" if re.search(r"[^\d.,\s~≈]", cell) or _year_column(column) else _column_unit(column, lang)
 
 
 def _number(value: float, lang: str) -> str:
@@ -158,8 +170,8 @@ def row_facts(table: FigureTable, rows: list[int], lang: Lang) -> str:
             parts.append(f"{column} {cells[0]} {unit}".strip())
             continue
         values = [_value(c, lang) for c in cells]
-        if any(v is None for v in values):
-            continue
+        if any(v is None for v in values) or _year_column(name) or any("%" in c for c in cells):
+            continue  # names, years and shares are no amounts to add up
         total = sum(v for v in values if v is not None)  # written bare, in the column's unit
         parts.append(f"{column} {_number(total, lang)} {_column_unit(name, lang)}")
     separator = "，" if lang == "zh" else ", "

@@ -51,7 +51,11 @@ class SupportGate:
         top = evidence[0]
         if top.score < self.min_score:
             return SupportDecision(False, "below_floor", top_score=top.score, top_dense=top.dense)
-        if not self.glossary.match(question) and not self.known_names(question) and top.dense < self.off_domain_min_dense:
+        if (
+            not self.glossary.match(question)
+            and not self.known_names(question)
+            and top.dense < self.off_domain_min_dense
+        ):
             return SupportDecision(False, "off_domain", top_score=top.score, top_dense=top.dense)
         unknown = self.unknown_words(question, language)
         if unknown:

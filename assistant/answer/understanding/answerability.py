@@ -130,7 +130,18 @@ def what_is_asked(question: str, lang: str) -> Asked:
     places, years = places_named(question), frozenset(_YEAR.findall(question))
     if _PER_UNIT.search(folded):
         return Asked("emission_factor", places=places, years=years)
-    for kind in ("money", "penalty", "emission_factor", "phone", "ranking", "person", "duration", "date", "share", "quantity"):
+    for kind in (
+        "money",
+        "penalty",
+        "emission_factor",
+        "phone",
+        "ranking",
+        "person",
+        "duration",
+        "date",
+        "share",
+        "quantity",
+    ):
         cue = _cue(asks[kind], question, folded)
         if not cue:
             continue
@@ -195,9 +206,7 @@ def _counts(noun: str, text: str, folded: str) -> bool:
     noun within two words after a number, not merely somewhere in the segment."""
     if re.search(r"[\u4e00-\u9fff]", noun):
         return bool(
-            re.search(
-                rf"[\d一二两三四五六七八九十百千万多余]\s*(?:{_ZH_COUNTERS})?\s*{re.escape(noun[:2])}", text
-            )
+            re.search(rf"[\d一二两三四五六七八九十百千万多余]\s*(?:{_ZH_COUNTERS})?\s*{re.escape(noun[:2])}", text)
         )
     head = noun.split()[0]
     stem = head[: max(4, len(head) - 2)]  # "factories" and "factory", "members" and "member"

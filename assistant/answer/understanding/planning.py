@@ -54,7 +54,9 @@ def _wants_result(r: Reading) -> bool:
 
 
 # answers no calculator gives: a price or fee, an emission factor, a person, a ranking, a count of things
-NOT_COMPUTED = frozenset({"money", "penalty", "emission_factor", "phone", "person", "ranking"})  # what no calculator gives
+NOT_COMPUTED = frozenset(
+    {"money", "penalty", "emission_factor", "phone", "person", "ranking"}
+)  # what no calculator gives
 _NOT_COMPUTED = NOT_COMPUTED
 
 

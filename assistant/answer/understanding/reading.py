@@ -464,9 +464,17 @@ def _set_aside(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) ->
                 r.set_aside.append(m)
 
 
+# "Supplier A", "nhà cung cấp B", "供应商C": one of the asker's suppliers named by its code (a brand's e-mail
+# about its suppliers' own targets; round-8 dev data), not the supplier-engagement rule
+_SUPPLIER_LABEL = re.compile(r"(?:[Ss]upplier|[Vv]endor|[Nn]hà cung cấp|[Nn]ha cung cap|NCC|供应商)\s?[A-Z0-9](?![\w])")
+
+
 def _topics_and_intent(r: Reading, voc: dict[str, Any]) -> None:
+    folded = r.folded
+    for m in _SUPPLIER_LABEL.finditer(r.text):
+        folded = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end() :]
     for topic, words in TOPICS.items():
-        if _has(list(words), r.folded):
+        if _has(list(words), folded):
             r.topics.add(topic)
     if any(m.unit == "mwh" and m.trusted for m in r.mentions):
         r.topics.add("renewable")  # electricity in MWh: the only rule about electricity is the renewable share
@@ -963,6 +971,21 @@ def _carried(m: Mention) -> Mention:
     return replace(m, clause=-1, carried=True)
 
 
+def _year_of_figures(facts: Reading, question: Reading, roles_now: set[str]) -> Reading:
+    """Stated facts with one year and no base year ("Phát thải scope 3 năm 2022 … là 35.000 tấn", "our 2022
+    emissions were …"): that year is the year of the figures, so the base of a question that names a later
+    target year and no base (round-8 dev e-mail: asked back for a base year the e-mail gave)."""
+    if "base_year" in roles_now or any(m.role == "base_year" for m in facts.mentions):
+        return facts
+    years = {m.value for m in facts.mentions if m.trusted and m.unit == "year" and m.role is None}
+    amounts = any(m.trusted and m.unit == "t" and m.role for m in facts.mentions)
+    targets = [m.value for m in question.mentions + facts.mentions if m.trusted and m.role == "target_year"]
+    if len(years) != 1 or not amounts or not targets or min(targets) <= min(years):
+        return facts
+    mentions = [replace(m, role="base_year") if m.unit == "year" and m.role is None else m for m in facts.mentions]
+    return replace(facts, mentions=mentions)
+
+
 def complete_with(question: Reading, facts: Reading) -> Reading:
     """The question as asked, its missing figures taken from the facts stated around it (an e-mail's
     "our base year is 2022, scope 1+2 were 12.500 tấn"). The question's own words decide what is asked
@@ -970,6 +993,7 @@ def complete_with(question: Reading, facts: Reading) -> Reading:
     the question names none. The asker stated those facts about themselves, so the question is about
     their own figures."""
     roles_now = {m.role for m in question.mentions if m.role and m.trusted}
+    facts = _year_of_figures(facts, question, roles_now)
     kept = [_carried(m) for m in facts.mentions if m.trusted and m.role and m.role not in roles_now]
     if "coverage" in question.topics and "covered" not in roles_now:
         named = named_amount(question, facts)

@@ -60,3 +60,23 @@ def test_no_table_leaves_the_stated_facts_as_they_are() -> None:
     message = "Our base year is 2021, scope 1+2 12,500 t. Is a 30% cut by 2030 enough for 1.5°C?"
     questions, stated = split_message(message)
     assert question_contexts(message, questions, stated, "en") == [stated]
+
+
+EN_SUPPLIERS = (
+    "Supplier | Location   | Base year | Scope 1+2 (tCO2e) | Planned cut | Target year\n"
+    "A        | Dhaka      | 2022      | 18,400            | 35%         | 2030\n"
+    "B        | Tiruppur   | 2023      | 9,750             | 20%         | 2031\n"
+)
+
+
+def test_a_table_with_a_column_of_places_is_read_and_its_years_take_no_unit() -> None:
+    # round-8 dev e-mail: a brand's table of its suppliers' draft targets
+    (table,) = find_tables(EN_SUPPLIERS)
+    assert [label for label, _ in table.rows] == ["A", "B"]
+    a, both = question_contexts(
+        EN_SUPPLIERS, ["Does Supplier A's plan meet 1.5°C?", "And both suppliers combined?"], "", "en"
+    )
+    assert "Base year 2022," in a and "Target year 2030." in a and "18,400 tCO2e" in a
+    assert "Location" not in both and "Base year" not in both and "Planned cut" not in both  # nothing to add up
+    reading = read_question("Does Supplier A's plan meet 1.5°C?", "en")
+    assert "supplier" not in reading.topics  # a supplier named by its code is no supplier-engagement question

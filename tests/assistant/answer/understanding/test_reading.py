@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.understanding.reading import read_question
+from assistant.answer.understanding.reading import complete_with, read_question
 
 
 def _year_roles(question: str, lang: str) -> dict[float, str | None]:
@@ -123,3 +123,20 @@ def test_an_amount_with_a_thousands_separator_is_no_year() -> None:
 def test_exclusions_stated_around_the_amount(question: str, lang: str, roles: dict[float, str]) -> None:
     r = read_question(question, lang)
     assert {m.value: m.role for m in r.mentions if m.unit == "t"} == roles
+
+
+def test_the_one_year_of_stated_figures_is_the_base_of_a_later_target() -> None:
+    # round-8 dev e-mail: "Phát thải scope 3 năm 2022 … là 35.000 tấn CO2e" then "… năm mục tiêu 2032 thì phải giảm bao nhiêu %"
+    facts = read_question("- Phát thải scope 3 năm 2022 của công ty là 35.000 tấn CO2e.", "vi")
+    question = read_question(
+        "Nếu chỉ đặt mức tối thiểu cho scope 3 (2°C) với năm mục tiêu 2032 thì phải giảm bao nhiêu %?", "vi"
+    )
+    base = complete_with(question, facts).one("base_year")
+    assert base is not None and base.value == 2022
+    assert (
+        read_question("Our 2023 base-year inventory shows scope 1 = 12,400 tCO2e.", "en").one("base_year") is not None
+    )
+    assert (
+        read_question("Nhà máy chọn năm 2022 làm baseline: phạm vi 1 + 2 là 18.500 tấn CO2e.", "vi").one("base_year")
+        is not None
+    )
