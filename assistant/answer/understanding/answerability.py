@@ -39,8 +39,11 @@ _TENTHS = re.compile(r"[一二两三四五六七八九十\d]成")  # 三成: 30%
 # thai ra bao nhieu tan CO2?"); read on folded text
 _PER_UNIT = re.compile(
     r"(?:(?<![\d.,])1|mot|moi|each|one|per|every|每)\s*(?:tan|kg|kwh|mwh|lit|litre|liter|tonnes?|tons?|t|吨|千克|公斤|度|升|"
-    r"千瓦时)(?![a-z])[^?？]{0,40}(?:co2|carbon|排放|thai ra|phat thai|emits?)"
+    r"千瓦时)(?![a-z])[^?？]{0,40}(?:bao nhieu|how much|多少)[^?？]{0,20}(?:co2|carbon|二氧化碳)"
+    r"|(?:(?<![\d.,])1|mot|moi|each|one|per|every|每)\s*(?:tan|kg|kwh|mwh|lit|litre|liter|tonnes?|tons?|t|吨|千克|公斤|"
+    r"度|升|千瓦时)(?![a-z])[^?？]{0,40}(?:co2|carbon|排放|thai ra|phat thai|emits?)[^?？]{0,12}(?:bao nhieu|how much|多少)"
 )
+_INTENSITY = re.compile(r"intensity|cuong do|强度|per pair|moi doi|每双|per product|单位产品")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]")
 _YEAR_OR_DATE = re.compile(
     r"(?:19|20)\d\d|\d{1,2}月|tháng\s?\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.IGNORECASE
@@ -128,7 +131,7 @@ def what_is_asked(question: str, lang: str) -> Asked:
     question = question.replace("哪几", "哪")
     folded = fold(question)
     places, years = places_named(question), frozenset(_YEAR.findall(question))
-    if _PER_UNIT.search(folded):
+    if _PER_UNIT.search(folded) and not _INTENSITY.search(folded):
         return Asked("emission_factor", places=places, years=years)
     for kind in (
         "money",
@@ -145,6 +148,8 @@ def what_is_asked(question: str, lang: str) -> Asked:
         cue = _cue(asks[kind], question, folded)
         if not cue:
             continue
+        if kind == "phone" and _PHONE.search(question):
+            continue  # the asker gives their own number ("联系电话021-6234 5678")
         if kind == "person" and cue in asks["person_bare"] and not _has(asks["person_roles"], folded):
             continue  # "who validates the targets?" asks for an organisation or a role, not a named person
         if kind == "person" and cue == "ai" and lang != "vi":

@@ -88,6 +88,11 @@ def plan_question(r: Reading) -> Plan:
     if _has(declines["off_topic"], asked):
         return Plan("decline", reason="off_topic")
     inputs = [m for m in r.mentions if m.trusted and m.role and m.role != "premise"]
+    # a grid factor, a fee, a contact: no calculator gives it, whatever figures the e-mail around it states
+    # (round-8 dev e-mail: "What grid emission factor should we use for Vietnam in 2024?" ran a contraction)
+    wanted = what_is_asked(r.text, r.lang).kind
+    if wanted in NOT_COMPUTED:
+        return Plan("fact", reason=f"asks for {wanted}, which no calculator gives")
     if "meaning" in r.intent and not inputs and not r.cati_ids:
         return Plan("fact", reason="asks what a rule or term means")
     rs = {"rule_set": r.rule_set} if r.rule_set else {}

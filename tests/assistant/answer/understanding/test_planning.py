@@ -527,3 +527,12 @@ def test_a_stated_base_year_is_the_askers_own_when_an_amount_is_asked() -> None:
         "Nhà máy đã mua 2.300 MWh điện xanh. Tỷ lệ điện tái tạo của chúng tôi là bao nhiêu và đã đạt ngưỡng SBTi chưa?"
     )
     assert plan.kind == "clarify" and "total_electricity_mwh" in plan.missing
+
+
+def test_a_value_no_calculator_gives_goes_to_the_documents_whatever_figures_surround_it() -> None:
+    # round-8 dev e-mail: the base year and emissions stated earlier made a grid-factor question run a contraction
+    plan = _plan(
+        "Base year 2022, scope 1+2 18,400 tCO2e. What grid emission factor (tCO2/MWh) should we use for Vietnam in 2024?"
+    )
+    assert plan.kind == "fact"
+    assert _plan("我们公司联系电话021-6234 5678。基准年2022年排放5万吨,2030年按1.5°C要减多少?").kind == "calculation"
