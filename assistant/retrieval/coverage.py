@@ -100,6 +100,12 @@ QUESTION_WORDS = frozenset(
         "文里",
         "中文",
         "英文",
+        # the documents' own language versions (003 is Chinese and English): the asker names the document
+        "中文版",
+        "英文版",
+        "中英文",
+        "原文",
+        "译文",
         "全称",
         "一共",
         "总共",

@@ -273,4 +273,13 @@ def chinese_function_words(text: str) -> set[str]:
     for run in _CJK_RUN.findall(normalize(text)):
         for p in posseg.cut(run):
             (topical if p.flag.startswith(TOPIC_CLASSES_ZH) else other).add(p.word)
+        # a word the plain cut keeps whole ("我要") and the tagger splits: a function word when no part names a subject
+        for word in jieba.lcut(run):
+            if word not in topical and word not in other and not _names_a_subject(word):
+                other.add(word)
     return other - topical
+
+
+@lru_cache(maxsize=4096)
+def _names_a_subject(word: str) -> bool:
+    return any(p.flag.startswith(TOPIC_CLASSES_ZH) for p in posseg.cut(word))

@@ -91,3 +91,9 @@ def test_words_that_say_how_a_chinese_question_is_asked_are_not_its_subject() ->
     assert vocab.off_topic("听说上海论坛有Cascale董事会成员到场,是谁?在哪家公司任职?") == []
     # nouns no document uses still count: a carbon tax rate is not in the documents
     assert vocab.unknown_words("越南的碳税税率是多少？") == ["碳税", "税率"]
+
+
+def test_a_chinese_word_the_tagger_splits_into_function_words_is_not_a_subject() -> None:
+    vocab = _vocabulary()
+    words, unknown = vocab.content("2.1.2 披露碳强度那条,英文版里碳强度的单位是怎么表述的?我要翻给老外看。")
+    assert "我要" not in unknown and "英文版" not in unknown  # the asker, and the document's English half
