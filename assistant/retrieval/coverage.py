@@ -172,6 +172,15 @@ UNITS = frozenset(
 )  # fmt: skip
 
 
+# Business abbreviations askers write that name no programme, standard or organisation: an industrial zone
+# (KCN), a limited company (TNHH), cut-make-trim garment work (CMT), a purchase order (PO). Round-8 dev data:
+# "mua hơi nước từ KCN", "xưởng may gia công (CMT)" were declined as naming something the documents do not.
+COMMON_ABBREVIATIONS = frozenset(
+    ["kcn", "kcx", "ccn", "dn", "cty", "tnhh", "cp", "mtv", "hcm", "tphcm", "tp", "hn", "vp", "nv", "kh", "ncc", "sx",
+     "ceo", "cfo", "coo", "hr", "qa", "qc", "po", "oem", "odm", "cmt", "fob", "cif", "ehs", "hse", "csr", "esg", "ok"]
+)  # fmt: skip
+
+
 def _folded_latin(text: str) -> list[str]:
     """Latin words of ``text`` without diacritics, lower case ("Thâm Quyến" → "tham", "quyen")."""
     return re.findall(r"[a-z0-9]+", fold_diacritics(text).lower())
@@ -302,7 +311,7 @@ def names_in(question: str) -> list[tuple[str, list[str]]]:
             capitals >= 2 or (word[0].isupper() and not _SENTENCE_START.search(text[: m.start()]))
         ):
             continue
-        parts = [p for p in _folded_latin(word) if not p.isdigit() and p not in UNITS]
+        parts = [p for p in _folded_latin(word) if not p.isdigit() and p not in UNITS and p not in COMMON_ABBREVIATIONS]
         if parts and word not in [w for w, _ in out]:
             out.append((word, parts))
     return out

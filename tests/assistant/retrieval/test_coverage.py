@@ -97,3 +97,11 @@ def test_a_chinese_word_the_tagger_splits_into_function_words_is_not_a_subject()
     vocab = _vocabulary()
     words, unknown = vocab.content("2.1.2 披露碳强度那条,英文版里碳强度的单位是怎么表述的?我要翻给老外看。")
     assert "我要" not in unknown and "英文版" not in unknown  # the asker, and the document's English half
+
+
+def test_business_abbreviations_are_no_names() -> None:
+    vocab = _vocabulary()
+    assert (
+        vocab.unknown_names("Nhà máy mua hơi nước từ KCN cấp sang, xưởng may gia công (CMT) thì tính scope nào?") == []
+    )
+    assert vocab.unknown_names("Does the EU CBAM apply to a CMT factory?") == ["CBAM"]
