@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from assistant.answer.understanding.answerability import what_is_asked
+from assistant.answer.understanding.answerability import asks_for_list, what_is_asked
 from assistant.answer.understanding.reading import Mention, Reading, _has, vocabulary
 from tools.cati import DIMENSION_ARGUMENTS
 from tools.validation import AMBITIONS
@@ -67,6 +67,11 @@ def _clarify_or_fact(r: Reading, calculator: str, missing: list[str], reason: st
     asked = what_is_asked(r.text, r.lang)
     if asked.kind in _NOT_COMPUTED or (asked.kind == "quantity" and asked.noun):
         return Plan("fact", reason=f"{calculator}: asks for {asked.kind}, which no calculator gives")
+    figures = [m for m in r.mentions if m.role and m.trusted and m.unit not in ("year", "date")]
+    if not figures and (asks_for_list(r.text) or _has(vocabulary()["asks"]["rule_value"], r.folded)):
+        # "“增值”可以拿哪些财务指标来算? 帮我列一下", "ngưỡng là bao nhiêu % vào 2025 và 2030": a list or a rule's
+        # threshold is the documents' to state, not a result with an input missing (round-8 dev data)
+        return Plan("fact", reason=f"{calculator}: asks for a list or a rule's threshold")
     if _wants_result(r):
         return Plan("clarify", calculator, missing=tuple(missing), reason=reason)
     return Plan("fact", reason=f"{calculator}: not a computation about the asker's figures")

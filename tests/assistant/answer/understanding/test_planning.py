@@ -536,3 +536,15 @@ def test_a_value_no_calculator_gives_goes_to_the_documents_whatever_figures_surr
     )
     assert plan.kind == "fact"
     assert _plan("我们公司联系电话021-6234 5678。基准年2022年排放5万吨,2030年按1.5°C要减多少?").kind == "calculation"
+
+
+def test_a_list_or_a_rules_threshold_asked_without_figures_goes_to_the_documents() -> None:
+    # round-8 dev data: both were asked back for a base year or an ambition
+    assert _plan("用GEVA法的话,“增值”可以拿哪些财务指标来算?帮我列一下").kind == "fact"
+    assert (
+        _plan(
+            "SBTi chap nhan muc tieu mua dien tai tao thay cho muc tieu scope 2, vay nguong la bao nhieu % vao 2025 va 2030"
+        ).kind
+        == "fact"
+    )
+    assert _plan("Năm cơ sở 2022 phát thải 20.000 tấn, liệt kê giúp mức giảm cần đến 2030?").kind != "fact"
