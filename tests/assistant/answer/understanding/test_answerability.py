@@ -154,3 +154,9 @@ def test_co2_per_unit_of_a_fuel_is_an_emission_factor() -> None:
     assert what_is_asked("1 tan than thai ra bao nhieu tan CO2? can so de tinh scope 1", "vi").kind == "emission_factor"
     assert what_is_asked("每吨煤排放多少二氧化碳?", "zh").kind == "emission_factor"
     assert what_is_asked("Nhà máy 1 năm thải ra bao nhiêu tấn CO2?", "vi").kind != "emission_factor"
+
+
+def test_a_tax_is_money_but_hiring_is_not() -> None:
+    assert what_is_asked("What carbon tax does Vietnam levy per tonne of CO2 on garment factories?", "en").kind == "money"
+    assert what_is_asked("Thuế carbon ở Việt Nam là bao nhiêu?", "vi").kind == "money"
+    assert what_is_asked("Nha may thue kho ngoai co tinh vao scope 3 khong?", "vi").kind != "money"
