@@ -106,3 +106,9 @@ def test_business_abbreviations_are_no_names() -> None:
     )
     assert "CBAM" in vocab.unknown_names("Does the CBAM apply to a CMT factory?")
     assert "CMT" not in vocab.unknown_names("Does the CBAM apply to a CMT factory?")
+
+
+def test_a_name_missing_its_last_letter_is_that_name() -> None:
+    vocab = CorpusVocabulary.build([("en", "Colin Browne became CEO of Cascale in May")], docs=["001"])
+    assert vocab.unknown_names("Since when is Colin Brown the CEO?") == []
+    assert vocab.unknown_names("Is Colin Bro the CEO?") == ["Bro"]

@@ -157,6 +157,8 @@ def test_co2_per_unit_of_a_fuel_is_an_emission_factor() -> None:
 
 
 def test_a_tax_is_money_but_hiring_is_not() -> None:
-    assert what_is_asked("What carbon tax does Vietnam levy per tonne of CO2 on garment factories?", "en").kind == "money"
+    assert (
+        what_is_asked("What carbon tax does Vietnam levy per tonne of CO2 on garment factories?", "en").kind == "money"
+    )
     assert what_is_asked("Thuế carbon ở Việt Nam là bao nhiêu?", "vi").kind == "money"
     assert what_is_asked("Nha may thue kho ngoai co tinh vao scope 3 khong?", "vi").kind != "money"
