@@ -178,7 +178,8 @@ UNITS = frozenset(
 # "mua hơi nước từ KCN", "xưởng may gia công (CMT)" were declined as naming something the documents do not.
 COMMON_ABBREVIATIONS = frozenset(
     ["kcn", "kcx", "ccn", "dn", "cty", "tnhh", "cp", "mtv", "hcm", "tphcm", "tp", "hn", "vp", "nv", "kh", "ncc", "sx",
-     "ceo", "cfo", "coo", "hr", "qa", "qc", "po", "oem", "odm", "cmt", "fob", "cif", "ehs", "hse", "csr", "esg", "ok"]
+     "ceo", "cfo", "coo", "gm", "md", "hr", "qa", "qc", "po", "oem", "odm", "cmt", "fob", "cif", "ehs", "hse", "csr",
+     "esg", "ok"]
 )  # fmt: skip
 
 

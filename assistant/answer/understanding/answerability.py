@@ -208,7 +208,15 @@ def carries(asked: Asked, text: str) -> bool:
 
 def _counts(noun: str, text: str, folded: str) -> bool:
     """A number counts the noun asked about: "470万用户", "400 verifiers", "hơn 100 nhà cung cấp" — the
-    noun within two words after a number, not merely somewhere in the segment."""
+    noun within two words after a number, not merely somewhere in the segment. People are counted by any word
+    for them ("how many people" is answered by "180 名与会者")."""
+    asks = vocabulary()["asks"]
+    if noun.split()[0] in asks["people_nouns"]:
+        return any(
+            re.search(rf"\d[\d.,]*\s*(?:万|多|余|more|hon|nhieu)?\s*(?:\S+\s+){{0,1}}{re.escape(w)}", t)
+            for w in asks["people_words"]
+            for t in (text, folded)
+        )
     if re.search(r"[\u4e00-\u9fff]", noun):
         return bool(
             re.search(rf"[\d一二两三四五六七八九十百千万多余]\s*(?:{_ZH_COUNTERS})?\s*{re.escape(noun[:2])}", text)

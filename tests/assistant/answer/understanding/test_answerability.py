@@ -162,3 +162,11 @@ def test_a_tax_is_money_but_hiring_is_not() -> None:
     )
     assert what_is_asked("Thuế carbon ở Việt Nam là bao nhiêu?", "vi").kind == "money"
     assert what_is_asked("Nha may thue kho ngoai co tinh vao scope 3 khong?", "vi").kind != "money"
+
+
+def test_people_are_counted_by_any_word_for_them() -> None:
+    # round-9 dev data: "那次来了多少人?" beside "180 名与会者"
+    asked = what_is_asked("SAC 当年在深圳重启线下制造商论坛,那次来了多少人?", "zh")
+    assert carries(asked, "180 名与会者齐聚深圳福田喜来登酒店")
+    assert not carries(asked, "在中断四年之后,永续成衣联盟在中国深圳举办了活动")
+    assert carries(what_is_asked("How many people attended?", "en"), "more than 200 attendees and 25 speakers")

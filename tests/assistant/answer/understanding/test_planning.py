@@ -548,3 +548,9 @@ def test_a_list_or_a_rules_threshold_asked_without_figures_goes_to_the_documents
         == "fact"
     )
     assert _plan("Năm cơ sở 2022 phát thải 20.000 tấn, liệt kê giúp mức giảm cần đến 2030?").kind != "fact"
+
+
+def test_stock_picks_and_personal_letters_are_declined() -> None:
+    # round-9 dev data: both passed once colloquial Chinese words stopped counting as unknown subjects
+    assert _plan("纺织服装股里,申洲国际和华利集团现在买哪个好?").kind == "decline"
+    assert _plan("帮我写一封给老板的辞职信,理由是想转行做碳管理顾问。").kind == "decline"
