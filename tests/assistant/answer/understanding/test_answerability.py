@@ -170,3 +170,10 @@ def test_people_are_counted_by_any_word_for_them() -> None:
     assert carries(asked, "180 名与会者齐聚深圳福田喜来登酒店")
     assert not carries(asked, "在中断四年之后,永续成衣联盟在中国深圳举办了活动")
     assert carries(what_is_asked("How many people attended?", "en"), "more than 200 attendees and 25 speakers")
+
+
+def test_asking_what_someone_is_called_needs_a_role_to_ask_a_person() -> None:
+    # round-9 dev data: "IPE … 的主任叫什么?" asks a named person; "Cascale以前叫什么名字" a former name
+    asked = what_is_asked("IPE 公众环境研究中心的主任叫什么?", "zh")
+    assert asked.kind == "person" and not carries(asked, "本文件由公众环境研究中心(IPE)翻译,仅供参考。")
+    assert what_is_asked("Cascale以前叫什么名字啊", "zh").kind == "open"
