@@ -288,6 +288,8 @@ def read_question(text: str, lang: str) -> Reading:
     for patterns, found in ((AMBITIONS, r.ambitions), (SCOPES, r.scopes)):
         for name, pat in patterns.items():
             for m in pat.finditer(folded):
+                if patterns is AMBITIONS and r.lang != "vi" and re.search(r"do\s?c?$", m.group(0)):
+                    continue  # "độ" only in Vietnamese: "scope 1+2 do we need…" names no 2°C (round-9 dev e-mail)
                 if free(m.start(), m.end()):
                     taken.append(m.span())
                     if name not in found:

@@ -140,3 +140,9 @@ def test_the_one_year_of_stated_figures_is_the_base_of_a_later_target() -> None:
         read_question("Nhà máy chọn năm 2022 làm baseline: phạm vi 1 + 2 là 18.500 tấn CO2e.", "vi").one("base_year")
         is not None
     )
+
+
+def test_do_is_degrees_only_in_vietnamese() -> None:
+    # round-9 dev e-mail: "scope 1+2 do we need" read as 2°C beside the asked 1.5°C
+    assert read_question("How big an absolute cut in scope 1+2 do we need by 2030 if we go for 1.5°C?", "en").ambitions == ["1.5C"]
+    assert read_question("muc tieu pham vi 3 theo kich ban 2 do C", "vi").ambitions == ["2c"]
