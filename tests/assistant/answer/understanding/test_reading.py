@@ -146,3 +146,8 @@ def test_do_is_degrees_only_in_vietnamese() -> None:
     # round-9 dev e-mail: "scope 1+2 do we need" read as 2°C beside the asked 1.5°C
     assert read_question("How big an absolute cut in scope 1+2 do we need by 2030 if we go for 1.5°C?", "en").ambitions == ["1.5C"]
     assert read_question("muc tieu pham vi 3 theo kich ban 2 do C", "vi").ambitions == ["2c"]
+
+
+def test_being_obliged_is_a_need() -> None:
+    # round-9 dev e-mail: "are we obliged to set a scope 3 target as well?" did not take the e-mail's figures
+    assert "need" in read_question("Given the numbers above, are we obliged to set a scope 3 target as well?", "en").intent
