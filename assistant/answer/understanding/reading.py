@@ -1001,6 +1001,12 @@ def complete_with(question: Reading, facts: Reading) -> Reading:
         named = named_amount(question, facts)
         if named is not None:  # "if the scope 3 target only covers purchased goods and services…"
             kept = [m for m in kept if m.role != "covered"] + [_carried(replace(named, role="covered"))]
+    elif "exclusion" in question.topics and "excluded" not in roles_now:
+        named = named_amount(question, facts)
+        if (
+            named is not None
+        ):  # "leave the dormitory boiler out" after "(this includes the dormitory boiler, approx. 450 t)"
+            kept = [m for m in kept if m.role != "excluded"] + [_carried(replace(named, role="excluded"))]
     bases = {m.value for m in kept if m.role == "base_year"}
     years = [m for m in question.mentions if m.trusted and m.unit == "year" and m.role is None]
     # "… năm 2030 tối đa được phát thải bao nhiêu?" after "năm cơ sở 2021": the year asked about is the target

@@ -144,10 +144,26 @@ def test_the_one_year_of_stated_figures_is_the_base_of_a_later_target() -> None:
 
 def test_do_is_degrees_only_in_vietnamese() -> None:
     # round-9 dev e-mail: "scope 1+2 do we need" read as 2°C beside the asked 1.5°C
-    assert read_question("How big an absolute cut in scope 1+2 do we need by 2030 if we go for 1.5°C?", "en").ambitions == ["1.5C"]
+    assert read_question(
+        "How big an absolute cut in scope 1+2 do we need by 2030 if we go for 1.5°C?", "en"
+    ).ambitions == ["1.5C"]
     assert read_question("muc tieu pham vi 3 theo kich ban 2 do C", "vi").ambitions == ["2c"]
 
 
 def test_being_obliged_is_a_need() -> None:
     # round-9 dev e-mail: "are we obliged to set a scope 3 target as well?" did not take the e-mail's figures
-    assert "need" in read_question("Given the numbers above, are we obliged to set a scope 3 target as well?", "en").intent
+    assert (
+        "need" in read_question("Given the numbers above, are we obliged to set a scope 3 target as well?", "en").intent
+    )
+
+
+def test_a_part_the_message_names_with_its_tonnes_is_what_is_left_out() -> None:
+    # round-9 dev e-mail: "scope 1 was 3,200 t (this includes the dormitory boiler, approx. 450 t)" then
+    # "Is it acceptable to leave the dormitory boiler out of the target boundary?"
+    facts = read_question(
+        "Base-year scope 1 was 3,200 tCO2e (this includes the dormitory boiler, approx. 450 t) and scope 2 was 8,800 tCO2e.",
+        "en",
+    )
+    question = read_question("Is it acceptable to leave the dormitory boiler out of the target boundary?", "en")
+    excluded = complete_with(question, facts).one("excluded")
+    assert excluded is not None and excluded.value == 450
