@@ -161,7 +161,8 @@ def test_a_part_the_message_names_with_its_tonnes_is_what_is_left_out() -> None:
     # round-9 dev e-mail: "scope 1 was 3,200 t (this includes the dormitory boiler, approx. 450 t)" then
     # "Is it acceptable to leave the dormitory boiler out of the target boundary?"
     facts = read_question(
-        "Base-year scope 1 was 3,200 tCO2e (this includes the dormitory boiler, approx. 450 t) and scope 2 was 8,800 tCO2e.",
+        "Base-year scope 1 was 3,200 tCO2e (this includes the dormitory boiler, approx. 450 t, which we can't meter "
+        "properly) and scope 2 (location-based) was 8,800 tCO2e.",
         "en",
     )
     question = read_question("Is it acceptable to leave the dormitory boiler out of the target boundary?", "en")
