@@ -314,9 +314,9 @@ def _renewable(r: Reading, rs: dict[str, Any]) -> Plan | None:
     if missing:
         return _clarify_or_fact(r, "renewable_electricity", missing, "")
     assert year is not None
-    if share:
+    if share and not (total and renewable_value):
         args = {"total_electricity_mwh": 100.0, "renewable_mwh": share.value, "year": _year(year)}
-    else:
+    else:  # the asker's MWh decide; a percentage beside them may be the rule they quote ("SBTi wants 100% by 2025, right?")
         assert total is not None and renewable_value is not None
         args = {"total_electricity_mwh": total.value, "renewable_mwh": renewable_value, "year": _year(year)}
     return Plan("calculation", "renewable_electricity", {**args, **rs})
@@ -404,6 +404,11 @@ def _scope3_coverage(r: Reading, rs: dict[str, Any]) -> Plan | None:
 
 
 def _exclusion(r: Reading, rs: dict[str, Any]) -> Plan | None:
+    # "leave our two sales offices out … They're 3.5% of our scope 1+2": in a question about leaving a part out,
+    # the one percentage with no other role is that part's share (round-9 dev data)
+    loose = [m for m in r.mentions if m.trusted and m.unit == "percent" and m.role is None]
+    if not (r.role("exclusion") or r.role("share") or r.role("excluded")) and len({m.value for m in loose}) == 1:
+        r = replace(r, mentions=[replace(m, role="exclusion") if m in loose else m for m in r.mentions])
     # "排放大概占范围一加二总量的4%,能不能不算进目标边界?": the share the asker wants left out is the exclusion
     share = "exclusion" if r.one("exclusion") or not ("exclusion" in r.topics and r.one("share")) else "share"
     if not (r.role("excluded") or r.one(share)) and r.one("covered"):

@@ -79,7 +79,10 @@ _QUANTITY = re.compile(
     rf"(?<![A-Za-z0-9.,])(?P<num>{_NUM})\s?(?P<mult>{_MULT})?\s?(?P<unit>{_UNIT})?(?![A-Za-z0-9])", re.IGNORECASE
 )
 _PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[零〇一二两三四五六七八九十百]+)")
-_CHENG = re.compile(r"(?P<num>[一二两三四五六七八九十])成")
+# 三成 = 30%; 两成五 = 25% (a digit after 成 is the next tenth; round-9 dev data: "减排行动两成五" read as 20%)
+_CHENG = re.compile(
+    r"(?P<num>[一二两三四五六七八九十])成(?P<tenth>[一二三四五六七八九](?![十百千万成年个月天周倍次家名位项]))?"
+)
 _ZH_AMOUNT = re.compile(
     r"(?P<num>[零〇一二两三四五六七八九十百千万]{2,})\s?(?P<unit>吨|公吨|兆瓦时|MWh|mwh|万千瓦时|千瓦时|度电)"
 )  # 两万吨, 三千五百吨, 一万二千兆瓦时, 九千MWh
@@ -331,9 +334,11 @@ def read_question(text: str, lang: str) -> Reading:
             r.mentions.append(Mention(float(v), "percent", m.start(), m.end(), m.group(), clause_of(m.start())))
     for m in _CHENG.finditer(text):
         v = zh_numeral_value(m.group("num"))
-        if v is not None and free(m.start(), m.end()):
+        tenth = zh_numeral_value(m.group("tenth")) if m.group("tenth") else 0
+        if v is not None and tenth is not None and free(m.start(), m.end()):
             taken.append(m.span())
-            r.mentions.append(Mention(float(v) * 10, "percent", m.start(), m.end(), m.group(), clause_of(m.start())))
+            value = float(v) * 10 + float(tenth)
+            r.mentions.append(Mention(value, "percent", m.start(), m.end(), m.group(), clause_of(m.start())))
     for m in _ZH_AMOUNT.finditer(text):
         v = zh_numeral_value(m.group("num"))
         if v is not None and v >= 10 and free(m.start(), m.end()):
@@ -471,10 +476,20 @@ def _set_aside(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) ->
 _SUPPLIER_LABEL = re.compile(r"(?:[Ss]upplier|[Vv]endor|[Nn]hà cung cấp|[Nn]ha cung cap|NCC|供应商)\s?[A-Z0-9](?![\w])")
 
 
+# "We're a tier-1 denim supplier", "bên mình là nhà cung cấp cấp 1", "我们是一家鞋类供应商": who the asker is, not a
+# supplier-engagement target (round-9 dev data), read on folded text
+_SELF_SUPPLIER = re.compile(
+    r"(?:we are|we're|we’re|i am|as an?)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}(?:supplier|vendor)"
+    r"|(?:chung toi|ben minh|ben em|cong ty (?:minh|em|toi)|minh) la (?:mot )?(?:\w+ ){0,3}nha cung cap"
+    r"|我们是(?:一家|一个)?[^,，。?？]{0,8}供应商"
+)
+
+
 def _topics_and_intent(r: Reading, voc: dict[str, Any]) -> None:
     folded = r.folded
-    for m in _SUPPLIER_LABEL.finditer(r.text):
-        folded = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end() :]
+    spans = [m.span() for m in _SUPPLIER_LABEL.finditer(r.text)] + [m.span() for m in _SELF_SUPPLIER.finditer(folded)]
+    for start, end in spans:
+        folded = folded[:start] + " " * (end - start) + folded[end:]
     for topic, words in TOPICS.items():
         if _has(list(words), folded):
             r.topics.add(topic)

@@ -554,3 +554,24 @@ def test_stock_picks_and_personal_letters_are_declined() -> None:
     # round-9 dev data: both passed once colloquial Chinese words stopped counting as unknown subjects
     assert _plan("纺织服装股里,申洲国际和华利集团现在买哪个好?").kind == "decline"
     assert _plan("帮我写一封给老板的辞职信,理由是想转行做碳管理顾问。").kind == "decline"
+
+
+def test_round_nine_phrasings() -> None:
+    # round-9 dev data (calculations)
+    leave = _plan(
+        "We want to leave our two sales offices out of the target boundary. They're 3.5% of our scope 1+2. Is that allowed?"
+    )
+    assert leave.calculator == "scope12_coverage" and leave.arguments["excluded"] == 3.5
+    quoted = _plan(
+        "SBTi wants 100% renewable electricity by 2025, right? In 2025 we bought 7,300 MWh renewable out of 8,900 MWh total, so we fail?"
+    )
+    assert quoted.calculator == "renewable_electricity" and quoted.arguments["renewable_mwh"] == 7300.0
+    cati = _plan(
+        "CATI各维度得分:治理机制百分之八十,测算披露六成,碳目标设定五成,碳目标绩效三成,减排行动两成五。按权重算总分多少?"
+    )
+    assert cati.arguments["climate_action_percent"] == 25.0
+    own = _plan(
+        "We're a tier-1 denim supplier (1,450 workers). Base 2024, target 2031, want a WB2C scope 1+2 target per pair of "
+        "jeans. Output grows 5% a year. How much must intensity fall?"
+    )
+    assert own.calculator == "required_intensity_reduction"
