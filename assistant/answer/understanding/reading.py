@@ -337,8 +337,8 @@ def read_question(text: str, lang: str) -> Reading:
         tenth = zh_numeral_value(m.group("tenth")) if m.group("tenth") else 0
         if v is not None and tenth is not None and free(m.start(), m.end()):
             taken.append(m.span())
-            value = float(v) * 10 + float(tenth)
-            r.mentions.append(Mention(value, "percent", m.start(), m.end(), m.group(), clause_of(m.start())))
+            tenths = float(v) * 10 + float(tenth)
+            r.mentions.append(Mention(tenths, "percent", m.start(), m.end(), m.group(), clause_of(m.start())))
     for m in _ZH_AMOUNT.finditer(text):
         v = zh_numeral_value(m.group("num"))
         if v is not None and v >= 10 and free(m.start(), m.end()):
