@@ -37,11 +37,10 @@ _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,
 _TENTHS = re.compile(r"[一二两三四五六七八九十\d]成")  # 三成: 30%
 # CO2 per unit of a fuel or material, asked without the words "emission factor" (round-8 dev data: "1 tan than
 # thai ra bao nhieu tan CO2?"); read on folded text
+_ONE_UNIT = r"(?:(?<![\d.,])1|mot|moi|each|one|per|every|每)\s*(?:tan|kg|kwh|mwh|lit|litre|liter|tonnes?|tons?|t|吨|千克|公斤|度|升|千瓦时)(?![a-z])"
 _PER_UNIT = re.compile(
-    r"(?:(?<![\d.,])1|mot|moi|each|one|per|every|每)\s*(?:tan|kg|kwh|mwh|lit|litre|liter|tonnes?|tons?|t|吨|千克|公斤|度|升|"
-    r"千瓦时)(?![a-z])[^?？]{0,40}(?:bao nhieu|how much|多少)[^?？]{0,20}(?:co2|carbon|二氧化碳)"
-    r"|(?:(?<![\d.,])1|mot|moi|each|one|per|every|每)\s*(?:tan|kg|kwh|mwh|lit|litre|liter|tonnes?|tons?|t|吨|千克|公斤|"
-    r"度|升|千瓦时)(?![a-z])[^?？]{0,40}(?:co2|carbon|排放|thai ra|phat thai|emits?)[^?？]{0,12}(?:bao nhieu|how much|多少)"
+    rf"{_ONE_UNIT}[^?？]{{0,40}}(?:bao nhieu|how much|多少)[^?？]{{0,20}}(?:co2|carbon|二氧化碳)"
+    rf"|{_ONE_UNIT}[^?？]{{0,40}}(?:co2|carbon|排放|thai ra|phat thai|emits?)[^?？]{{0,12}}(?:bao nhieu|how much|多少)"
 )
 _INTENSITY = re.compile(r"intensity|cuong do|强度|per pair|moi doi|每双|per product|单位产品")
 _NUMBER = re.compile(r"\d|[一二两三四五六七八九十百千万]")

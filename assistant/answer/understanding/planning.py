@@ -54,19 +54,16 @@ def _wants_result(r: Reading) -> bool:
 
 
 # answers no calculator gives: a price or fee, an emission factor, a person, a ranking, a count of things
-NOT_COMPUTED = frozenset(
-    {"money", "penalty", "emission_factor", "phone", "person", "ranking"}
-)  # what no calculator gives
-_NOT_COMPUTED = NOT_COMPUTED
+NOT_COMPUTED = frozenset({"money", "penalty", "emission_factor", "phone", "person", "ranking"})
 
 
 def _clarify_or_fact(r: Reading, calculator: str, missing: list[str], reason: str) -> Plan:
     """A question back naming the missing input, when the asker wants a result about their own case and the
     answer is one a calculator gives; else the documents decide (round-5 dev data: "the grid factor for my
     4,500 MWh", "how many factories have joined by 2024" are not calculations with an input missing)."""
-    asked = what_is_asked(r.text, r.lang)
-    if asked.kind in _NOT_COMPUTED or (asked.kind == "quantity" and asked.noun):
-        return Plan("fact", reason=f"{calculator}: asks for {asked.kind}, which no calculator gives")
+    asked = what_is_asked(r.text, r.lang)  # a fee or a factor never gets here: plan_question sends it to the documents
+    if asked.kind == "quantity" and asked.noun:
+        return Plan("fact", reason=f"{calculator}: asks for a count of {asked.noun}, which no calculator gives")
     figures = [m for m in r.mentions if m.role and m.trusted and m.unit not in ("year", "date")]
     if not figures and (asks_for_list(r.text) or _has(vocabulary()["asks"]["rule_value"], r.folded)):
         # "“增值”可以拿哪些财务指标来算? 帮我列一下", "ngưỡng là bao nhiêu % vào 2025 và 2030": a list or a rule's
