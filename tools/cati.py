@@ -112,7 +112,10 @@ def cati_score(
     dim_lines = {
         lang: "; ".join(f"{dims[d][lang]} {by_dim.get(d, 0)}/{dim_max[d]}" for d in sorted(dims)) for lang in LANGS
     }
-    expl = texts("calc.cati_score.explanation", total=total, dims=dim_lines)
+    key = (
+        "calc.cati_score.explanation_one" if total == 1 else "calc.cati_score.explanation"
+    )  # "1 point", not "1 points"
+    expl = texts(key, total=total, dims=dim_lines)
     if ids:  # "chỉ số 5.4.5 được mấy điểm?": each indicator's own points, in the reader's words
         ordered = sorted(ids, key=_id_order)
         listed: dict[str, str] = {}

@@ -135,3 +135,9 @@ def test_cati_score_names_each_indicators_own_points() -> None:
     r = cati_score(["5.4.5", "1.1.1"])
     assert "1.1.1: 1 point; 5.4.5: 4 points" in r.explanation["en"]
     assert "5.4.5: 4 điểm" in r.explanation["vi"] and "5.4.5：4分" in r.explanation["zh"]
+
+
+def test_cati_total_is_worded_with_its_unit_in_each_language() -> None:
+    one, two = cati_score(["1.2.3"]), cati_score(["5.2.3"])
+    assert "1 point out of 100" in one.explanation["en"] and "2 points out of 100" in two.explanation["en"]
+    assert "2 điểm trên 100" in two.explanation["vi"] and "2分（满分100" in two.explanation["zh"]
