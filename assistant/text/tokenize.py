@@ -281,5 +281,14 @@ def chinese_function_words(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=4096)
+def first_word_class(text: str) -> str:
+    """jieba's word class of the first word of ``text`` ("才合适" → "d"); "" for none."""
+    _jieba_ready()
+    for p in posseg.cut(text):
+        return str(p.flag)
+    return ""
+
+
+@lru_cache(maxsize=4096)
 def _names_a_subject(word: str) -> bool:
     return any(p.flag.startswith(TOPIC_CLASSES_ZH) for p in posseg.cut(word))

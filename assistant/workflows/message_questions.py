@@ -92,6 +92,41 @@ def is_question(sentence: str) -> bool:
     return bool(_ASKS.search(item) or _ASKS_FIRST.match(item))
 
 
+# a short question that points back at what the sentence before it states ("Does that meet the minimum?",
+# "乙方案达标吗?", "Như vậy có được không?") and names no figure of its own: that sentence is part of it
+# (round-10 dev e-mails). Read on folded text.
+_POINTS_BACK = re.compile(
+    r"(?<![\w])(?:that|this|it|these|those|such|vay|nhu vay|nhu the|nay|do)(?![\w])|这|那|该|此|上述|以上"
+)
+MAX_POINTING_CHARS = 60
+
+
+def _points_back(question: str) -> bool:
+    plain = fold(_LIST_MARK.sub("", question)).strip()
+    return len(plain) <= MAX_POINTING_CHARS and not re.search(r"\d", plain) and bool(_POINTS_BACK.search(plain))
+
+
+def _with_lead_in(body: list[str], rows: frozenset[str]) -> list[str]:
+    """Each question of ``body``, a question that points back joined to the statement right before it."""
+    out: list[str] = []
+    for i, s in enumerate(body):
+        if not is_question(s):
+            continue
+        question = _LIST_MARK.sub("", s).strip()
+        lead = body[i - 1] if i else ""
+        if (
+            lead
+            and _points_back(question)
+            and not is_question(lead)
+            and re.search(r"\d", lead)
+            and lead.strip() not in rows
+            and not _BARE_MARK.match(lead)
+        ):
+            question = f"{_LIST_MARK.sub('', lead).strip()} {question}"
+        out.append(question)
+    return out
+
+
 def split_message(message: str) -> tuple[list[str], str]:
     """The questions (at most ``MAX_QUESTIONS``) and the facts the email states (statements with figures).
 
@@ -102,13 +137,13 @@ def split_message(message: str) -> tuple[list[str], str]:
     # a quoted earlier reply ("> Trả lời trước đây của helpdesk: … tối đa 5%") is neither a question nor a fact
     text = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
     body = sentences(text)
-    questions = [_LIST_MARK.sub("", s).strip() for s in body if is_question(s)]
+    rows = table_lines(text)
+    questions = _with_lead_in(body, rows)
     if not questions:
         whole = " ".join(body).strip() or text.strip()
         return [whole], ""
     # only statements with figures: other context words would pull retrieval towards the email's small talk;
     # a table's rows are offered to the questions that name them (message_tables), not to every question
-    rows = table_lines(text)
     facts = [
         s
         for s in body

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.answer.understanding.reading import _has, cue_pattern, fold, vocabulary
 from assistant.text.numbers import read_numbers
-from assistant.text.tokenize import tokenize
+from assistant.text.tokenize import first_word_class, tokenize
 
 _MONEY = re.compile(
     r"\d[\d.,]*\s?(?:usd|us\$|\$|eur|€|vnd|đồng|dong|元|美元|欧元|人民币|yuan|rmb|dollars?|euros?|tỷ usd|triệu usd)"
@@ -62,6 +62,8 @@ _NOUN_AFTER = {
 }
 # a counter or unit between a number and what it counts: "400 多名验证员", "958升水" (round-8 dev data)
 _ZH_COUNTERS = "个|家|名|位|项|种|次|升|吨|千克|公斤|公里|米|度|千瓦时|兆瓦时"
+# jieba word classes that never name what is counted: adverb, conjunction, particle, pronoun, modal
+_NOT_COUNTED_CLASSES = ("d", "c", "u", "r", "y", "p")
 _ZH_MEASURE = re.compile(r"^(?:小时|年|吨|分|天|月|周|倍|度|万|亿|千|百|比|成|钱|个百|%)")
 
 
@@ -76,6 +78,14 @@ def _is_measure(noun: str) -> bool:
         or bool(_ZH_MEASURE.match(noun))
         or any(noun.startswith(f) for f in asks["fillers"] if not f.isascii())
     )
+
+
+def _function_start(noun: str) -> bool:
+    """Chinese characters after 多少 that open with an adverb, conjunction, particle or pronoun ("要减多少才合适":
+    才), not a noun that is counted (round-10 dev calc)."""
+    if not re.match(r"[\u4e00-\u9fff]", noun):
+        return False
+    return first_word_class(noun).startswith(_NOT_COUNTED_CLASSES)
 
 
 @dataclass(frozen=True)
@@ -156,7 +166,7 @@ def what_is_asked(question: str, lang: str) -> Asked:
         noun = None
         if kind == "quantity":
             m = _NOUN_AFTER.get(lang, _NOUN_AFTER["en"]).search(folded)
-            noun = m.group(1) if m and not _is_measure(m.group(1)) else None
+            noun = m.group(1) if m and not _is_measure(m.group(1)) and not _function_start(m.group(1)) else None
         deadline = kind == "date" and bool(_has(["deadline", "han chot", "thoi han", "截止", "期限", "due"], folded))
         events: tuple[str, ...] = ()
         if kind == "date":

@@ -45,12 +45,16 @@ def _wants_result(r: Reading) -> bool:
     """The asker wants a computed result or a check about their own case: they say "we", or give a figure
     of their own — a year alone ("到2024年为止…多少家?", "by 2050") is when, not whose."""
     figures = [m for m in r.mentions if m.role and m.trusted and m.unit not in ("year", "date")]
+    # an amount of emissions the asker states is theirs even when its role is unclear ("phát thải 7.500 tấn"
+    # with no year): it is never computed with, but the question is about their case
+    figures += [m for m in r.mentions if m.trusted and m.unit == "t" and not m.role]
     years = [m for m in r.mentions if m.trusted and m.unit in ("year", "date")]
     # "基准年是2022年": a base year one states is one's own (round-7 dev calc: "想设定GEVA目标,基准年是2022年,…")
     # — when a computed amount is asked ("một quy tắc … nếu năm cơ sở là 2019?" asks the rule)
     own_year = "calculate" in r.intent and any(m.role == "base_year" and m.cue for m in years)
     own = "own" in r.intent or bool(figures) or len({m.value for m in years}) > 1 or own_year
-    return own and bool(r.intent & {"calculate", "check", "need"})
+    # tonnes asked about one's own target ("what should our 2030 target be in tonnes?") is a computed result
+    return own and bool(r.intent & {"calculate", "check", "need", "tonnes"})
 
 
 # answers no calculator gives: a price or fee, an emission factor, a person, a ranking, a count of things
@@ -381,6 +385,10 @@ def _share_of_total(
         return Plan("calculation", calculator, {total_field: total, part_field: part, **rs})
     if part is not None or total:
         return _clarify_or_fact(r, calculator, [total_field if part is not None else part_field], "")
+    if r.role(part_name) or (r.one(share_name) is None and len(unroled) == 1 and part_name == "covered"):
+        # the covered parts, or the one amount a coverage question states, without the total they are a share
+        # of ("bao phủ 8.000 tấn … và 2.500 tấn", "覆盖了外购商品和服务这一类,3.3万吨"; round-9/10 dev calc)
+        return _clarify_or_fact(r, calculator, [total_field], "")
     return None
 
 

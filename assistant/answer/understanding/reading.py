@@ -75,8 +75,9 @@ _UNIT = (
     r"|kt\s?co2e?|kt|mt|mwh|gwh|kwh|兆瓦时|千瓦时|万千瓦时|度电"
 )
 _MULT = r"nghìn|ngàn|nghin|ngan|triệu|trieu|thousand|million|k|万|千|百万"
+# a comma right before a figure ends a clause when no digit precedes it ("这一类,3.3万吨"; round-10 dev calc)
 _QUANTITY = re.compile(
-    rf"(?<![A-Za-z0-9.,])(?P<num>{_NUM})\s?(?P<mult>{_MULT})?\s?(?P<unit>{_UNIT})?(?![A-Za-z0-9])", re.IGNORECASE
+    rf"(?<![A-Za-z0-9.])(?<!\d,)(?P<num>{_NUM})\s?(?P<mult>{_MULT})?\s?(?P<unit>{_UNIT})?(?![A-Za-z0-9])", re.IGNORECASE
 )
 _PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[零〇一二两三四五六七八九十百]+)")
 # 三成 = 30%; 两成五 = 25% (a digit after 成 is the next tenth; round-9 dev data: "减排行动两成五" read as 20%)
@@ -411,6 +412,7 @@ def read_question(text: str, lang: str) -> Reading:
     _year_roles(r, spans, voc)
     _percent_roles(r, spans, voc)
     _amount_roles(r, spans, voc)
+    _year_of_stated_amount(r, spans, voc["years"])
     _production_growth(r, voc["amounts"])
     _cati_dimension_rates(r, voc)
     checked = [m for m in r.mentions if m.trusted and m.role]
@@ -420,6 +422,27 @@ def read_question(text: str, lang: str) -> Reading:
     if len(named) == 1:
         r.rule_set = named[0]
     return r
+
+
+def _year_of_stated_amount(r: Reading, spans: list[tuple[int, int]], ys: dict[str, Any]) -> None:
+    """The one year without a role in the clause where the asker states what they emitted ("2019年排放5万吨",
+    "we emitted 22,000 t in 2020") is the year of their figures: the base year, when none is named and no
+    target year precedes it. The e-mail reading does the same across sentences (``_year_of_figures``)."""
+    if r.role("base_year"):
+        return
+    unroled = [m for m in r.mentions if m.trusted and m.unit == "year" and m.role is None]
+    if len({m.value for m in unroled}) != 1:
+        return
+    year = unroled[0]
+    a, b = spans[year.clause]
+    clause = r.folded[a:b]
+    stated = any(m.trusted and m.unit == "t" and m.clause == year.clause for m in r.mentions)
+    if not stated or not _has(ys["emitted"], clause) or _has(ys["not_emitted"], clause):
+        return
+    if any(m.role == "target_year" and m.value <= year.value for m in r.mentions if m.trusted):
+        return
+    for m in unroled:
+        m.role = "base_year"
 
 
 def _window_start(r: Reading, m: Mention, clause_start: int, reach: int) -> int:
