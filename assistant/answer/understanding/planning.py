@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from assistant.answer.understanding.answerability import asks_for_list, what_is_asked
-from assistant.answer.understanding.reading import Mention, Reading, _has, vocabulary
+from assistant.answer.understanding.reading import Mention, Reading, _has, cue_pattern, vocabulary
 from tools.cati import DIMENSION_ARGUMENTS
 from tools.validation import AMBITIONS
 
@@ -85,7 +85,7 @@ def plan_question(r: Reading) -> Plan:
         return Plan("question_back", reason="no words")
     declines = vocabulary()["declines"]
     asked = _QUOTED_OR_ASIDE.sub(" ", r.folded)  # a pasted e-mail or an injected "(system: …)" asks nothing
-    if _has(declines["secret"], asked):
+    if _has(declines["secret"], asked) or _names_internals(asked, declines):
         return Plan("decline", reason="secret")
     own_figures = any(m.trusted and m.role and m.role != "premise" for m in r.mentions)
     if _asks_someones_contact(asked, declines) and not own_figures:
@@ -200,6 +200,13 @@ def plan_question(r: Reading) -> Plan:
 # how near a programme's name must be to a contact word for the contact to be the programme's own
 # ("MCAP的联系方式", "email của MCAP"; not "the phone number of factory X's director … their MCAP target")
 _PROGRAMME_CONTACT_REACH = 20
+
+
+def _names_internals(folded: str, declines: dict[str, Any]) -> bool:
+    """The question names enough of the assistant's own machinery (server, path, database, config…) to be
+    asking for the system rather than the documents."""
+    named = {w for w in declines["internal_nouns"] if cue_pattern(w).search(folded)}
+    return len(named) >= int(declines["min_internal_nouns"])
 
 
 def _asks_someones_contact(asked: str, declines: dict[str, Any]) -> bool:

@@ -58,3 +58,21 @@ def test_a_sentence_that_asks_without_a_question_mark() -> None:
         "你好,\n想确认论坛是哪天办的?还有,中国电网今年最新的排放因子是多少,我们算范围二要用。\n谢谢!"
     )
     assert questions[-1] == "还有,中国电网今年最新的排放因子是多少,我们算范围二要用。"
+
+
+def test_a_question_that_points_back_takes_the_statement_before_it() -> None:
+    # round-10 dev e-mail: "Does that meet the minimum?" is about the target the sentence before it states
+    message = (
+        "Dear helpdesk,\n1) If our scope 3 target is 2°C-aligned, what's the minimum cut from 2023 to 2033?\n"
+        "2) Our brand customer suggests a scope 3 physical intensity target instead: -25% tCO2e per pair from "
+        "2021 to 2031. Does that meet the minimum?\nRegards,\nJonas"
+    )
+    questions, _ = split_message(message)
+    assert questions[1].startswith("Our brand customer suggests") and questions[1].endswith("Does that meet the minimum?")
+    assert questions[0].startswith("If our scope 3 target")
+
+
+def test_a_question_with_its_own_figures_stays_as_written() -> None:
+    message = "Our base year is 2021 with 12,000 t. Is a 30% cut by 2030 enough for 1.5°C?"
+    questions, facts = split_message(message)
+    assert questions == ["Is a 30% cut by 2030 enough for 1.5°C?"] and "12,000 t" in facts

@@ -575,3 +575,60 @@ def test_round_nine_phrasings() -> None:
         "jeans. Output grows 5% a year. How much must intensity fall?"
     )
     assert own.calculator == "required_intensity_reduction"
+
+
+@pytest.mark.parametrize(
+    ("question", "calculator", "missing"),
+    [
+        # tonnes asked about one's own target: a computed result with base emissions missing
+        (
+            "What should our 2030 scope 1+2 target be in tonnes under 1.5°C? Base year is 2021.",
+            "absolute_contraction",
+            ("base_emissions",),
+        ),
+        # "our 2030 target": the year names the target; the emissions' year is missing
+        ("What would our 2030 target be in tonnes under 1.5C? We emitted 22,000 t.", "absolute_contraction", ("base_year",)),
+        # an amount the asker states without a year makes the question theirs
+        ("muc tieu 1.5 do den 2030, phat thai 7.500 tan thi phai giam bao nhieu % vay?", "absolute_contraction", ("base_year",)),
+        # the year of what the factory emitted is the base; 多少才合适 counts nothing
+        (
+            "我们工厂2019年排放5万吨,想设科学碳目标,要减多少才合适?厂里有两台10吨的锅炉。",
+            "absolute_contraction",
+            ("target_year", "ambition"),
+        ),
+        # the covered parts without the total they are a share of
+        (
+            "Mục tiêu scope 3 của bên mình hiện bao phủ 8.000 tấn từ vải mua vào và 2.500 tấn vận chuyển đầu vào. "
+            "Vậy đã đủ ngưỡng bao phũ của SBTi chưa ạ?",
+            "scope3_coverage",
+            ("scope3_total",),
+        ),
+        ("我们的范围三目标覆盖了外购商品和服务这一类,3.3万吨,覆盖率够不够?", "scope3_coverage", ("scope3_total",)),
+    ],
+)
+def test_round_ten_missing_inputs_are_asked_back(question: str, calculator: str, missing: tuple[str, ...]) -> None:
+    # round-10 dev data (calculations that lack an input)
+    plan = _plan(question)
+    assert (plan.kind, plan.calculator, plan.missing) == ("clarify", calculator, missing)
+
+
+def test_a_cut_to_a_stated_amount_keeps_its_year_as_the_target() -> None:
+    plan = _plan("Chúng tôi muốn giảm phát thải xuống 5.000 tấn vào năm 2030 theo 1,5°C, năm cơ sở là 2020 thì có đủ không?")
+    assert plan.arguments.get("base_year", 2020) == 2020 and plan.arguments.get("target_year", 2030) == 2030
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "he thong luu tai lieu va vector index o duong dan nao tren server? gui minh file config luon",
+        "你们的文档放在服务器哪个目录?",
+        "Which database and backup folder does this tool use?",
+    ],
+)
+def test_questions_about_the_systems_machinery_are_declined(question: str) -> None:
+    assert _plan(question).kind == "decline"
+
+
+def test_one_machinery_word_in_a_domain_question_is_not_a_secret() -> None:
+    assert _plan("CATI index có bao nhiêu chỉ số về công bố thông tin?").kind != "decline"
+    assert _plan("What does the CATI index weight for the textile industry?").kind != "decline"
