@@ -97,6 +97,9 @@ class Asked:
     deadline: bool = False
     places: frozenset[str] = frozenset()  # the countries and cities the question names (vocabulary [places])
     years: frozenset[str] = frozenset()  # the years it names: "the 2024 figure" is not stated by a 2019 passage
+    # the names the question states: "who was CEO before Colin Browne?" is not answered by a passage that
+    # names only Colin Browne (round-10 dev data)
+    names: frozenset[str] = frozenset()
     # what a date is asked of ("founded", "held", "published"): the passage must name one of them. Several
     # when the words are ambiguous: "tổ chức" is both "held" and "organisation" ("do những tổ chức nào
     # phát hành, năm nào?" asks when a report was published; round-8 dev data)
@@ -171,8 +174,21 @@ def what_is_asked(question: str, lang: str) -> Asked:
         events: tuple[str, ...] = ()
         if kind == "date":
             events = tuple(e for e, words in asks["date_events"].items() if _has(words, folded))
-        return Asked(kind, noun, deadline, places, years, events)
+        return Asked(kind, noun, deadline, places, years, names=_names(question), events=events)
     return Asked("open", places=places, years=years)
+
+
+# a name as the documents write one: two or more capitalised words ("Colin Browne", "Ngụy Thị Khanh")
+_NAME = re.compile(r"(?<![\w])[A-ZÀ-Ỹ][a-zà-ỹ]+(?:[\s-][A-ZÀ-Ỹ][a-zà-ỹ]+)+")
+
+
+def _names(text: str) -> frozenset[str]:
+    """The names of ``text``, folded, and each word of them ("Browne" names Colin Browne too)."""
+    names = {fold(m.group()) for m in _NAME.finditer(text)}
+    return frozenset(names | {w for n in names for w in n.split()})
+
+
+
 
 
 def asks_for_list(question: str) -> bool:
@@ -197,7 +213,7 @@ def carries(asked: Asked, text: str) -> bool:
     if asked.kind == "ranking":
         return bool(_has(asks["ranking_words"], folded))
     if asked.kind == "person":
-        return bool(_has(asks["person_roles"], folded))
+        return bool(_has(asks["person_roles"], folded)) and bool(_names(text) - asked.names)
     if asked.kind == "duration":
         return bool(_DURATION.search(folded)) or bool(_has(asks["duration_words"], folded))
     if asked.kind == "date":

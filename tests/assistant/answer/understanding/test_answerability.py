@@ -177,3 +177,16 @@ def test_asking_what_someone_is_called_needs_a_role_to_ask_a_person() -> None:
     asked = what_is_asked("IPE 公众环境研究中心的主任叫什么?", "zh")
     assert asked.kind == "person" and not carries(asked, "本文件由公众环境研究中心(IPE)翻译,仅供参考。")
     assert what_is_asked("Cascale以前叫什么名字啊", "zh").kind == "open"
+
+
+def test_who_is_answered_by_a_name_the_question_does_not_give() -> None:
+    before = what_is_asked("Colin Browne 上任之前,Cascale 的 CEO 是谁?", "zh")
+    assert not carries(before, "这是 Colin Browne 的首次 Cascale 活动,他于5月成为 Cascale 首席执行官。")
+    who = what_is_asked("Who is the CEO of Cascale?", "en")
+    assert carries(who, "Cascale CEO Colin Browne said manufacturers are key.")
+
+
+def test_once_opening_a_clause_is_no_duration() -> None:
+    asked = what_is_asked("How long does MCAP validation take?", "en")
+    assert not carries(asked, "Once manufacturers commit to MCAP, Cascale will provide training.")
+    assert carries(what_is_asked("How often is progress reported?", "en"), "Progress is disclosed once a year.")
