@@ -190,3 +190,10 @@ def test_once_opening_a_clause_is_no_duration() -> None:
     asked = what_is_asked("How long does MCAP validation take?", "en")
     assert not carries(asked, "Once manufacturers commit to MCAP, Cascale will provide training.")
     assert carries(what_is_asked("How often is progress reported?", "en"), "Progress is disclosed once a year.")
+
+
+def test_a_role_and_a_word_for_a_name_ask_for_a_person() -> None:
+    asked = what_is_asked("Cho em xin tên giám đốc điều hành của GreenID để gửi thư mời hội thảo ạ.", "vi")
+    assert asked.kind == "person"
+    assert not carries(asked, "GreenID là trung tâm phát triển sáng tạo xanh, giám đốc điều hành trung tâm.")
+    assert what_is_asked("How many hours a year does the director get?", "en").kind == "quantity"
