@@ -21,36 +21,40 @@ def _total_growth(growth_percent: float, years: int, annual: bool) -> float:
 
 
 def intensity_to_absolute(
-    base_year: Annotated[int, Field(description="Base year")],
-    target_year: Annotated[int, Field(description="Target year")],
+    base_year: Annotated[int | None, Field(description="Base year (null when only the total changes are known)")],
+    target_year: Annotated[int | None, Field(description="Target year (null when only the total changes are known)")],
     intensity_reduction_percent: Annotated[float, Field(description="Intensity cut over the period, percent")],
     activity_growth_percent: Annotated[float, Field(description="Growth of production or value added, percent")],
     growth_is_annual: Annotated[bool, Field(description="True if the growth is per year (compounded)")] = False,
     base_emissions: Annotated[float | None, Field(description="Base-year emissions in tCO2e (optional)")] = None,
     rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
 ) -> CalcResult:
-    """Absolute emissions change implied by an intensity target and an activity growth projection."""
-    n = validation.years(base_year, target_year)
+    """Absolute emissions change implied by an intensity target and an activity growth projection.
+
+    Without the years (both null) the change over the whole period is still known when the growth is a
+    total, not a yearly rate; the yearly rate and the ambitions it meets are then left out."""
+    dated = base_year is not None or target_year is not None
+    n = validation.years(base_year, target_year) if dated or growth_is_annual else None  # type: ignore[arg-type]
     r = validation.share(intensity_reduction_percent, "intensity_reduction_percent") / 100
     gp = validation.growth(activity_growth_percent, "activity_growth_percent")
     rs = validation.rule_set(rule_set)
     base = validation.non_negative(base_emissions, "base_emissions") if base_emissions is not None else None
-    g = _total_growth(gp, n, growth_is_annual)
+    g = _total_growth(gp, n, growth_is_annual) if n is not None else gp / 100
     change = ((1 - r) * (1 + g) - 1) * 100
-    implied_rate = -change / n
-    meets = [a for a in AMBITIONS if implied_rate + 1e-9 >= annual_rate(rs, a)[0]]
     outputs: dict[str, object] = {
-        "years": n,
         "total_activity_growth_percent": round(g * 100, 4),
         "absolute_change_percent": round(change, 4),
         "absolute_reduction_percent": round(-change, 4),
-        "implied_linear_absolute_rate_percent": round(implied_rate, 4),
-        "meets_ambitions": meets,
     }
+    if n is not None:
+        implied_rate = -change / n
+        outputs["years"] = n
+        outputs["implied_linear_absolute_rate_percent"] = round(implied_rate, 4)
+        outputs["meets_ambitions"] = [a for a in AMBITIONS if implied_rate + 1e-9 >= annual_rate(rs, a)[0]]
     if base is not None:
         outputs["target_emissions_tco2e"] = round(base * (1 + change / 100), 3)
     expl = texts(
-        "calc.intensity_to_absolute.explanation",
+        "calc.intensity_to_absolute.explanation" if n is not None else "calc.intensity_to_absolute.explanation_undated",
         r=r * 100,
         g=g * 100,
         c=change,

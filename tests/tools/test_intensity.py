@@ -124,3 +124,19 @@ def test_geva_gives_the_target_intensity_from_the_base_intensity() -> None:
     r = geva(base_year=2024, target_year=2031, base_intensity=0.85)
     assert r.outputs["target_intensity"] == pytest.approx(0.85 * 0.93**7, abs=1e-4)
     assert "at most 0.51 in 2031" in r.explanation["en"]
+
+
+def test_the_change_over_the_period_needs_no_years() -> None:
+    # intensity −35 %, activity +25 %: 0.65 × 1.25 − 1 = −18.75 % whatever the span
+    result = intensity_to_absolute(None, None, 35, 25, base_emissions=1000)
+    assert result.outputs["absolute_change_percent"] == -18.75
+    assert result.outputs["target_emissions_tco2e"] == 812.5
+    assert "implied_linear_absolute_rate_percent" not in result.outputs and "meets_ambitions" not in result.outputs
+    assert "over the period" in result.explanation["en"]
+    dated = intensity_to_absolute(2020, 2030, 35, 25)
+    assert dated.outputs["absolute_change_percent"] == -18.75 and dated.outputs["years"] == 10
+
+
+def test_a_yearly_growth_needs_the_years() -> None:
+    with pytest.raises(CalculatorInputError):
+        intensity_to_absolute(None, None, 35, 5, growth_is_annual=True)

@@ -632,3 +632,19 @@ def test_questions_about_the_systems_machinery_are_declined(question: str) -> No
 def test_one_machinery_word_in_a_domain_question_is_not_a_secret() -> None:
     assert _plan("CATI index có bao nhiêu chỉ số về công bố thông tin?").kind != "decline"
     assert _plan("What does the CATI index weight for the textile industry?").kind != "decline"
+
+
+def test_intensity_and_output_changes_give_the_absolute_change_without_years() -> None:
+    plan = _plan("Nếu cường độ phát thải trên mỗi mét vải giảm 35% nhưng sản lượng tăng 25% thì tổng phát thải tuyệt đối thay đổi bao nhiêu %?")
+    assert plan.kind == "calculation" and plan.calculator == "intensity_to_absolute"
+    assert plan.arguments["base_year"] is None and plan.arguments["activity_growth_percent"] == 25.0
+    assert get_calculator("intensity_to_absolute")(**plan.arguments).outputs["absolute_change_percent"] == -18.75
+
+
+def test_target_before_a_year_names_the_target_year() -> None:
+    plan = _plan(
+        "Scope 1+2 was 12,000 t in 2022. Target 2032, 1.5°C. Production is expected to grow 50% by then. "
+        "How much must emissions per unit fall?"
+    )
+    assert plan.calculator == "required_intensity_reduction"
+    assert (plan.arguments["base_year"], plan.arguments["target_year"]) == (2022, 2032)
