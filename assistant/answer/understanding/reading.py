@@ -653,6 +653,12 @@ def _percent_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]
         right = {role: _has(ps[role], after) for role in ("reduction", "growth", "coverage", "exclusion", "share")}
         hits = sorted((dist, role) for role, hit in left.items() if hit for _, dist in [hit])
         role = hits[0][1] if hits else next((k for k, v in right.items() if v), None)
+        if role is None and re.search(r"(?<![a-z])by\s*$", r.folded[a : m.start]):
+            # "cut emissions per pair of shoes by 27%": "by" binds the figure to the verb of its clause, however
+            # long the object between them (round-10 dev calc)
+            far = {role: _nearest_left(ps[role], r.folded, m.start, a) for role in ("reduction", "growth")}
+            found = sorted((hit[1], role) for role, hit in far.items() if hit)
+            role = found[0][1] if found else None
         if role is None:  # "-46% by 2030", "production +30%": the sign says which way
             sign, before = r.text[max(0, m.start - 1) : m.start], r.text[max(0, m.start - 2) : max(0, m.start - 1)]
             if sign in ("-", "−", "–") and not before.isdigit():

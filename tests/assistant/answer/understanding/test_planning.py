@@ -648,3 +648,11 @@ def test_target_before_a_year_names_the_target_year() -> None:
     )
     assert plan.calculator == "required_intensity_reduction"
     assert (plan.arguments["base_year"], plan.arguments["target_year"]) == (2022, 2032)
+
+
+def test_by_binds_a_figure_to_the_verb_of_its_clause() -> None:
+    plan = _plan(
+        "For our scope 3 target we'd cut emissions per pair of shoes by 27% between 2021 and 2033. "
+        "What annual linear intensity reduction is that?"
+    )
+    assert plan.calculator == "physical_intensity_rate" and plan.arguments["intensity_reduction_percent"] == 27.0
