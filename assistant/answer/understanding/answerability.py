@@ -192,9 +192,6 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(names | {w for n in names for w in n.split()})
 
 
-
-
-
 def asks_for_list(question: str) -> bool:
     """ "List VCCA's core values", "liệt kê", "有哪些": the answer is a list, quoted whole."""
     return bool(_has(vocabulary()["asks"]["list"], fold(question)))

@@ -469,7 +469,9 @@ def _intensity(r: Reading, rs: dict[str, Any], base: Mention | None, target: Men
         args = {"base_year": None, "target_year": None, "intensity_reduction_percent": cut.value}
         emissions = _emissions(r)
         extra = {"base_emissions": emissions.value} if emissions else {}
-        return Plan("calculation", "intensity_to_absolute", {**args, "activity_growth_percent": growth.value, **extra, **rs})
+        return Plan(
+            "calculation", "intensity_to_absolute", {**args, "activity_growth_percent": growth.value, **extra, **rs}
+        )
     if missing:
         return _clarify_or_fact(r, "intensity_to_absolute", missing, "")
     years = {"base_year": _year(base), "target_year": _year(target)}

@@ -68,7 +68,9 @@ def test_a_question_that_points_back_takes_the_statement_before_it() -> None:
         "2021 to 2031. Does that meet the minimum?\nRegards,\nJonas"
     )
     questions, _ = split_message(message)
-    assert questions[1].startswith("Our brand customer suggests") and questions[1].endswith("Does that meet the minimum?")
+    assert questions[1].startswith("Our brand customer suggests") and questions[1].endswith(
+        "Does that meet the minimum?"
+    )
     assert questions[0].startswith("If our scope 3 target")
 
 

@@ -587,9 +587,17 @@ def test_round_nine_phrasings() -> None:
             ("base_emissions",),
         ),
         # "our 2030 target": the year names the target; the emissions' year is missing
-        ("What would our 2030 target be in tonnes under 1.5C? We emitted 22,000 t.", "absolute_contraction", ("base_year",)),
+        (
+            "What would our 2030 target be in tonnes under 1.5C? We emitted 22,000 t.",
+            "absolute_contraction",
+            ("base_year",),
+        ),
         # an amount the asker states without a year makes the question theirs
-        ("muc tieu 1.5 do den 2030, phat thai 7.500 tan thi phai giam bao nhieu % vay?", "absolute_contraction", ("base_year",)),
+        (
+            "muc tieu 1.5 do den 2030, phat thai 7.500 tan thi phai giam bao nhieu % vay?",
+            "absolute_contraction",
+            ("base_year",),
+        ),
         # the year of what the factory emitted is the base; 多少才合适 counts nothing
         (
             "我们工厂2019年排放5万吨,想设科学碳目标,要减多少才合适?厂里有两台10吨的锅炉。",
@@ -613,7 +621,9 @@ def test_round_ten_missing_inputs_are_asked_back(question: str, calculator: str,
 
 
 def test_a_cut_to_a_stated_amount_keeps_its_year_as_the_target() -> None:
-    plan = _plan("Chúng tôi muốn giảm phát thải xuống 5.000 tấn vào năm 2030 theo 1,5°C, năm cơ sở là 2020 thì có đủ không?")
+    plan = _plan(
+        "Chúng tôi muốn giảm phát thải xuống 5.000 tấn vào năm 2030 theo 1,5°C, năm cơ sở là 2020 thì có đủ không?"
+    )
     assert plan.arguments.get("base_year", 2020) == 2020 and plan.arguments.get("target_year", 2030) == 2030
 
 
@@ -635,7 +645,9 @@ def test_one_machinery_word_in_a_domain_question_is_not_a_secret() -> None:
 
 
 def test_intensity_and_output_changes_give_the_absolute_change_without_years() -> None:
-    plan = _plan("Nếu cường độ phát thải trên mỗi mét vải giảm 35% nhưng sản lượng tăng 25% thì tổng phát thải tuyệt đối thay đổi bao nhiêu %?")
+    plan = _plan(
+        "Nếu cường độ phát thải trên mỗi mét vải giảm 35% nhưng sản lượng tăng 25% thì tổng phát thải tuyệt đối thay đổi bao nhiêu %?"
+    )
     assert plan.kind == "calculation" and plan.calculator == "intensity_to_absolute"
     assert plan.arguments["base_year"] is None and plan.arguments["activity_growth_percent"] == 25.0
     assert get_calculator("intensity_to_absolute")(**plan.arguments).outputs["absolute_change_percent"] == -18.75
