@@ -534,6 +534,18 @@ def _follows(cues: list[str], after: str) -> bool:
     return any(h.startswith(c) for c in cues for h in heads)
 
 
+def _right_after(cues: list[str], before: str) -> bool:
+    """``before`` (the clause up to a figure) ends with one of ``cues``, a colon at most between."""
+    tail = re.sub(r"[\s:：]+$", "", before)
+    return any(tail.endswith(c) and not re.match(r"[a-z]", tail[-len(c) - 1 : -len(c)] or " ") for c in cues)
+
+
+def _starts_range(after: str, ys: dict[str, Any]) -> bool:
+    """The text after a year leads on to another year ("2022年到2030年", "2020 to 2030", "2020–2030")."""
+    head = re.sub(r"^\s*(?:年|nam)?\s*", "", after)
+    return bool(re.match(r"(?:den|toi|to|until|through|到|至|-|–|—|~)\s?(?:nam\s?)?\d", head))
+
+
 def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -> None:
     ys = voc["years"]
     years = [m for m in r.mentions if m.unit in ("year", "date") and m.trusted]
@@ -548,6 +560,9 @@ def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -
             continue
         if _follows(ys["target_after"], after):
             m.role = "target_year"
+            continue
+        if _right_after(ys["target_right_before"], r.folded[a : m.start]) and not _starts_range(after, ys):
+            m.role, m.cue = "target_year", "target"
             continue
         if _has(ys["submission_after"], re.split(r"\d", after[:12])[0]):  # "2025年向SBTi提交目标"
             m.role = "submission"
