@@ -183,7 +183,8 @@ def what_is_asked(question: str, lang: str) -> Asked:
 
 
 # a name as the documents write one: two or more capitalised words ("Colin Browne", "Ngụy Thị Khanh")
-_NAME = re.compile(r"(?<![\w])[A-ZÀ-Ỹ][a-zà-ỹ]+(?:[\s-][A-ZÀ-Ỹ][a-zà-ỹ]+)+")
+# ("总监Angela Ng": a Chinese character may touch it)
+_NAME = re.compile(r"(?<![A-Za-zÀ-ỹ0-9])[A-ZÀ-Ỹ][a-zà-ỹ]+(?:[\s-][A-ZÀ-Ỹ][a-zà-ỹ]+)+")
 
 
 def _names(text: str) -> frozenset[str]:
