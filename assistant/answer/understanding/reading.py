@@ -543,7 +543,8 @@ def _right_after(cues: list[str], before: str) -> bool:
 def _starts_range(after: str, ys: dict[str, Any]) -> bool:
     """The text after a year leads on to another year ("2022年到2030年", "2020 to 2030", "2020–2030")."""
     head = re.sub(r"^\s*(?:年|nam)?\s*", "", after)
-    return bool(re.match(r"(?:den|toi|to|until|through|到|至|-|–|—|~)\s?(?:nam\s?)?\d", head))
+    words = "|".join(re.escape(w) for w in sorted([*ys["range_words"], "->"], key=len, reverse=True))
+    return bool(re.match(rf"(?:{words})\s?(?:nam\s?)?\d", head))
 
 
 def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -> None:

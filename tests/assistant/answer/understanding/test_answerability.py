@@ -201,4 +201,7 @@ def test_a_role_and_a_word_for_a_name_ask_for_a_person() -> None:
 
 def test_a_name_may_touch_a_chinese_character() -> None:
     asked = what_is_asked("深圳那场论坛上,Higg 工厂工具总监介绍的 SLCP 新工人参与计划叫什么名字?", "zh")
-    assert carries(asked, "SAC 的 Higg 工厂工具总监Angela Ng 在介绍社会劳工整合项目(SLCP)新的 WE Tech 工人参与计划时也强调了对数据的迫切需要。")
+    assert carries(
+        asked,
+        "SAC 的 Higg 工厂工具总监Angela Ng 在介绍社会劳工整合项目(SLCP)新的 WE Tech 工人参与计划时也强调了对数据的迫切需要。",
+    )

@@ -168,3 +168,32 @@ def test_a_part_the_message_names_with_its_tonnes_is_what_is_left_out() -> None:
     question = read_question("Is it acceptable to leave the dormitory boiler out of the target boundary?", "en")
     excluded = complete_with(question, facts).one("excluded")
     assert excluded is not None and excluded.value == 450
+
+
+def test_a_target_word_right_before_a_year_names_the_target_unless_a_range_starts() -> None:
+    roles = lambda q, lang: [(m.text, m.role) for m in read_question(q, lang).mentions if m.unit == "year"]  # noqa: E731
+    assert roles("Scope 1+2 was 12,000 t in 2022. Target 2032, 1.5°C.", "en") == [
+        ("2022", "base_year"),
+        ("2032", "target_year"),
+    ]
+    assert roles("GEVA target 2025→2035. What intensity do we need?", "en") == [
+        ("2025", "base_year"),
+        ("2035", "target_year"),
+    ]
+    assert roles("每双鞋的排放强度目标:2022年到2030年下降两成。", "zh") == [
+        ("2022", "base_year"),
+        ("2030", "target_year"),
+    ]
+
+
+def test_the_year_of_what_was_emitted_is_the_base() -> None:
+    r = read_question("我们工厂2019年排放5万吨,想设科学碳目标,要减多少才合适?", "zh")
+    assert [(m.text, m.role) for m in r.mentions if m.unit == "year"] == [("2019", "base_year")]
+    cut = read_question("Chúng tôi muốn giảm phát thải xuống 5.000 tấn vào năm 2030.", "vi")
+    assert [m.role for m in cut.mentions if m.unit == "year"] != ["base_year"]
+
+
+def test_a_comma_right_before_a_figure_ends_a_clause() -> None:
+    r = read_question("我们的范围三目标覆盖了外购商品和服务这一类,3.3万吨,覆盖率够不够?", "zh")
+    assert [(m.text, m.value) for m in r.mentions] == [("3.3万吨", 33000.0)]
+    assert [m.value for m in read_question("total 12,500 t", "en").mentions] == [12500.0]
