@@ -17,3 +17,12 @@ def test_a_question_split_in_two_takes_both_sections() -> None:
 
 def test_an_unrelated_question_is_not_matched() -> None:
     assert matching_sections("What fee does SBTi charge?", ["Is that enough for 1.5°C?"]) == []
+
+
+def test_a_drafted_question_that_holds_the_expected_one_answers_it() -> None:
+    # a question that points back is drafted with the statement before it
+    drafted = [
+        "If our scope 3 target is 2°C-aligned, what's the minimum cut from 2023 to 2033?",
+        "Our brand customer suggests -25% tCO2e per pair from 2021 to 2031. Does that meet the minimum?",
+    ]
+    assert matching_sections("Does that meet the minimum?", drafted) == [1]
