@@ -94,16 +94,19 @@ def is_question(sentence: str) -> bool:
 
 # a short question that points back at what the sentence before it states ("Does that meet the minimum?",
 # "乙方案达标吗?", "Như vậy có được không?") and names no figure of its own: that sentence is part of it
-# (round-10 dev e-mails). Read on folded text.
-_POINTS_BACK = re.compile(
-    r"(?<![\w])(?:that|this|it|these|those|such|vay|nhu vay|nhu the|nay|do)(?![\w])|这|那|该|此|上述|以上"
-)
+# (round-10 dev e-mails). English and Chinese words read on folded text; the Vietnamese ones with their
+# diacritics or as two words, since folded "đó" is English "do" ("Do we need a scope 3 target?" points nowhere)
+_POINTS_BACK = re.compile(r"(?<![\w])(?:that|this|it|these|those|such|nhu vay|nhu the)(?![\w])|这|那|该|此|上述|以上")
+_POINTS_BACK_VI = re.compile(r"(?<![\w])(?:đó|vậy|này)(?![\w])")
 MAX_POINTING_CHARS = 60
 
 
 def _points_back(question: str) -> bool:
-    plain = fold(_LIST_MARK.sub("", question)).strip()
-    return len(plain) <= MAX_POINTING_CHARS and not re.search(r"\d", plain) and bool(_POINTS_BACK.search(plain))
+    text = _LIST_MARK.sub("", question).strip()
+    plain = fold(text)
+    if len(plain) > MAX_POINTING_CHARS or re.search(r"\d", plain):
+        return False
+    return bool(_POINTS_BACK.search(plain) or _POINTS_BACK_VI.search(text.lower()))
 
 
 def _with_lead_in(body: list[str], rows: frozenset[str]) -> list[str]:

@@ -78,3 +78,10 @@ def test_a_question_with_its_own_figures_stays_as_written() -> None:
     message = "Our base year is 2021 with 12,000 t. Is a 30% cut by 2030 enough for 1.5°C?"
     questions, facts = split_message(message)
     assert questions == ["Is a 30% cut by 2030 enough for 1.5°C?"] and "12,000 t" in facts
+
+
+def test_a_question_that_names_its_own_subject_takes_no_lead_in() -> None:
+    message = "Our 2023 inventory: scope 1 = 6,000 t, scope 3 = 30,000 t. Do we need a scope 3 target?"
+    assert split_message(message)[0] == ["Do we need a scope 3 target?"]
+    vi = "Phương án B: giảm 20% từ 2022 đến 2030. Như vậy có đạt không?"
+    assert split_message(vi)[0] == ["Phương án B: giảm 20% từ 2022 đến 2030. Như vậy có đạt không?"]
