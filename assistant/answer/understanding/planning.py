@@ -463,16 +463,10 @@ def _intensity(r: Reading, rs: dict[str, Any], base: Mention | None, target: Men
     if not (cut or growth):
         return None
     missing = _missing_years(base, target)
-    if cut and growth and not growth.per_year and len(missing) == 2:
-        # "intensity −35%, output +25%: what happens to absolute emissions?" — the change over the period needs
-        # no years (round-10 dev calc); a yearly growth or one year alone does
-        args = {"base_year": None, "target_year": None, "intensity_reduction_percent": cut.value}
-        emissions = _emissions(r)
-        extra = {"base_emissions": emissions.value} if emissions else {}
-        return Plan(
-            "calculation", "intensity_to_absolute", {**args, "activity_growth_percent": growth.value, **extra, **rs}
-        )
-    if missing:
+    # "intensity −35%, output +25%: what happens to absolute emissions?" — the change over the period needs no
+    # years (round-10 dev calc); a yearly growth or one year alone does
+    undated = bool(cut and growth and not growth.per_year and len(missing) == 2)
+    if missing and not undated:
         return _clarify_or_fact(r, "intensity_to_absolute", missing, "")
     years = {"base_year": _year(base), "target_year": _year(target)}
     if cut and growth:
