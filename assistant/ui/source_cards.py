@@ -105,6 +105,8 @@ def readable_inputs(calculator: str, arguments: dict[str, Any], lang: str) -> st
     props = spec.json_schema().get("properties", {}) if spec else {}
     out = []
     for name, value in arguments.items():
+        if value is None:
+            continue  # an input left out ("intensity −35%, output +25%" gives no years): nothing to name
         if isinstance(value, bool):
             shown = ui("yes" if value else "no", lang)
         elif isinstance(value, int | float):

@@ -25,7 +25,7 @@ from assistant.ui.doc_titles import DocumentTitles
 from assistant.ui.email_draft import plain_text, reader_reply
 from assistant.ui.labels import VERDICT_TONE, clause_text, locator_text, ui, unit_text, verdict_word
 from assistant.ui.pathway_chart import pathway, pathway_figure, pathway_rows, pathway_table
-from assistant.ui.source_cards import source_cards, sources_markdown
+from assistant.ui.source_cards import readable_inputs, source_cards, sources_markdown
 from tools import rules
 from tools.errors import LocalizedError
 from tools.pathways import absolute_contraction, check_absolute_target
@@ -275,3 +275,12 @@ def test_a_list_of_weights_reads_as_figures() -> None:
 
     line = rule_line(cati_weighted_score(80, 60, 50, 25, 30).rules[0], "vi")
     assert "10 / 17 / 14 / 17 / 42% trọng số của từng chiều" in line and "[10" not in line
+
+
+def test_inputs_left_out_are_not_named() -> None:
+    # intensity and output changes without years: the card names the inputs given, never "None"
+    args = {"base_year": None, "target_year": None, "intensity_reduction_percent": 35, "activity_growth_percent": 25}
+    for lang in LANGS:
+        shown = readable_inputs("intensity_to_absolute", args, lang)
+        assert "None" not in shown and "35" in shown and "25" in shown
+    assert "2020" in readable_inputs("intensity_to_absolute", {**args, "base_year": 2020, "target_year": 2030}, "en")
