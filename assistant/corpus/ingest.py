@@ -20,7 +20,15 @@ from assistant.corpus.errors import DocumentError, UnsupportedFileError
 from assistant.corpus.glossary import glossary_for
 from assistant.corpus.loaders import SUPPORTED_SUFFIXES
 from assistant.corpus.manifest import load_manifest
-from assistant.corpus.pipeline import chunk_metadata, input_hash, prepare_document
+from assistant.corpus.pipeline import (
+    SEGMENT_INDEX_VERSION,
+    PreparedDocument,
+    SegmentRecord,
+    chunk_metadata,
+    input_hash,
+    prepare_document,
+    segment_records,
+)
 from assistant.corpus.progress import IngestProgress, work_estimate
 from assistant.corpus.translations import TranslationReport
 from assistant.index.embedders import Embedder, get_embedder
@@ -82,7 +90,30 @@ def translation_folders(settings: Settings, path: Path) -> list[Path]:
 
 
 def settings_key(settings: Settings, embedder: Embedder) -> str:
-    return f"{embedder.name}:{settings.chunk_max_tokens}:{settings.chunk_overlap_tokens}"
+    # the segment index's version: an index written before it gets its segment vectors on the next ingest
+    return f"{embedder.name}:{settings.chunk_max_tokens}:{settings.chunk_overlap_tokens}:seg{SEGMENT_INDEX_VERSION}"
+
+
+@dataclass
+class _SegmentWork:
+    """A document's segment vectors to write (those the index lacks) and to drop (those it no longer has)."""
+
+    missing: list[SegmentRecord]
+    stale: list[str]
+
+    @classmethod
+    def of(cls, store: VectorStore, generation: str, doc: PreparedDocument, had_old: bool) -> _SegmentWork:
+        wanted = segment_records(doc)
+        have = set(store.segment_ids(generation, doc.doc)) if had_old else set()
+        # shortest first, so a batch pads to a length close to its own (segments run from a word to a paragraph)
+        missing = sorted((r for r in wanted if r.id not in have), key=lambda r: len(r.text))
+        return cls(missing, sorted(have - {r.id for r in wanted}))
+
+    def write(self, store: VectorStore, generation: str, reporter: IngestProgress, embedder: Embedder) -> None:
+        if self.missing:
+            vectors = reporter.embed(embedder.embed_passages, [r.text for r in self.missing], counted=False)
+            store.upsert_segments(generation, [r.id for r in self.missing], [r.meta for r in self.missing], vectors)
+        store.delete_segments(generation, self.stale)
 
 
 def ingest(
@@ -159,6 +190,8 @@ def ingest(
         ids = [pc.chunk_id for pc in doc.chunks]
         old_ids = set(store.chunk_ids(generation, doc.doc)) if old else set()
         new = [i for i, cid in enumerate(ids) if cid not in old_ids]
+        segments = _SegmentWork.of(store, generation, doc, bool(old))
+        reporter.plan(len(new) + len(segments.missing))
         if new:
             vectors = reporter.embed(embedder.embed_passages, [doc.chunks[i].embed_text for i in new])
             store.upsert_chunks(
@@ -169,6 +202,7 @@ def ingest(
                 vectors,
             )
         store.delete_chunks(generation, sorted(old_ids - set(ids)))
+        segments.write(store, generation, reporter, embedder)
         store.put_doc_record(
             generation,
             doc.doc,

@@ -33,6 +33,11 @@ from tools.i18n import as_lang
 # indexes every word of it. Bounded so ingest of the corpus with two translations of every document stays
 # within twice the time a plain chunk-and-embed pipeline takes for the originals (python -m evals.benchmark).
 TRANSLATION_EMBED_TOKENS = 48
+# A segment shorter than this (in characters, white space stripped) gets no vector of its own: bullets, page
+# numbers and lone headings words match every question a little and none well.
+SEGMENT_MIN_CHARS = 4
+_URL = re.compile(r"https?://\S+|www\.\S+")  # a bare link matches every question a little
+SEGMENT_INDEX_VERSION = "1"  # part of the settings key: a change re-reads every document
 
 
 @dataclass
@@ -258,6 +263,35 @@ def _opening(parts: list[dict[str, Any]], joiner: str, count_tokens: Callable[[s
             break
         out.append(str(part["t"]))
     return joiner.join(out)
+
+
+@dataclass(frozen=True)
+class SegmentRecord:
+    """One segment's own vector record: a fact stated in one sentence of a long passage (or deep in its
+    translation, whose chunk vector holds only the opening) is found by the sentence, not diluted by the rest."""
+
+    id: str
+    text: str
+    meta: dict[str, Any]
+
+
+def segment_records(doc: PreparedDocument) -> list[SegmentRecord]:
+    """Every served segment of every record (original chunks and their translations), each naming its source
+    chunk; original words standing in for a missing translation are left to the original's record."""
+    originals = {pc.chunk_id: {str(seg["id"]): seg.get("t") for seg in pc.segments} for pc in doc.chunks if not pc.of}
+    out: list[SegmentRecord] = []
+    for pc in doc.chunks:
+        source = pc.of or pc.chunk_id
+        for seg in pc.segments:
+            text = str(seg.get("t", "")).strip()
+            words = _URL.sub("", text)
+            if seg.get("src") or len(re.sub(r"\s+", "", words)) < SEGMENT_MIN_CHARS:
+                continue
+            if pc.of and originals.get(pc.of, {}).get(str(seg["id"])) == seg.get("t"):
+                continue  # a neutral segment (a link, a figure) copied into the translation: one vector is enough
+            meta = {"doc": doc.doc, "of": source, "record": pc.chunk_id, "language": pc.language}
+            out.append(SegmentRecord(f"{pc.chunk_id}#{seg['id']}", text, meta))
+    return out
 
 
 def chunk_metadata(doc: PreparedDocument, pc: PreparedChunk) -> dict[str, Any]:

@@ -63,6 +63,7 @@ class IngestProgress:
         self._current = ""
         self._doc_chunks = 0
         self._doc_embedded = 0
+        self._planned = False
         self._started = time.monotonic()
         self._last_line = -math.inf
         self._last_state: tuple[int, int, int, str] | None = None
@@ -80,6 +81,7 @@ class IngestProgress:
         """The files, each counted as done when the loop moves on (also after a ``continue``)."""
         for path in files:
             self._current, self._doc_chunks, self._doc_embedded = path.name, 0, 0
+            self._planned = False
             if self._bar is not None:
                 self._bar.set_postfix_str(path.name[:30])
             yield path
@@ -89,15 +91,23 @@ class IngestProgress:
                 self._bar.update(1)
             self._log()
 
-    def embed(self, embed: Callable[[list[str]], Vectors], texts: list[str]) -> Vectors:
-        """``embed(texts)`` in batches, counting each batch's chunks as it is done."""
-        self._doc_chunks, self._doc_embedded = len(texts), 0
+    def plan(self, texts: int) -> None:
+        """The current document's whole embedding work (chunks and segments, embedded in several calls), so its
+        share of the percent advances across all of them instead of starting over with each."""
+        self._doc_chunks, self._doc_embedded, self._planned = texts, 0, True
+
+    def embed(self, embed: Callable[[list[str]], Vectors], texts: list[str], counted: bool = True) -> Vectors:
+        """``embed(texts)`` in batches, counting each batch's chunks as it is done (``counted=False``: texts
+        that are not chunks, such as segments, keep the line alive without changing its counts)."""
+        if not self._planned:
+            self._doc_chunks, self._doc_embedded = len(texts), 0
         parts: list[Vectors] = []
         for start in range(0, len(texts), EMBED_BATCH):
             batch = texts[start : start + EMBED_BATCH]
             parts.append(embed(batch))
             self._doc_embedded += len(batch)
-            self.chunks += len(batch)
+            if counted:
+                self.chunks += len(batch)
             if self._bar is not None:
                 self._bar.set_postfix_str(f"{self._current[:30]}, {self.chunks} chunks")
             self._log()

@@ -1,6 +1,7 @@
-"""The chromadb index: chunks with their embeddings, and one record per ingested document.
+"""The chromadb index: chunks with their embeddings, one record per ingested document, and one vector
+per segment (sentence, list item, table row) of every chunk and translation.
 
-An index "generation" is a pair of collections; a pointer in ``assistant_meta`` names the active
+An index "generation" is a set of three collections; a pointer in ``assistant_meta`` names the active
 one. A rebuild fills a new generation and moves the pointer only when it is complete, so a killed
 ingest always leaves the previous index usable. Embeddings are always passed in explicitly:
 chromadb's default embedding function (which downloads a model) is never used.
@@ -206,14 +207,20 @@ class VectorStore:
             metadatas=[{"generation": generation, "activated_at": time.time()}],
         )
 
-    def _names(self, generation: str) -> tuple[str, str]:
+    def _names(self, generation: str) -> tuple[str, str, str]:
         base = f"{self.embedder_key}__{generation}"
-        return f"chunks__{base}", f"docs__{base}"
+        return f"chunks__{base}", f"docs__{base}", f"segments__{base}"
 
     @_guarded
     def chunks(self, generation: str) -> Any:
         return self._client.get_or_create_collection(
             self._names(generation)[0], embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+        )
+
+    @_guarded
+    def segments(self, generation: str) -> Any:
+        return self._client.get_or_create_collection(
+            self._names(generation)[2], embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
         )
 
     @_guarded
@@ -247,6 +254,7 @@ class VectorStore:
     @_guarded
     def delete_doc(self, generation: str, doc: str) -> None:
         self.chunks(generation).delete(where={"doc": doc})
+        self.segments(generation).delete(where={"doc": doc})
         self.docs(generation).delete(ids=[doc])
 
     # --- chunks ------------------------------------------------------------------------------
@@ -314,6 +322,48 @@ class VectorStore:
         ids = res["ids"][0]
         dists = (res.get("distances") or [[1.0] * len(ids)])[0]
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]
+
+    # --- segments ----------------------------------------------------------------------------
+
+    @_guarded
+    def segment_ids(self, generation: str, doc: str) -> list[str]:
+        return list(self.segments(generation).get(where={"doc": doc}, include=[])["ids"])
+
+    @_guarded
+    def upsert_segments(
+        self, generation: str, ids: Sequence[str], metas: Sequence[dict[str, Any]], vectors: Vectors, batch: int = 512
+    ) -> None:
+        """Segment vectors; ``metas`` name the ``doc`` and the source chunk (``of``) each belongs to."""
+        col = self.segments(generation)
+        for i in range(0, len(ids), batch):
+            col.upsert(
+                ids=list(ids[i : i + batch]),
+                metadatas=[_clean_meta(m) for m in metas[i : i + batch]],
+                embeddings=np.asarray(vectors[i : i + batch], dtype=np.float32),
+            )
+
+    @_guarded
+    def delete_segments(self, generation: str, ids: Sequence[str]) -> None:
+        if ids:
+            self.segments(generation).delete(ids=list(ids))
+
+    @_guarded
+    def query_segments(self, generation: str, vector: Vectors, k: int) -> list[tuple[str, float]]:
+        """The records (chunks or translations) holding the ``k`` segments closest to ``vector``, best first,
+        each with that segment's cosine similarity; a record appears once per segment found. The record is read
+        from the segment's id (``<record>#<segment>``), so no metadata is fetched."""
+        col = self.segments(generation)
+        n = min(k, col.count())
+        if n <= 0:
+            return []
+        res = col.query(
+            query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
+            n_results=n,
+            include=["distances"],
+        )
+        ids = res["ids"][0]
+        dists = (res.get("distances") or [[1.0] * len(ids)])[0]
+        return [(i.rsplit("#", 1)[0], 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]
 
     def heartbeat(self) -> bool:
         try:

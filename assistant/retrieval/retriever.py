@@ -1,4 +1,5 @@
-"""Hybrid retrieval: dense vectors + BM25 over language-aware tokens, fused by reciprocal rank.
+"""Hybrid retrieval: dense vectors (of passages and of their single segments) + BM25 over language-aware
+tokens, fused by reciprocal rank.
 
 Keywords do not cross languages, so the query is expanded through the glossary into the other
 two languages before BM25 and for a second dense probe; chunks were indexed under their terms'
@@ -34,6 +35,9 @@ RRF_K = 60
 _ANCHOR = re.compile(r"\b[CR]\d{1,2}(?:\.\d)?\b|\d+(?:[.,]\d+)*%?")
 CANDIDATES = 40
 RERANK_DEPTH = 20
+# Segments read for the segment ranking: a passage's sentences and its translations' crowd the top, so several
+# times CANDIDATES to find about as many passages.
+SEGMENT_CANDIDATES = 120
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,7 @@ class HybridRetriever:
         # dense(question), dense(code-switched probes), bm25(question + equivalents), bm25(terms per language)
         self.weights = weights or settings.retrieval_weights
         self.rerank_weight = settings.rerank_weight
+        self.segment_weight = settings.segment_weight
         self.back_matter_weight = settings.back_matter_weight
         self._store: VectorStore | None = None
         self._lock = threading.Lock()
@@ -216,6 +221,12 @@ class HybridRetriever:
             dense = self.store.query(self._generation, vectors[0], CANDIDATES)
             dense_sims = dict(dense)
             rankings.append((self.weights[0], dense))
+            if mode == "hybrid" and self.segment_weight:
+                # the passages whose single best segment (original or translation) is closest to the question
+                # (several segments of one passage count once, at the best: see ``_by_source``)
+                rankings.append(
+                    (self.segment_weight, self.store.query_segments(self._generation, vectors[0], SEGMENT_CANDIDATES))
+                )
             for vector in vectors[1:]:
                 rankings.append((self.weights[1], self.store.query(self._generation, vector, CANDIDATES)))
         if mode in ("hybrid", "bm25"):

@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 
@@ -145,3 +145,56 @@ def test_killed_rebuild_keeps_the_old_index(tmp_path: Path) -> None:
     redo = subprocess.run([*cli, "ingest", "-q"], env=env, cwd=REPO, capture_output=True, text=True)
     assert redo.returncode == 0, redo.stderr
     assert "documents: 6" in redo.stdout
+
+
+def _segment_ids(settings: Settings, doc: str) -> list[str]:
+    store = _store(settings)
+    gen = store.active_generation()
+    assert gen
+    return sorted(store.segment_ids(gen, doc))
+
+
+def test_every_segment_gets_a_vector_and_unchanged_ones_are_not_embedded_again(
+    tmp_path: Path, make_settings: Callable[..., Settings], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _small_corpus(tmp_path)
+    settings = make_settings(corpus)
+    ingest(settings, progress=False)
+    store = _store(settings)
+    gen = str(store.active_generation())
+    vi = _segment_ids(settings, "vi.txt")
+    assert len(vi) >= 2  # each sentence of the original is its own record, named after its chunk
+    assert {i.split("#")[0] for i in vi} <= {c.chunk_id for c in store.all_chunks(gen)}
+
+    # an index written before segment vectors existed: its documents get them, chunks are not embedded again
+    docs = ("vi.txt", "zh.txt", "en.md")
+    store.delete_segments(gen, [i for d in docs for i in store.segment_ids(gen, d)])
+    monkeypatch.setattr("assistant.corpus.ingest.SEGMENT_INDEX_VERSION", "0")
+    ingest(settings, progress=False)
+    monkeypatch.undo()
+    store.delete_segments(gen, [i for d in docs for i in store.segment_ids(gen, d)])
+    upgraded = ingest(settings, progress=False)
+    assert upgraded.chunks_written == 0 and sorted(upgraded.updated) == sorted(docs)
+    assert _segment_ids(settings, "vi.txt") == vi
+
+    embedder = get_embedder(settings.embeddings)
+    embedded: list[str] = []
+    real = embedder.embed_passages
+
+    def counting(texts: list[str]) -> Any:
+        embedded.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(embedder, "embed_passages", counting)
+    (corpus / "en.md").write_text(
+        EN + "\n# Scope 3\n\nScope 3 targets cover two thirds of scope 3 emissions.\n", "utf-8"
+    )
+    ingest(settings, progress=False)
+    monkeypatch.undo()
+    assert "Scope 3 targets cover two thirds of scope 3 emissions." in embedded
+    assert not any("80% renewable electricity" in t for t in embedded)  # the unchanged section keeps its vectors
+    assert len(_segment_ids(settings, "en.md")) > 2
+
+    (corpus / "vi.txt").unlink()
+    ingest(settings, progress=False)
+    assert _segment_ids(settings, "vi.txt") == []

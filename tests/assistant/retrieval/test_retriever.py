@@ -72,3 +72,25 @@ def test_hybrid_beats_dense_only_on_the_dev_set(retriever: HybridRetriever) -> N
     hybrid, dense = recall("hybrid"), recall("dense")
     assert hybrid >= 0.84, hybrid
     assert hybrid >= dense + 0.15, (hybrid, dense)
+
+
+def test_a_sentence_deep_in_a_translation_is_found_by_its_own_vector(
+    retriever: HybridRetriever, corpus_settings: Settings
+) -> None:
+    """The Target case study states the 23% in the middle of a Chinese passage; a translated passage's own vector
+    holds only its opening, so the English sentence's segment vector is what finds it."""
+    question = "How much of Target's total scope 3 footprint came from apparel and footwear?"
+    generation = retriever._generation
+    assert generation
+    vector = retriever.embedder.embed_queries([question])[0]
+    found = retriever.store.query_segments(generation, vector, 10)
+    assert [sim for _, sim in found] == sorted((sim for _, sim in found), reverse=True)
+    top = retriever._chunks[found[0][0]]  # the record (here the English translation) holding the sentence
+    assert "23%" in top.text and top.meta["doc"] == "004_3e93d633cc5b91bd.txt"
+    # and it is a ranking of its own in the hybrid fusion: alone, it puts that passage first
+    only_segments = HybridRetriever(
+        corpus_settings.model_copy(
+            update={"retrieval_weights": (0.0, 0.0, 0.0, 0.0), "segment_weight": 1.0, "rerank_weight": 0.0}
+        )
+    )
+    assert "23%" in only_segments.retrieve(question, k=1)[0].text
