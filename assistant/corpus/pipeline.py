@@ -32,6 +32,8 @@ from tools.i18n import as_lang
 # language; the translation's vector adds the asker-language match on the passage's topic, and BM25
 # indexes every word of it. Bounded so ingest of the corpus with two translations of every document stays
 # within twice the time a plain chunk-and-embed pipeline takes for the originals (python -m evals.benchmark).
+# The segment vectors added since (``segment_records``) embed every translated sentence and break that bound
+# (README "Measured").
 TRANSLATION_EMBED_TOKENS = 48
 # A segment shorter than this (in characters, white space stripped) gets no vector of its own: bullets, page
 # numbers and lone headings words match every question a little and none well.
