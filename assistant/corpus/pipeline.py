@@ -278,12 +278,11 @@ class SegmentRecord:
 
 
 def segment_records(doc: PreparedDocument) -> list[SegmentRecord]:
-    """Every served segment of every record (original chunks and their translations), each naming its source
-    chunk; original words standing in for a missing translation are left to the original's record."""
+    """Every served segment of every record (original chunks and their translations), its id naming the record;
+    original words standing in for a missing translation are left to the original's record."""
     originals = {pc.chunk_id: {str(seg["id"]): seg.get("t") for seg in pc.segments} for pc in doc.chunks if not pc.of}
     out: list[SegmentRecord] = []
     for pc in doc.chunks:
-        source = pc.of or pc.chunk_id
         for seg in pc.segments:
             text = str(seg.get("t", "")).strip()
             words = _URL.sub("", text)
@@ -291,7 +290,8 @@ def segment_records(doc: PreparedDocument) -> list[SegmentRecord]:
                 continue
             if pc.of and originals.get(pc.of, {}).get(str(seg["id"])) == seg.get("t"):
                 continue  # a neutral segment (a link, a figure) copied into the translation: one vector is enough
-            meta = {"doc": doc.doc, "of": source, "record": pc.chunk_id, "language": pc.language}
+            # the id names the record (and through it the source passage); ``doc`` is for deleting a document
+            meta = {"doc": doc.doc, "language": pc.language}
             out.append(SegmentRecord(f"{pc.chunk_id}#{seg['id']}", text, meta))
     return out
 

@@ -143,6 +143,39 @@ def _clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in meta.items() if v is not None}
 
 
+def _upsert(
+    col: Any,
+    ids: Sequence[str],
+    metas: Sequence[dict[str, Any]],
+    vectors: Vectors,
+    batch: int,
+    texts: Sequence[str] | None = None,
+) -> None:
+    """Records with their vectors (and texts), ``batch`` at a time: chromadb caps one call's size."""
+    for i in range(0, len(ids), batch):
+        col.upsert(
+            ids=list(ids[i : i + batch]),
+            documents=list(texts[i : i + batch]) if texts is not None else None,
+            metadatas=[_clean_meta(m) for m in metas[i : i + batch]],
+            embeddings=np.asarray(vectors[i : i + batch], dtype=np.float32),
+        )
+
+
+def _nearest(col: Any, vector: Vectors, k: int) -> list[tuple[str, float]]:
+    """The ``k`` records of a cosine collection closest to ``vector``, best first, with their similarity."""
+    n = min(k, col.count())
+    if n <= 0:
+        return []
+    res = col.query(
+        query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
+        n_results=n,
+        include=["distances"],
+    )
+    ids = res["ids"][0]
+    dists = (res.get("distances") or [[1.0] * len(ids)])[0]
+    return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]
+
+
 class VectorStore:
     def __init__(self, embedder_name: str, path: str | None = None, url: str | None = None) -> None:
         self.path = path
@@ -273,14 +306,7 @@ class VectorStore:
         vectors: Vectors,
         batch: int = 256,
     ) -> None:
-        col = self.chunks(generation)
-        for i in range(0, len(ids), batch):
-            col.upsert(
-                ids=list(ids[i : i + batch]),
-                documents=list(texts[i : i + batch]),
-                metadatas=[_clean_meta(m) for m in metas[i : i + batch]],
-                embeddings=np.asarray(vectors[i : i + batch], dtype=np.float32),
-            )
+        _upsert(self.chunks(generation), ids, metas, vectors, batch, texts)
 
     @_guarded
     def delete_chunks(self, generation: str, ids: Sequence[str]) -> None:
@@ -310,18 +336,7 @@ class VectorStore:
 
     @_guarded
     def query(self, generation: str, vector: Vectors, k: int) -> list[tuple[str, float]]:
-        col = self.chunks(generation)
-        n = min(k, col.count())
-        if n <= 0:
-            return []
-        res = col.query(
-            query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
-            n_results=n,
-            include=["distances"],
-        )
-        ids = res["ids"][0]
-        dists = (res.get("distances") or [[1.0] * len(ids)])[0]
-        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]
+        return _nearest(self.chunks(generation), vector, k)
 
     # --- segments ----------------------------------------------------------------------------
 
@@ -333,14 +348,8 @@ class VectorStore:
     def upsert_segments(
         self, generation: str, ids: Sequence[str], metas: Sequence[dict[str, Any]], vectors: Vectors, batch: int = 512
     ) -> None:
-        """Segment vectors; ``metas`` name the ``doc`` and the source chunk (``of``) each belongs to."""
-        col = self.segments(generation)
-        for i in range(0, len(ids), batch):
-            col.upsert(
-                ids=list(ids[i : i + batch]),
-                metadatas=[_clean_meta(m) for m in metas[i : i + batch]],
-                embeddings=np.asarray(vectors[i : i + batch], dtype=np.float32),
-            )
+        """Segment vectors; ``metas`` name the ``doc`` each belongs to (its record is in its id)."""
+        _upsert(self.segments(generation), ids, metas, vectors, batch)
 
     @_guarded
     def delete_segments(self, generation: str, ids: Sequence[str]) -> None:
@@ -352,18 +361,7 @@ class VectorStore:
         """The records (chunks or translations) holding the ``k`` segments closest to ``vector``, best first,
         each with that segment's cosine similarity; a record appears once per segment found. The record is read
         from the segment's id (``<record>#<segment>``), so no metadata is fetched."""
-        col = self.segments(generation)
-        n = min(k, col.count())
-        if n <= 0:
-            return []
-        res = col.query(
-            query_embeddings=np.asarray(vector, dtype=np.float32).reshape(1, -1),
-            n_results=n,
-            include=["distances"],
-        )
-        ids = res["ids"][0]
-        dists = (res.get("distances") or [[1.0] * len(ids)])[0]
-        return [(i.rsplit("#", 1)[0], 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]
+        return [(i.rsplit("#", 1)[0], sim) for i, sim in _nearest(self.segments(generation), vector, k)]
 
     def heartbeat(self) -> bool:
         try:
