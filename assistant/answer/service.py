@@ -24,6 +24,7 @@ from assistant.answer.stages.evidence import Evidence, near_top, score_segments,
 from assistant.answer.stages.grounding import check_numbers
 from assistant.answer.stages.llm_phrasing import LLMPhrasing
 from assistant.answer.stages.rendering import Rendering, rule_citation, verdict_of
+from assistant.answer.stages.request_kind import RequestKind
 from assistant.answer.stages.retrieval import Retrieval, Retrieved
 from assistant.answer.stages.routing import Routing
 from assistant.answer.stages.support_gate import SupportGate
@@ -58,7 +59,8 @@ class AnswerService:
         self.chat_model = chat_model or (make_chat_model(settings) if llm_configured(settings) else None)
         self.conversations: Conversations = conversations or MemoryConversations(turns=settings.conversation_turns)
         self.analysis = QuestionAnalysis(settings.max_question_chars)
-        self.routing = Routing()
+        self.request_kind = RequestKind(self.retriever.embedder, settings.data_dir / "cache")
+        self.routing = Routing(self.request_kind)
         self.calculation = Calculation(self.retriever)
         self.retrieval = Retrieval(self.retriever, k=settings.answer_passages)
         self.gate = SupportGate(
@@ -270,8 +272,14 @@ class AnswerService:
             answering=len(decision.answering),
         )
         shown = {id(e.passage) for e in evidence}
-        related = [e for e in decision.related if id(e.passage) in shown and not e.alternative]
-        return PartAnswer(part, answering=decision.answering[:MAX_ANSWERING], related=related)
+        answering, others = decision.answering, decision.related
+        if answering and self.request_kind.run(part) == "uncovered":
+            # worded like the questions the documents do not answer (a fee, a national factor): what looked like
+            # the answer is shown as related, never as the answer
+            trace.add("request_kind", "like questions the documents do not answer")
+            answering, others = [], answering + others
+        related = [e for e in others if id(e.passage) in shown and not e.alternative]
+        return PartAnswer(part, answering=answering[:MAX_ANSWERING], related=related)
 
     def combine_parts(
         self, lang: str, parts: list[str], results: list[PartAnswer]
