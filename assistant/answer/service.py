@@ -273,9 +273,10 @@ class AnswerService:
         )
         shown = {id(e.passage) for e in evidence}
         answering, others = decision.answering, decision.related
-        if answering and self.request_kind.run(part) == "uncovered":
-            # worded like the questions the documents do not answer (a fee, a national factor): what looked like
-            # the answer is shown as related, never as the answer
+        uncovered = answering and self.request_kind.run(part) == "uncovered"
+        if uncovered and all(self.request_kind.judges(e.passage.doc) for e in answering):
+            # worded like the questions the shipped documents do not answer (a fee, a national factor): what looked
+            # like the answer is shown as related, never as the answer (a document a user added may answer it)
             trace.add("request_kind", "like questions the documents do not answer")
             answering, others = [], answering + others
         related = [e for e in others if id(e.passage) in shown and not e.alternative]

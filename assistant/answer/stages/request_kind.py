@@ -44,12 +44,13 @@ def bundled_vectors_path() -> Path:
 class Rule:
     min_similarity: float  # the nearest off-topic or secret request is at least this close …
     margin: float  # … and at least this much closer than the nearest question about the domain
+    documents: frozenset[str] = frozenset()  # what the "uncovered" questions were written against
 
 
 @lru_cache(maxsize=1)
 def load_rule() -> Rule:
     data = tomllib.loads(RULE_PATH.read_text(encoding="utf-8"))["rule"]
-    return Rule(float(data["min_similarity"]), float(data["margin"]))
+    return Rule(float(data["min_similarity"]), float(data["margin"]), frozenset(data.get("documents", [])))
 
 
 def decide(
@@ -109,6 +110,10 @@ class RequestKind:
         if self._bank is None:
             self._bank = RequestBank(self.embedder, self.cache_dir)
         return self._bank
+
+    def judges(self, doc: str) -> bool:
+        """Whether an "uncovered" verdict speaks for ``doc``: only for the documents the bank was written against."""
+        return doc in self.rule.documents
 
     def run(self, question: str) -> str | None:
         if question not in self._seen:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.service import AnswerService
+from assistant.answer.stages.request_kind import RequestKind, Rule, load_rule
 from assistant.config import Settings
 from tools.errors import LocalizedError
 
@@ -71,3 +72,28 @@ def test_a_part_the_documents_do_not_state_is_named_and_listed(service: AnswerSe
     a = service.ask("Cascale hỗ trợ tư vấn bao nhiêu giờ mỗi năm? Phí tham gia MCAP là bao nhiêu tiền?")
     assert not a.refused and ("10" in a.answer or "mười" in a.answer)
     assert a.not_stated == ["Phí tham gia MCAP là bao nhiêu tiền?"]  # the helpdesk note flags it for a human
+
+
+class _SaysUncovered(RequestKind):
+    """A request kind that calls every question one of those the documents do not answer."""
+
+    def __init__(self, documents: frozenset[str]) -> None:
+        self.rule = Rule(0.85, 0.02, documents)
+
+    def run(self, question: str) -> str | None:
+        return "uncovered"
+
+
+def test_a_question_like_those_the_documents_do_not_answer_shows_its_passages_as_related(
+    corpus_settings: Settings,
+) -> None:
+    question = "How many hours of advisory support does Cascale give manufacturers each year?"
+    shipped = AnswerService(corpus_settings)
+    shipped.request_kind = _SaysUncovered(load_rule().documents)
+    a = shipped.ask(question)
+    assert a.refused and "mười giờ" not in a.answer.split("\n")[0]
+    # the same verdict does not speak for a document the bank was not written against (one a user added)
+    added = AnswerService(corpus_settings)
+    added.request_kind = _SaysUncovered(frozenset())
+    b = added.ask(question)
+    assert not b.refused and any("mười giờ" in c.quote for c in b.citations)
