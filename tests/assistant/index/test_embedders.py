@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from assistant.config import Settings
-from assistant.index.embedders import EmbedderConfigError, get_embedder
+from assistant.index.embedders import EmbedderConfigError, QueryCache, get_embedder
 
 
 def test_bundled_e5_embeds_across_languages() -> None:
@@ -59,3 +59,32 @@ def test_missing_model_path_is_a_clear_error(tmp_path: Path) -> None:
     pytest.importorskip("sentence_transformers")
     with pytest.raises(EmbedderConfigError, match="cannot load"):
         get_embedder(f"sentence-transformers:{tmp_path / 'nope'}")
+
+
+class _Counting:
+    name, dim, max_tokens = "counting", 2, 8
+
+    def __init__(self) -> None:
+        self.embedded: list[str] = []
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        self.embedded += texts
+        return np.array([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self.embed_queries(texts)
+
+    def count_tokens(self, text: str) -> int:
+        return len(text)
+
+
+def test_a_question_embedded_for_routing_is_not_embedded_again_for_retrieval() -> None:
+    inner = _Counting()
+    cached = QueryCache(inner, size=3)
+    first = cached.embed_queries(["what is C5?"])
+    both = cached.embed_queries(["what is C5?", "C5 là gì?"])
+    assert inner.embedded == ["what is C5?", "C5 là gì?"]  # the repeated question was not embedded again
+    assert np.array_equal(both[0], first[0]) and both.shape == (2, 2)
+    cached.embed_queries(["a", "b"])  # over the size: the cache starts again, answers stay right
+    assert np.array_equal(cached.embed_queries(["C5 là gì?"])[0], [len("C5 là gì?"), 1.0])
+    assert cached.embed_queries([]).shape == (0, 2)
