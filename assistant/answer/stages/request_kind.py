@@ -14,6 +14,7 @@ declines to the phrase lists and to answerability; it never overrides a decline 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import tomllib
@@ -84,7 +85,9 @@ class RequestBank:
             vectors = np.load(shipped).astype(np.float32)
             if len(vectors) == len(texts):
                 return vectors
-        cached = cache_dir / f"request_bank.{embedder.name}.{len(texts)}.npy" if cache_dir else None
+        # named by the bank's content, so a rebuilt bank is embedded anew
+        digest = hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()[:16]
+        cached = cache_dir / f"request_bank.{embedder.name}.{digest}.npy" if cache_dir else None
         if cached is not None and cached.exists():
             return np.load(cached).astype(np.float32)
         log.info("embedding the request bank (%d questions) with %s, once", len(texts), embedder.name)
@@ -103,7 +106,6 @@ class RequestKind:
         self.cache_dir = cache_dir
         self.rule = rule or load_rule()
         self._bank: RequestBank | None = None
-        self._seen: dict[str, str | None] = {}  # routing and answerability ask about the same question
 
     @property
     def bank(self) -> RequestBank:
@@ -116,10 +118,8 @@ class RequestKind:
         return doc in self.rule.documents
 
     def run(self, question: str) -> str | None:
-        if question not in self._seen:
-            vector = np.asarray(self.embedder.embed_queries([question]), dtype=np.float32)[0]
-            sims = self.bank.unit @ (vector / max(float(np.linalg.norm(vector)), 1e-12))
-            if len(self._seen) > 256:
-                self._seen.clear()
-            self._seen[question] = decide(sims, self.bank.labels, self.rule.min_similarity, self.rule.margin)
-        return self._seen[question]
+        """Routing and answerability both ask about a question: the embedder remembers its vector
+        (``QueryCache``), and the rest is one matrix product."""
+        vector = np.asarray(self.embedder.embed_queries([question]), dtype=np.float32)[0]
+        sims = self.bank.unit @ (vector / max(float(np.linalg.norm(vector)), 1e-12))
+        return decide(sims, self.bank.labels, self.rule.min_similarity, self.rule.margin)

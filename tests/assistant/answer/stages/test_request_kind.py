@@ -1,12 +1,20 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from assistant.answer.stages.analysis import QuestionAnalysis
-from assistant.answer.stages.request_kind import BANK_PATH, RequestKind, Rule, bundled_vectors_path, decide
+from assistant.answer.stages.request_kind import (
+    BANK_PATH,
+    RequestBank,
+    RequestKind,
+    Rule,
+    bundled_vectors_path,
+    decide,
+)
 from assistant.answer.stages.routing import Routing
 from assistant.config import Settings
 from assistant.index.embedders import get_embedder
@@ -82,3 +90,28 @@ def test_routing_asks_the_bank_only_when_the_phrase_lists_decline_nothing() -> N
 def test_a_rule_from_data_can_be_made_stricter() -> None:
     strict = RequestKind(get_embedder(Settings().embeddings), rule=Rule(min_similarity=0.999, margin=0.5))
     assert strict.run("Cuối tuần này đi Đà Lạt nên ở khách sạn nào cho rẻ?") is None
+
+
+class _Fake:
+    name, dim, max_tokens = "fake", 3, 8
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        self.calls += 1
+        return np.array([[len(t), t.count(" ") + 1.0, 1.0] for t in texts], dtype=np.float32)
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return self.embed_queries(texts)
+
+    def count_tokens(self, text: str) -> int:
+        return len(text)
+
+
+def test_another_embedder_embeds_the_bank_once_and_caches_it(tmp_path: Path) -> None:
+    fake = _Fake()
+    first = RequestBank(fake, tmp_path)
+    assert fake.calls == 1 and len(list(tmp_path.glob("request_bank.fake.*.npy"))) == 1
+    again = RequestBank(fake, tmp_path)
+    assert fake.calls == 1 and np.allclose(again.unit, first.unit)
