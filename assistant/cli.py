@@ -85,7 +85,8 @@ def ingest(
     typer.echo(
         f"documents: {report.total_documents} (added {len(report.added)}, updated {len(report.updated)}, "
         f"unchanged {len(report.unchanged)}, removed {len(report.removed)}, failed {len(report.failed)}); "
-        f"chunks: {report.total_chunks} ({report.chunks_written} written); {report.seconds:.1f} s"
+        f"chunks: {report.total_chunks} ({report.chunks_written} written); vectors: {report.vectors_embedded} "
+        f"embedded, {report.vectors_reused} shipped or repeated; {report.seconds:.1f} s"
     )
 
 

@@ -73,10 +73,11 @@ def _index_records(settings: Settings, embedder: Embedder) -> tuple[dict[str, di
     return store.doc_records(generation), ids
 
 
-def ours(corpus_dir: Path, data_dir: Path) -> dict[str, Any]:
+def ours(corpus_dir: Path, data_dir: Path, cold: bool = False) -> dict[str, Any]:
     """``ingest`` of ``corpus_dir`` (its documents with all their translations) into ``data_dir``: a fresh
-    ingest when the folder holds no index, an incremental one (nothing to do when unchanged) otherwise."""
-    from assistant.corpus.ingest import ingest
+    ingest when the folder holds no index, an incremental one (nothing to do when unchanged) otherwise.
+    ``cold``: without the corpus's shipped vectors, every passage vector embedded here."""
+    from assistant.corpus.ingest import ingest, passage_embedder
 
     settings = Settings(data_dir=data_dir, corpus_dir=corpus_dir, chroma_url=None)
     embedder = warm_embedder(settings.embeddings)
@@ -84,7 +85,7 @@ def ours(corpus_dir: Path, data_dir: Path) -> dict[str, Any]:
     records_before, ids_before = _index_records(settings, embedder) if existing else ({}, [])
     files_before = _index_files(settings.index_dir) if existing else {}
     started = time.perf_counter()
-    report = ingest(settings, progress=False)
+    report = ingest(settings, progress=False, embedder=passage_embedder(settings, shipped_vectors=not cold))
     seconds = time.perf_counter() - started
     peak = peak_rss_mb()
     records_after, ids_after = _index_records(settings, embedder)
@@ -99,6 +100,8 @@ def ours(corpus_dir: Path, data_dir: Path) -> dict[str, Any]:
         "translation_records": translation_records,
         "translations": {doc: tr.languages for doc, tr in sorted(report.translations.items())},
         "chunks_written": report.chunks_written,
+        "vectors_embedded": report.vectors_embedded,
+        "vectors_reused": report.vectors_reused,
         "added": len(report.added),
         "updated": len(report.updated),
         "removed": len(report.removed),
@@ -140,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     a = jobs.add_parser("ours", help="our ingest (fresh into an empty folder, else incremental)")
     a.add_argument("--corpus", type=Path, required=True)
     a.add_argument("--data-dir", type=Path, required=True)
+    a.add_argument("--cold", action="store_true", help="without the corpus's shipped vectors: embed every text")
     a.add_argument("--out", type=Path, required=True)
     b = jobs.add_parser("peer", help="the LangChain-tutorial peer")
     b.add_argument("--corpus", type=Path, required=True)
@@ -148,7 +152,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     b.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
     figures: Mapping[str, Any] = (
-        ours(args.corpus, args.data_dir) if args.job == "ours" else peer(args.corpus, args.store_dir, args.questions)
+        ours(args.corpus, args.data_dir, args.cold)
+        if args.job == "ours"
+        else peer(args.corpus, args.store_dir, args.questions)
     )
     args.out.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
 

@@ -32,6 +32,7 @@ from assistant.corpus.pipeline import (
 from assistant.corpus.progress import IngestProgress, work_estimate
 from assistant.corpus.translations import TranslationReport
 from assistant.index.embedders import Embedder, get_embedder
+from assistant.index.passage_vectors import KnownVectors, PassageVectorCache, shipped_vectors_path
 from assistant.index.vector_store import VectorStore
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,9 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, DocumentError]] = field(default_factory=list)
     chunks_written: int = 0
+    # passage vectors this run: embedded, and taken from the shipped vectors or from earlier in the run
+    vectors_embedded: int = 0
+    vectors_reused: int = 0
     # per document read in this run: its translations (languages served, rows left out and why, stale files)
     translations: dict[str, TranslationReport] = field(default_factory=dict)
     total_documents: int = 0
@@ -116,14 +120,26 @@ class _SegmentWork:
         store.delete_segments(generation, self.stale)
 
 
+def passage_embedder(settings: Settings, shipped_vectors: bool = True) -> PassageVectorCache:
+    """The embedder one ingest uses: each text embedded once, the corpus's shipped vectors used when they
+    are for this embedder (``shipped_vectors=False`` embeds everything, as the benchmark's cold run does)."""
+    inner = get_embedder(settings.embeddings)
+    path = shipped_vectors_path(settings.corpus_dir, inner.name)
+    known = KnownVectors.load(path, inner.name, inner.dim) if shipped_vectors else None
+    return PassageVectorCache(inner, known)
+
+
 def ingest(
     settings: Settings,
     paths: list[Path] | None = None,
     rebuild: bool = False,
     progress: bool = True,
+    embedder: PassageVectorCache | None = None,
 ) -> IngestReport:
+    """Ingest ``paths`` (default: the corpus folder); ``embedder`` defaults to ``passage_embedder(settings)``."""
     started = time.perf_counter()
-    embedder = get_embedder(settings.embeddings)
+    if embedder is None:
+        embedder = passage_embedder(settings)
     store = open_store(settings, embedder)
     store.drop_inactive()  # leftovers of an interrupted rebuild
     manifest = load_manifest(settings.corpus_dir)
@@ -233,5 +249,6 @@ def ingest(
     final = store.doc_records(generation)
     report.total_documents = len(final)
     report.total_chunks = sum(int(m.get("chunks", 0)) for m in final.values())
+    report.vectors_embedded, report.vectors_reused = len(embedder.computed), embedder.reused
     report.seconds = time.perf_counter() - started
     return report
