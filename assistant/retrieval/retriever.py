@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import threading
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
@@ -34,7 +36,8 @@ RRF_K = 60
 # Numbers, percentages and clause ids carry over to every language's probe unchanged.
 _ANCHOR = re.compile(r"\b[CR]\d{1,2}(?:\.\d)?\b|\d+(?:[.,]\d+)*%?")
 CANDIDATES = 40
-RERANK_DEPTH = 20
+# How deep the fused list is re-scored by its best segment (settings.rerank_weight says where it was chosen).
+RERANK_DEPTH = 40
 # Segments read for the segment ranking: a passage's sentences and its translations' crowd the top, so several
 # times CANDIDATES to find about as many passages.
 SEGMENT_CANDIDATES = 120
@@ -110,6 +113,8 @@ class HybridRetriever:
         self._translations: dict[str, dict[str, str]] = {}  # original chunk id -> language -> record id
         self._back_matter: frozenset[str] = frozenset()  # contents pages and references (original ids)
         self._lexical = LexicalIndex([], [])
+        self._idf: dict[str, float] = {}  # BM25 idf of each indexed token, over all records
+        self._segment_tokens: dict[tuple[str, str], list[frozenset[str]]] = {}  # (record, asker lang) -> segments
         self._vocabulary: tuple[str | None, CorpusVocabulary] | None = None
         self._checked = 0.0
 
@@ -155,7 +160,10 @@ class HybridRetriever:
                     self._translations.setdefault(str(c.meta["of"]), {})[str(c.meta.get("language", ""))] = c.chunk_id
             self._back_matter = frozenset(c.chunk_id for c in chunks if not c.meta.get("of") and is_back_matter(c.text))
             ids = list(self._chunks)
-            self._lexical = LexicalIndex(ids, [str(self._chunks[i].meta.get("lex", "")).split() for i in ids])
+            token_lists = [str(self._chunks[i].meta.get("lex", "")).split() for i in ids]
+            self._lexical = LexicalIndex(ids, token_lists)
+            self._idf = _idf(token_lists)
+            self._segment_tokens = {}
             self._generation = generation
             self._stamp_seen = stamp
             log.info("index loaded: generation %s, %d chunks", generation, len(ids))
@@ -269,26 +277,35 @@ class HybridRetriever:
 
     def _rerank(self, fused: list[tuple[str, float]], tokens: list[str], lang: str) -> list[tuple[str, float]]:
         """The fused list, its head re-scored by the best single segment's overlap with the question
-        (original words and the asker-language translation): a passage that holds the sentence asked
-        about beats one that only shares the topic. Weight: ``settings.rerank_weight``; depth ``RERANK_DEPTH``."""
-        if not self.rerank_weight or not tokens:
-            return fused
+        (original words and the asker-language translation), each word weighed by its idf: a passage whose
+        one sentence holds the question's rare words (a name, a year, an indicator id) beats one that shares
+        only the topic's common words. Weight: ``settings.rerank_weight``; depth ``RERANK_DEPTH``."""
         wanted = set(tokens)
+        total = sum(self._idf.get(t, 0.0) for t in wanted)
+        if not self.rerank_weight or not total:
+            return fused
         head = fused[:RERANK_DEPTH]
         rescored = []
         for chunk_id, score in head:
+            segments = self._segment_token_sets(chunk_id, lang)
+            best = max((sum(self._idf.get(t, 0.0) for t in wanted & seg) for seg in segments), default=0.0)
+            rescored.append((chunk_id, score + self.rerank_weight * best / total))
+        rescored.sort(key=lambda kv: kv[1], reverse=True)
+        return rescored + fused[RERANK_DEPTH:]
+
+    def _segment_token_sets(self, chunk_id: str, lang: str) -> list[frozenset[str]]:
+        """The BM25 tokens of each segment of a passage and of its translation into ``lang``, read once."""
+        key = (chunk_id, lang)
+        cached = self._segment_tokens.get(key)
+        if cached is None:
             c = self._chunks.get(chunk_id)
-            if c is None:
-                rescored.append((chunk_id, score))
-                continue
-            texts = [s["t"] for s in _segments(c.meta)]
+            texts = [s["t"] for s in _segments(c.meta)] if c else []
             version = self._translations.get(chunk_id, {}).get(lang)
             if version and version in self._chunks:
                 texts += [s["t"] for s in _segments(self._chunks[version].meta)]
-            best = max((len(wanted & set(tokenize(t))) / len(wanted) for t in texts), default=0.0)
-            rescored.append((chunk_id, score + self.rerank_weight * best))
-        rescored.sort(key=lambda kv: kv[1], reverse=True)
-        return rescored + fused[RERANK_DEPTH:]
+            cached = [frozenset(tokenize(str(t))) for t in texts]
+            self._segment_tokens[key] = cached
+        return cached
 
     def _below_content(self, fused: list[tuple[str, float]]) -> list[tuple[str, float]]:
         """Contents pages and references keep ``back_matter_weight`` of their score: they name every topic
@@ -362,6 +379,15 @@ def _segments(meta: dict[str, Any]) -> list[dict[str, Any]]:
     except ValueError:
         return []
     return [d for d in data if isinstance(d, dict) and "id" in d and "t" in d]
+
+
+def _idf(token_lists: list[list[str]]) -> dict[str, float]:
+    """BM25's idf of every token over the records (originals and translations alike)."""
+    df: Counter[str] = Counter()
+    for tokens in token_lists:
+        df.update(set(tokens))
+    n = len(token_lists)
+    return {t: math.log(1 + (n - k + 0.5) / (k + 0.5)) for t, k in df.items()}
 
 
 def _rrf(rankings: list[tuple[float, list[tuple[str, float]]]]) -> list[tuple[str, float]]:
