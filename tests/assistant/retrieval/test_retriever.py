@@ -94,3 +94,32 @@ def test_a_sentence_deep_in_a_translation_is_found_by_its_own_vector(
         )
     )
     assert "23%" in only_segments.retrieve(question, k=1)[0].text
+
+
+def test_the_head_is_rescored_by_the_rare_words_a_single_segment_shares_with_the_question(
+    retriever: HybridRetriever,
+) -> None:
+    """Two passages share as many of the question's words; the one whose sentence holds the rare word (a name
+    found in one record) moves ahead of the one holding words every passage uses, whatever their fused order."""
+    import json
+
+    from assistant.index.vector_store import StoredChunk
+    from assistant.retrieval.retriever import _idf
+
+    lists = [["scope", "target"], ["scope", "target"], ["scope", "walmart"], ["target", "year"]]
+    idf = _idf(lists)
+    assert idf["walmart"] > idf["scope"] > 0  # found in one record against three
+
+    def chunk(cid: str, sentence: str) -> StoredChunk:
+        segs = [{"id": "s1", "t": sentence}, {"id": "s2", "t": "Another sentence."}]
+        return StoredChunk(cid, sentence, {"segs": json.dumps(segs), "language": "en"})
+
+    probe = HybridRetriever.__new__(HybridRetriever)
+    probe.rerank_weight, probe._idf, probe._segment_tokens, probe._translations = 0.06, idf, {}, {}
+    probe._chunks = {"a": chunk("a", "The scope and the target."), "b": chunk("b", "Walmart and scope.")}
+    fused = [("a", 0.05), ("b", 0.049), ("c", 0.01)]
+    rescored = probe._rerank(fused, ["walmart", "scope", "target"], "en")
+    assert [cid for cid, _ in rescored] == ["b", "a", "c"]  # "c" is not indexed: it keeps its place and score
+    assert dict(rescored)["c"] == 0.01
+    probe.rerank_weight = 0.0
+    assert probe._rerank(fused, ["walmart"], "en") == fused  # no weight: the fused order stands
