@@ -43,14 +43,26 @@ class UIPage:
 
     def open_tab(self, elem_id: str, label: str) -> None:
         """Click a tab by its element id, through the tab strip's "more tabs" menu when it overflowed."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
         pg = self.page
         button = pg.locator(f"#{elem_id}-button")
-        if button.count() and button.first.is_visible():
-            button.first.click()
-        else:
-            menu = pg.locator(".overflow-menu:not(.hide) button[aria-label]").filter(visible=True).first
-            menu.click()
-            pg.locator(".overflow-dropdown:not(.hide)").get_by_role("button", name=label, exact=True).click()
+        # Gradio measures the strip after it is shown and may move a visible button into the menu meanwhile,
+        # so a click that finds its button gone is tried again the other way (a CI run hung 30 s on one)
+        for attempt in range(4):
+            try:
+                if button.count() and button.first.is_visible():
+                    button.first.click(timeout=5_000)
+                else:
+                    menu = pg.locator(".overflow-menu:not(.hide) button[aria-label]").filter(visible=True).first
+                    menu.click(timeout=5_000)
+                    dropdown = pg.locator(".overflow-dropdown:not(.hide)")
+                    dropdown.get_by_role("button", name=label, exact=True).click(timeout=5_000)
+                break
+            except PlaywrightTimeoutError:
+                if attempt == 3:
+                    raise
+                pg.wait_for_timeout(500)
         pg.locator(f"#{elem_id}").first.wait_for(state="visible", timeout=10_000)
 
     def main_tab(self, key: str) -> None:
