@@ -77,7 +77,9 @@ class KnownVectors:
     @staticmethod
     def save(path: Path, embedder: str, vectors: dict[str, Vectors]) -> int:
         """Write ``vectors`` (text → vector) sorted by key, so the same texts give the same file."""
-        keyed = sorted((text_key(t), v) for t, v in vectors.items())
+        if not vectors:
+            raise ValueError("no vectors to save")
+        keyed = sorted(((text_key(t), v) for t, v in vectors.items()), key=lambda kv: kv[0])
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp.npz")
         np.savez_compressed(
