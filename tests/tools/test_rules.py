@@ -46,12 +46,16 @@ def test_current_floor_inherits_unrestated_rules_and_says_so() -> None:
 def test_cati_row_quotes_and_industry_rows_are_in_the_document() -> None:
     cati = rules.cati()
     text = _fold((CORPUS / cati["document"]).read_text(encoding="utf-8"))
-    assert set(cati["rows"]) == set(cati["indicators"])
-    for iid, quote in cati["rows"].items():
-        assert quote.startswith(iid + " ") and _fold(quote) in text, iid
-    assert _fold(cati["weighting_note_quote"]) in text
     # Table cells: the ingest writes a tab between cells as " | " (assistant/corpus/cleaning.py); so do the rows.
     cells = _fold(re.sub(r"[ \t]*\t[ \t]*", " | ", (CORPUS / cati["document"]).read_text(encoding="utf-8")))
+    assert set(cati["rows"]) == set(cati["indicators"])
+    with_points = 0
+    for iid, quote in cati["rows"].items():
+        assert quote.startswith(iid + " ") and _fold(quote) in cells, iid
+        with_points += quote.endswith(f" | {cati['indicators'][iid]}")
+    # a row on one line of the table is quoted with its points, so the citation carries the value asked for
+    assert with_points >= 38
+    assert _fold(cati["weighting_note_quote"]) in text
     for key, row in cati["industries"].items():
         assert _fold(rules.cati_industry_row(key, "zh")) in cells, key
         assert _fold(rules.cati_industry_row(key, "en")) in cells, key

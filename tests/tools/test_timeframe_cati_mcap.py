@@ -76,7 +76,7 @@ def test_other_rule_set_refuses_a_base_year_before_2015() -> None:
 def test_cati_cites_the_rows_it_scored() -> None:
     r = cati_score(["2.1.1", "5.4.5"])
     assert [ref.id for ref in r.rules] == ["cati.2.1.1", "cati.5.4.5"]
-    assert r.rules[0].quote == "2.1.1 测算并披露范围 1&2 排放量" and r.rules[0].value == 5
+    assert r.rules[0].quote == "2.1.1 测算并披露范围 1&2 排放量 | 5" and r.rules[0].value == 5
     assert r.rules[1].quote.startswith("5.4.5 ") and r.rules[1].value == 4
     assert all(ref.document == "003_05076a27b7f6b8f4.txt" for ref in r.rules)
     assert not any("碳目标设定(14%)" in ref.quote for ref in r.rules)  # no weighting note without an industry
