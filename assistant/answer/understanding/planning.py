@@ -52,6 +52,9 @@ def _wants_result(r: Reading) -> bool:
     # "基准年是2022年": a base year one states is one's own (round-7 dev calc: "想设定GEVA目标,基准年是2022年,…")
     # — when a computed amount is asked ("một quy tắc … nếu năm cơ sở là 2019?" asks the rule)
     own_year = "calculate" in r.intent and any(m.role == "base_year" and m.cue for m in years)
+    quoted = vocabulary()["quoted"]
+    if not figures and _has(quoted["companies"], r.folded) and not _has(quoted["first_person"], r.folded):
+        return False  # a company the documents report on, and no figure of the asker's: theirs, not ours
     own = "own" in r.intent or bool(figures) or len({m.value for m in years}) > 1 or own_year
     # tonnes asked about one's own target ("what should our 2030 target be in tonnes?") is a computed result
     return own and bool(r.intent & {"calculate", "check", "need", "tonnes"})

@@ -668,3 +668,19 @@ def test_by_binds_a_figure_to_the_verb_of_its_clause() -> None:
         "What annual linear intensity reduction is that?"
     )
     assert plan.calculator == "physical_intensity_rate" and plan.arguments["intensity_reduction_percent"] == 27.0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Walmart's scope 3 pledge in the apparel guidance — how many tonnes CO2e is it supposed to cut between 2015 and 2030?",
+        "指南里沃尔玛承诺从2015年到2030年范围三减少多少吨?",
+    ],
+)
+def test_a_documented_companys_figures_are_asked_of_the_documents(question: str) -> None:
+    assert _plan(question).kind == "fact"
+
+
+def test_the_askers_own_case_beside_a_documented_company_still_asks_back() -> None:
+    plan = _plan("Like Walmart, we want to cut scope 3 between 2015 and 2030. How many tonnes must we cut?")
+    assert plan.kind == "clarify" and "base_emissions" in plan.missing
