@@ -193,9 +193,20 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(names | {w for n in names for w in n.split()})
 
 
+# "which four retailers", "哪四家", "哪些公司", "những nhà bán lẻ nào": several named things asked for at once
+# ("năm" is also "year", so a Vietnamese count is read only from "những", "các", "hai", "ba", "bốn")
+_COUNTED_LIST = re.compile(
+    r"\bwhich (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b"
+    r"|哪(?:些|[两二三四五六七八九十几\d]+[家个项条种类位所])"
+    r"|\b(?:nhung|cac|hai|ba|bon) (?:\w+ ){1,4}nao\b"
+)
+
+
 def asks_for_list(question: str) -> bool:
-    """ "List VCCA's core values", "liệt kê", "有哪些": the answer is a list, quoted whole."""
-    return bool(_has(vocabulary()["asks"]["list"], fold(question)))
+    """ "List VCCA's core values", "liệt kê", "有哪些", "which four retailers": the answer is a list, quoted
+    whole."""
+    folded = fold(question)
+    return bool(_has(vocabulary()["asks"]["list"], folded) or _COUNTED_LIST.search(folded))
 
 
 def carries(asked: Asked, text: str) -> bool:

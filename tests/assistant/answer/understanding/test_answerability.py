@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.understanding.answerability import (
+    asks_for_list,
     carries,
     places_named,
     question_parts,
@@ -205,3 +206,21 @@ def test_a_name_may_touch_a_chinese_character() -> None:
         asked,
         "SAC 的 Higg 工厂工具总监Angela Ng 在介绍社会劳工整合项目(SLCP)新的 WE Tech 工人参与计划时也强调了对数据的迫切需要。",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "is_list"),
+    [
+        ("除了那五家服装鞋企,指南里还有哪四家多线零售商的科学碳目标获批了?", True),
+        ("Which four retailers had their targets approved?", True),
+        ("Những nhà bán lẻ nào đã được phê duyệt mục tiêu?", True),
+        ("哪些公司的目标获批了?", True),
+        ("Liệt kê giá trị cốt lõi của Liên minh", True),
+        ("Which scope needs a target?", False),
+        ("Năm nào là năm cơ sở?", False),
+        ("Vào năm 2030 mục tiêu nào áp dụng?", False),
+        ("Khi nào phải đặt mục tiêu phạm vi 3?", False),
+    ],
+)
+def test_a_question_asking_for_several_named_things_wants_the_whole_list(question: str, is_list: bool) -> None:
+    assert asks_for_list(question) is is_list
