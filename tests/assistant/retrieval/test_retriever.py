@@ -11,7 +11,15 @@ from assistant.retrieval.retriever import HybridRetriever, Mode
 
 CASES = [
     # (question, gold document, text the gold passage contains)
-    ("Khi nào doanh nghiệp phải đặt mục tiêu phạm vi 3?", "004_3e93d633cc5b91bd.txt", "40%或更多"),
+    # a known miss since the re-scoring weight went to 0.3 (assistant/config.py says why): strict, so it is
+    # noticed when a change brings C16 back into the top five
+    pytest.param(
+        "Khi nào doanh nghiệp phải đặt mục tiêu phạm vi 3?",
+        "004_3e93d633cc5b91bd.txt",
+        "40%或更多",
+        marks=pytest.mark.xfail(strict=True, reason="C16 ranks below CATI's rows that share the question's words"),
+    ),
+    ("When must a company set a scope 3 target?", "004_3e93d633cc5b91bd.txt", "40%或更多"),
     (
         "How many hours of advisory support does Cascale give a manufacturer each year?",
         "000_0879da0e186f5247.txt",
