@@ -87,7 +87,7 @@ class Settings(BaseSettings):
     # the question, each word weighed by its idf, times this weight (reciprocal-rank scores are ~0.01-0.1).
     # Chosen on blind rounds 1-12 (dev data: cross-lingual and answerable questions with a gold passage),
     # checked on rounds 13-14 held out, bundled e5-small, recall@5: unweighted overlap at 0.04, depth 20
-    # (before): 0.839 / 0.824; idf-weighted, depth 40: at 0.06 0.852 / 0.842 (chosen), 0.1 0.862 / 0.855,
+    # (before): 0.839 / 0.824; idf-weighted, depth 40: at 0.06 0.852 / 0.842 (chosen at stop 26), 0.1 0.862 / 0.855,
     # 0.3 0.870 / 0.885, 0.4 0.866 / 0.888. Above 0.06 the C16 rule falls out of the top 5 for "Khi nào doanh
     # nghiệp phải đặt mục tiêu phạm vi 3?" (rank 5 at 0.06, 6 at 0.12, 10 at 0.3; tests/assistant/retrieval):
     # the question's "doanh nghiệp … mục tiêu … phạm vi 3" are the words of CATI's rows in our Vietnamese
