@@ -11,6 +11,7 @@ import typer
 
 from assistant.config import get_settings
 from assistant.keys_cli import keys_app
+from assistant.messages import t
 
 if TYPE_CHECKING:
     from assistant.corpus.ingest import IngestReport
@@ -73,24 +74,35 @@ def ingest(
 
     try:
         if translate:
-            for line in machine_translate(list(paths or []), quiet):
+            for line in machine_translate(list(paths or []), quiet, lang):
                 typer.echo(line)
         report = run_ingest(get_settings(), list(paths) if paths else None, rebuild=rebuild, progress=not quiet)
     except (IndexUnavailableError, OSError) as err:
         _fail_on_storage(err, lang)
     for _, failure in report.failed:
         typer.echo(f"! {failure.message(lang)}", err=True)
-    for line in translation_lines(report):
+    for line in translation_lines(report, lang):
         typer.echo(line)
     typer.echo(
-        f"documents: {report.total_documents} (added {len(report.added)}, updated {len(report.updated)}, "
-        f"unchanged {len(report.unchanged)}, removed {len(report.removed)}, failed {len(report.failed)}); "
-        f"chunks: {report.total_chunks} ({report.chunks_written} written); vectors: {report.vectors_embedded} "
-        f"embedded, {report.vectors_reused} shipped or repeated; {report.seconds:.1f} s"
+        t(
+            "cli.ingest_summary",
+            lang,
+            documents=report.total_documents,
+            added=len(report.added),
+            updated=len(report.updated),
+            unchanged=len(report.unchanged),
+            removed=len(report.removed),
+            failed=len(report.failed),
+            chunks=report.total_chunks,
+            written=report.chunks_written,
+            embedded=report.vectors_embedded,
+            reused=report.vectors_reused,
+            seconds=f"{report.seconds:.1f}",
+        )
     )
 
 
-def machine_translate(paths: list[Path], quiet: bool) -> list[str]:
+def machine_translate(paths: list[Path], quiet: bool, lang: str = "en") -> list[str]:
     """``ingest --translate``: each document's segments translated by the configured LLM (cached), or one
     line saying there is none; what was translated per language, and what failed the checks."""
     from assistant.corpus.machine_translation import translate_files
@@ -98,29 +110,29 @@ def machine_translate(paths: list[Path], quiet: bool) -> list[str]:
 
     settings = get_settings()
     if not llm_configured(settings):
-        return ["no LLM configured (ASSISTANT_LLM_BASE_URL): ingesting without translations"]
+        return [t("cli.no_llm_for_translation", lang)]
     reports = translate_files(settings, paths or [settings.corpus_dir], make_chat_model(settings), progress=not quiet)
     return [line for report in reports for line in report.lines()]
 
 
-def translation_lines(report: IngestReport) -> list[str]:
-    """What ingest says about translations: served per document, stale files, rows left out (and why)."""
+def translation_lines(report: IngestReport, lang: str = "en") -> list[str]:
+    """What ingest says about translations, in ``lang``: served per document, stale files, rows left out (and
+    why: the check's own words, which name numbers and terms)."""
     lines: list[str] = []
     for doc, tr in sorted(report.translations.items()):
         if tr.stale:
-            lines.append(
-                f"! {doc}: translations {', '.join(tr.stale)} do not match the source (it changed); ingested without them"
-            )
+            lines.append(t("cli.translations_stale", lang, doc=doc, langs=", ".join(tr.stale)))
         if tr.languages:
+            langs = ", ".join(tr.languages)
             lines.append(
-                f"{doc}: translations {', '.join(tr.languages)}: {tr.served} segments served, {len(tr.failed)} left out"
+                t("cli.translations_served", lang, doc=doc, langs=langs, served=tr.served, left_out=len(tr.failed))
             )
-            for lang, seg, problem in tr.failed[:5]:
-                lines.append(f"  - {lang} {seg}: {problem}")
+            for seg_lang, seg, problem in tr.failed[:5]:
+                lines.append(f"  - {seg_lang} {seg}: {problem}")
             if len(tr.failed) > 5:
-                lines.append(f"  - … {len(tr.failed) - 5} more")
+                lines.append(t("cli.translations_more", lang, count=len(tr.failed) - 5))
         elif not tr.stale:
-            lines.append(f"{doc}: no translations (answers quote it in its own language)")
+            lines.append(t("cli.translations_none", lang, doc=doc))
     return lines
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from assistant.messages import LANGS, catalog
 
 ROOT = Path(__file__).resolve().parents[1]
-NAMESPACES = ("answer", "workflow", "ui", "errors", "calc")
+NAMESPACES = ("answer", "workflow", "ui", "errors", "calc", "cli")
 _NS = "|".join(NAMESPACES)
 _LITERAL = re.compile(rf"""(?<![\w{{])["']((?:{_NS})\.[\w.+-]+)["']""")
 _FAMILY = re.compile(rf"""f["']((?:{_NS})\.[\w.]*)\{{""")

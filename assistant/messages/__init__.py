@@ -1,4 +1,4 @@
-"""The application's namespaces of the one message catalog (``tools.i18n``): answer, workflow, ui, errors.
+"""The application's namespaces of the one message catalog (``tools.i18n``): answer, workflow, ui, errors, cli.
 
 Importing this package adds ``assistant/messages/*.toml`` to the catalog the calculators already use,
 so one lookup serves every user-facing string: ``t("answer.refusal", lang)``.

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Protocol
 
+import pytest
+
 from assistant.config import Settings
 from tests.conftest import REPO
 
@@ -66,3 +68,16 @@ def test_ingest_reports_a_summary(corpus_settings: Settings) -> None:
     out = _run(["ingest", "-q"], corpus_settings)
     assert out.returncode == 0, out.stderr
     assert "documents: 5" in out.stdout and "0 written" in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary", "translations"),
+    [("vi", "tài liệu: 5 (thêm 0", "bản dịch en, vi: dùng"), ("zh", "文档：5（新增 0", "译文 en, vi：使用")],
+)
+def test_ingest_reports_in_the_language_asked(
+    corpus_settings: Settings, lang: str, summary: str, translations: str
+) -> None:
+    out = _run(["ingest", "-q", "--lang", lang], corpus_settings)
+    assert out.returncode == 0, out.stderr
+    assert summary in out.stdout and translations in out.stdout
+    assert "documents:" not in out.stdout and "segments served" not in out.stdout
