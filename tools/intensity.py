@@ -61,6 +61,9 @@ def intensity_to_absolute(
         b=base_year,
         t=target_year,
     )
+    if base is not None:  # the tonnes the change leaves, stated, not only kept in the outputs (round-12 dev calc)
+        extra = texts("calc.intensity_to_absolute.target_emissions", te=outputs["target_emissions_tco2e"], base=base)
+        expl = {lang: f"{text} {extra[lang]}" for lang, text in expl.items()}
     warnings = []
     if change > 0:
         warnings.append(

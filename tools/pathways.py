@@ -251,6 +251,10 @@ def check_absolute_target(
     if base is not None:
         outputs["shortfall_tco2e"] = round(base * shortfall / 100, 3)
         outputs["pathway"] = linear_pathway(base_year, target_year, base, red / 100)
+        # the ceiling the rule allows beside the one the proposal reaches: "34,400 t in 2030, right?" is answered
+        # with the tonnes the required cut leaves (round-12 dev calc: premise answers gave no tonnage)
+        outputs["required_target_emissions_tco2e"] = round(base * (1 - required / 100), 3)
+        outputs["proposed_target_emissions_tco2e"] = round(base * (1 - red / 100), 3)
     other_rs = rules.other(rs)
     other_min, _ = min_ambition(other_rs, sc)
     if ambition is not None:
@@ -273,6 +277,17 @@ def check_absolute_target(
         expl = texts("calc.check_absolute_target.explanation_met", req=required, **values)
     else:
         expl = texts("calc.check_absolute_target.explanation", req=required, short=shortfall, **values)
+    if base is not None:
+        extra = texts(
+            "calc.check_absolute_target.target_emissions",
+            min=ambition_names(minimum),
+            t=target_year,
+            te=outputs["required_target_emissions_tco2e"],
+            own=outputs["proposed_target_emissions_tco2e"],
+            base=float(base),
+            b=base_year,
+        )
+        expl = {lang: f"{text} {extra[lang]}" for lang, text in expl.items()}
     return CalcResult(
         calculator="check_absolute_target",
         rule_set=rs,

@@ -113,6 +113,10 @@ _SITUATIONAL = {
 }
 
 
+# figures an e-mail states as a plan to be judged, not as a fact of the company
+_PROPOSALS = frozenset({"reduction", "intensity_reduction", "premise"})
+
+
 def _with_facts(reading: Reading, facts: Reading) -> Reading:
     """The question's reading completed with the facts stated around it, when they complete a
     calculation the question's own words ask for (never one the facts alone suggest)."""
@@ -121,6 +125,13 @@ def _with_facts(reading: Reading, facts: Reading) -> Reading:
     facts = replace(facts, mentions=about)
     merged = complete_with(reading, facts)
     plan = plan_question(merged)
+    if plan.kind == "calculation" and alone.calculator not in (None, plan.calculator):
+        # a cut another question of the e-mail proposes ("the chairman wants 30% by 2030. Is that enough?")
+        # must not turn "what cut do we need by 2030?" into a check of it (round-13 dev e-mail)
+        unproposed = replace(facts, mentions=[m for m in facts.mentions if m.role not in _PROPOSALS])
+        retry = complete_with(reading, unproposed)
+        if plan_question(retry).calculator == alone.calculator:
+            merged, plan = retry, plan_question(retry)
     if plan.kind == "calculation" and alone.calculator in (None, plan.calculator):
         return merged  # a calculation the question could already run may still take its base emissions
     if alone.kind == "calculation":

@@ -135,20 +135,44 @@ def _cue(words: list[str], question: str, folded: str) -> str | None:
     return _has([w for w in words if not w.startswith("=")], folded) or _has(exact, question.lower())
 
 
+# a sentence ends at a question or exclamation mark, a Chinese full stop, a line break, or a full stop before a
+# space ("1.5°C?" keeps its decimal point; "e.g. the" is cut, harmlessly: only the asking part is kept)
+_SENTENCE = re.compile(r"(?<=[?？!！。\n])|(?<=[.])(?=\s)")
+
+
+def asking_spans(question: str) -> list[tuple[int, int]]:
+    """Offsets of the sentences that ask (those with a question mark); the whole text when none has one."""
+    cuts = [0, *[m.start() for m in _SENTENCE.finditer(question)], len(question)]
+    spans = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if question[a:b].strip()]
+    asking = [(a, b) for a, b in spans if "?" in question[a:b] or "？" in question[a:b]]
+    return asking or [(0, len(question))]
+
+
+def asking_text(question: str) -> str:
+    """The sentences that ask. What kind of answer is wanted is read from them only: "We have 3 factories
+    (hotline 1900-1234). What's the maximum share we can exclude?" asks for a share, not a phone number
+    (round-13 dev calc)."""
+    return " ".join(question[a:b] for a, b in asking_spans(question))
+
+
 def what_is_asked(question: str, lang: str) -> Asked:
     asks = vocabulary()["asks"]
+    names = _names(question)
+    # places and years too: "our factory in Bình Dương emitted 6,000 t in 2024 … what weight does Climate
+    # Action carry?" does not ask about Bình Dương or 2024 (round-13 dev calc)
+    question = asking_text(question)
+    places, years = places_named(question), frozenset(_YEAR.findall(question))
     # "giá trị" (value) and "đánh giá" (assessment) are not prices; "哪几家" asks which, not how many
     for phrase in asks["not_cues"]:
         question = re.sub(re.escape(phrase), " ", question, flags=re.IGNORECASE)
     question = question.replace("哪几", "哪")
     folded = fold(question)
-    places, years = places_named(question), frozenset(_YEAR.findall(question))
     if _PER_UNIT.search(folded) and not _INTENSITY.search(folded):
         return Asked("emission_factor", places=places, years=years)
     if _has(asks["person_roles"], folded) and _has(asks["name_words"].get(lang, []), folded):
         # "cho em xin tên giám đốc điều hành của GreenID": a role and a word for a name ask for a person
         # (round-9 dev data)
-        return Asked("person", places=places, years=years, names=_names(question))
+        return Asked("person", places=places, years=years, names=names)
     for kind in (
         "money",
         "penalty",
@@ -178,7 +202,7 @@ def what_is_asked(question: str, lang: str) -> Asked:
         events: tuple[str, ...] = ()
         if kind == "date":
             events = tuple(e for e, words in asks["date_events"].items() if _has(words, folded))
-        return Asked(kind, noun, deadline, places, years, names=_names(question), events=events)
+        return Asked(kind, noun, deadline, places, years, names=names, events=events)
     return Asked("open", places=places, years=years)
 
 

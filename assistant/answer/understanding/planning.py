@@ -12,9 +12,11 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from assistant.answer.understanding.answerability import asks_for_list, what_is_asked
-from assistant.answer.understanding.reading import Mention, Reading, _has, cue_pattern, vocabulary
+from assistant.answer.understanding.answerability import asking_spans, asks_for_list, what_is_asked
+from assistant.answer.understanding.reading import Mention, Reading, _has, cue_pattern, fold, vocabulary
 from tools.cati import DIMENSION_ARGUMENTS
+from tools.pathways import min_ambition
+from tools.rules import DEFAULT_RULE_SET
 from tools.validation import AMBITIONS
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -127,7 +129,12 @@ def plan_question(r: Reading) -> Plan:
     totals = len(r.cati_ids) > 1 and bool(_has(vocabulary()["amounts"]["total"], r.folded))
     if r.cati_ids and ("points" in r.intent or totals):
         return Plan("calculation", "cati_score", {"indicator_ids": r.cati_ids})
-    if "weight" in r.intent and not inputs:
+    # figures the asker gives about their company around the question ("we emitted 6,000 t in 2024; what
+    # weight does Climate Action carry?") do not make a weight a computation (round-13 dev calc)
+    asking = asking_spans(r.text)
+    asks_weight = bool(_has(vocabulary()["intent"]["weight"], fold(" ".join(r.text[a:b] for a, b in asking))))
+    in_asking = any(a <= m.start < b for m in inputs for a, b in asking)
+    if asks_weight and (not inputs or ("cati" in r.topics and not in_asking)):
         return Plan("fact", reason="asks a weight")
 
     mcap = _mcap_checklist(r)
@@ -166,7 +173,8 @@ def plan_question(r: Reading) -> Plan:
         plan = _exclusion(r, rs)
         if plan is not None:
             return plan
-    if "coverage" in r.topics and r.one("covered") and not (r.role("s3") or "s3" in r.scopes):
+    # a boundary that "only counts 23,500 t" is a coverage question whether or not it says "coverage" (round-13)
+    if r.one("covered") and not (r.role("s3") or "s3" in r.scopes):
         # "范围一二总量4.8万吨，纳入目标边界的是4.62万吨，覆盖率是多少？": the boundary by what it covers
         plan = _share_of_total(r, rs, "scope12_coverage", ("scope12_total", "covered"), ("covered", "s12", "coverage"))
         if plan is not None:
@@ -266,7 +274,7 @@ def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Ment
     # a planned cut stated before the question is checked only when this question asks for a check
     # ("is that enough?"), not when it asks for the minimum ("how many tonnes at least?")
     reduction = [m for m in r.role("reduction") if not m.carried or "check" in r.intent]
-    asks = bool(r.intent & {"calculate", "check"}) or bool(reduction) or bool(r.ambitions)
+    asks = bool(r.intent & {"calculate", "check", "minimum_ambition"}) or bool(reduction) or bool(r.ambitions)
     if not (base or target or reduction or (_emissions(r) and r.ambitions)):
         return Plan("fact", reason="no figures of the asker's to compute with")
     if not asks:
@@ -291,13 +299,18 @@ def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Ment
         if emissions:
             args["base_emissions"] = emissions.value
         return Plan("calculation", "check_absolute_target", {**args, **rs})
-    if not r.ambition:
+    ambition = r.ambition
+    if not ambition and _has(vocabulary()["intent"]["minimum_ambition"], r.folded):
+        # "the absolute minimum scope 3 target", "只按范围三的最低力度要求": the least ambition the rule set
+        # accepts for the scope is named, not left out (round-12 dev calc)
+        ambition = min_ambition(r.rule_set or DEFAULT_RULE_SET, scope)[0]
+    if not ambition:
         missing.append("ambition")
     if _has(vocabulary()["intent"]["tonnes"], r.folded) and not _emissions(r):
         missing.append("base_emissions")  # tonnes asked: the cut alone is not the answer
     if missing:
         return _clarify_or_fact(r, "absolute_contraction", missing, "")
-    args = {"base_year": _year(base), "target_year": _year(target), "ambition": r.ambition, "scope": scope}
+    args = {"base_year": _year(base), "target_year": _year(target), "ambition": ambition, "scope": scope}
     emissions = _emissions(r)
     if emissions:
         args["base_emissions"] = emissions.value
@@ -389,6 +402,8 @@ def _share_of_total(
         part = unroled[0].value  # "total 65,000 t … leave 3,000 t of company-car fuel out": the one other amount
     elif stated_total and part is None and len(unroled) > 1:
         part = _parts_of(unroled, stated_total)  # "our targets cover cat 1 (520,000 t) and cat 4 (45,000 t)"
+    if part is not None and not total and len(unroled) == 1 and unroled[0].value > part:
+        total = unroled[0].value  # "we cover 58,000 t out of 95,000 t": the one other, larger amount (round-13)
     if share and part is None:
         return Plan("calculation", calculator, {total_field: 100.0, part_field: share.value, **rs})
     if part is not None and total:

@@ -149,7 +149,10 @@ RULE_SETS: dict[str, re.Pattern[str]] = {
 TOPICS: dict[str, tuple[str, ...]] = {
     "geva": ("geva", "value added", "value-added", "gia tri gia tang", "增值", "增加值"),
     "intensity": ("intensity", "per pair", "per unit", "per product", "per tonne of", "cuong do", "moi doi",
-                  "moi san pham", "tren san pham", "强度", "每双", "单位产品"),
+                  "moi san pham", "tren san pham", "强度", "每双", "单位产品",
+                  # emissions per item made (round-12 dev calc: "per-piece emissions fall 20%")
+                  "per piece", "per-piece", "per garment", "per metre", "per meter", "per-pair", "moi chiec",
+                  "tren moi san pham", "单件", "每件", "单位产量"),
     "renewable": ("renewable", "tai tao", "可再生", "绿电", "re100", "green electricity", "green power", "dien xanh",
                   "re threshold", "re target", "re share"),
     "supplier": ("supplier engagement", "engagement target", "gan ket nha cung cap", "thu hut nha cung cap",
@@ -773,6 +776,13 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             after_marks = [(end, s) for end, s in scope_marks if m.end <= end <= min(b, m.end + 24)]
             if after_marks:
                 scope = min(after_marks, key=lambda x: x[0])[1]
+        # "1,900吨没有纳入目标边界": a covering word under a negation ("没有纳入", "không đưa vào") excludes
+        negated = [e for e in am["excluded"] if any(c in e for c in am["covered"] if c != e)]
+        if qualifier == "covered" and (
+            _nearest_left(negated, r.folded, m.start, window_start)
+            or _governs_after(r, m, negated, min(b, m.end + 16))
+        ):
+            qualifier = "excluded"
         if qualifier is None and _excluded_in_sentence(r, m, am["excluded"]):
             qualifier = "excluded"
         if qualifier in ("covered", "excluded", "use_phase"):

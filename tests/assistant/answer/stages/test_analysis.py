@@ -237,3 +237,14 @@ def test_a_target_set_only_for_listed_categories_covers_their_sum() -> None:
     plan = plan_question(a.reading)
     assert plan.calculator == "scope3_coverage"
     assert plan.arguments == {"scope3_total": 22000.0, "covered": 15000.0}
+
+
+def test_a_cut_another_question_proposes_is_not_the_cut_this_one_asks_for() -> None:
+    facts = (
+        "Our base year is 2022: scope 1+2 = 30,000 tCO2e. "
+        "Our chairman wants to announce a 30% cut by 2030 (e.g. via rooftop solar)."
+    )
+    question = "If we follow the 1.5°C pathway, what % cut do we need by 2030?"
+    plan = plan_question(QuestionAnalysis(4000).run(question, "en", context=facts).reading)
+    assert plan.kind == "calculation" and plan.calculator == "absolute_contraction"
+    assert plan.arguments["base_year"] == 2022 and plan.arguments["target_year"] == 2030

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.understanding.answerability import (
+    asking_text,
     asks_for_list,
     carries,
     places_named,
@@ -224,3 +225,30 @@ def test_a_name_may_touch_a_chinese_character() -> None:
 )
 def test_a_question_asking_for_several_named_things_wants_the_whole_list(question: str, is_list: bool) -> None:
     assert asks_for_list(question) is is_list
+
+
+def test_what_is_asked_is_read_from_the_sentence_that_asks() -> None:
+    # the hotline and the figures around the question are the asker's; the question asks for a share
+    question = (
+        "We have 3 factories and 14,000 employees (hotline 1900-1234). Just a rule check: what's the maximum "
+        "share of scope 1+2 emissions we can exclude from the inventory and target boundary?"
+    )
+    assert what_is_asked(question, "en").kind != "phone"
+    asked = what_is_asked("Nhà máy ở Bình Dương thải 6.000 tấn năm 2024. Trọng số của Climate Action là bao nhiêu?", "vi")
+    assert not asked.years and not asked.places
+    assert asking_text("Chúng tôi thải 1,5 tấn. Đạt 1.5°C? Còn gì nữa không") == " Đạt 1.5°C?"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("碳目标设定这个一级指标在CATI里占多少权重?", "zh"),
+        ("What weight does the Climate Action dimension carry in CATI 2.0?", "en"),
+        ("Nhom Hanh dong giam thai co trong so bao nhieu?", "vi"),
+    ],
+)
+def test_a_weight_is_a_share_and_needs_a_percentage(question: str, lang: str) -> None:
+    asked = what_is_asked(question, lang)
+    assert asked.kind == "share"
+    assert carries(asked, "测算披露(17%)、碳目标设定(14%)、碳目标绩效(17%)和减排行动(42%)")
+    assert not carries(asked, "Climate Action | 5.1 Energy efficiency | 5.1.1 …")

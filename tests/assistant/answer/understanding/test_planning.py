@@ -684,3 +684,51 @@ def test_a_documented_companys_figures_are_asked_of_the_documents(question: str)
 def test_the_askers_own_case_beside_a_documented_company_still_asks_back() -> None:
     plan = _plan("Like Walmart, we want to cut scope 3 between 2015 and 2030. How many tonnes must we cut?")
     assert plan.kind == "clarify" and "base_emissions" in plan.missing
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "expected"),
+    [
+        # the other, larger amount is the total the covered part is "out of"
+        (
+            "I read that a scope 3 target only has to cover half of scope 3. We cover 58,000 t out of 95,000 t. "
+            "Good enough?",
+            "scope3_coverage",
+            {"scope3_total": 95000.0, "covered": 58000.0},
+        ),
+        # "renewables" names the renewable amount as "renewable" does
+        (
+            "In 2030 we expect to consume 42,000 MWh and have 39,900 MWh of contracted renewables. What share is that?",
+            "renewable_electricity",
+            {"total_electricity_mwh": 42000.0, "renewable_mwh": 39900.0, "year": 2030},
+        ),
+        # a covering word under a negation leaves the amount out
+        (
+            "范围一+二总排放四万八千吨,其中一个外租小仓库1,900吨没有纳入目标边界,这样符合边界要求吗?",
+            "scope12_coverage",
+            {"scope12_total": 48000.0, "excluded": 1900.0},
+        ),
+        # what the boundary "only counts" is what it covers, without the word "coverage"
+        (
+            "Tổng phát thải phạm vi 1+2 toàn công ty là 25.000 tấn, nhưng ranh giới mục tiêu chỉ tính 23.500 tấn vì bỏ "
+            "ra 2 xưởng phụ (tổng diện tích 4.000 m2). Ranh giới như vậy có đạt yêu cầu của SBTi không?",
+            "scope12_coverage",
+            {"scope12_total": 25000.0, "covered": 23500.0},
+        ),
+    ],
+)
+def test_round_thirteen_phrasings(question: str, tool: str, expected: dict[str, Any]) -> None:
+    plan = _plan(question)
+    assert plan.kind == "calculation" and plan.calculator == tool
+    assert {k: plan.arguments.get(k) for k in expected} == expected
+
+
+def test_a_cati_weight_asked_beside_the_askers_figures_goes_to_the_documents() -> None:
+    plan = _plan(
+        "Công ty tôi có 850 công nhân, năm 2024 phát thải 6.000 tấn CO2e, đang tự đánh giá theo CATI. Cho hỏi nhóm "
+        "'Hành động giảm phát thải' (Climate Action) có trọng số bao nhiêu %?"
+    )
+    assert plan.kind == "fact" and plan.reason == "asks a weight"
+    # the share of scope 3 in the asker's own inventory is still computed
+    plan = _plan("What share of our total is scope 3? Scope 1+2 = 60,000 t, scope 3 = 140,000 t.")
+    assert plan.kind == "calculation" and plan.calculator == "scope3_required"
