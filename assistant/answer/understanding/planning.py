@@ -17,7 +17,7 @@ from assistant.answer.understanding.reading import Mention, Reading, _has, cue_p
 from tools.cati import DIMENSION_ARGUMENTS
 from tools.pathways import min_ambition
 from tools.rules import DEFAULT_RULE_SET
-from tools.validation import AMBITIONS
+from tools.validation import AMBITIONS, Scope
 
 _LETTER = re.compile(r"[^\W\d_]")
 _QUOTED_OR_ASIDE = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|«[^»]*»|\([^)]*\)|（[^）]*）")
@@ -38,7 +38,7 @@ def _year(m: Mention | None) -> int | None:
     return int(m.value) if m is not None else None
 
 
-def _scope(r: Reading) -> str:
+def _scope(r: Reading) -> Scope:
     """The scope a target is about: scope 3 when only scope 3 is named, else scope 1+2."""
     return "s3" if r.scopes and all(s == "s3" for s in r.scopes) else "s1+s2"
 

@@ -779,8 +779,7 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
         # "1,900吨没有纳入目标边界": a covering word under a negation ("没有纳入", "không đưa vào") excludes
         negated = [e for e in am["excluded"] if any(c in e for c in am["covered"] if c != e)]
         if qualifier == "covered" and (
-            _nearest_left(negated, r.folded, m.start, window_start)
-            or _governs_after(r, m, negated, min(b, m.end + 16))
+            _nearest_left(negated, r.folded, m.start, window_start) or _governs_after(r, m, negated, min(b, m.end + 16))
         ):
             qualifier = "excluded"
         if qualifier is None and _excluded_in_sentence(r, m, am["excluded"]):

@@ -234,7 +234,9 @@ def test_what_is_asked_is_read_from_the_sentence_that_asks() -> None:
         "share of scope 1+2 emissions we can exclude from the inventory and target boundary?"
     )
     assert what_is_asked(question, "en").kind != "phone"
-    asked = what_is_asked("Nhà máy ở Bình Dương thải 6.000 tấn năm 2024. Trọng số của Climate Action là bao nhiêu?", "vi")
+    asked = what_is_asked(
+        "Nhà máy ở Bình Dương thải 6.000 tấn năm 2024. Trọng số của Climate Action là bao nhiêu?", "vi"
+    )
     assert not asked.years and not asked.places
     assert asking_text("Chúng tôi thải 1,5 tấn. Đạt 1.5°C? Còn gì nữa không") == " Đạt 1.5°C?"
 
