@@ -130,6 +130,17 @@ def _with_lead_in(body: list[str], rows: frozenset[str]) -> list[str]:
     return out
 
 
+# an amount written in Chinese numerals with its unit: "范围一和范围二合计三万吨" (round-13 dev e-mail)
+_ZH_WRITTEN_AMOUNT = re.compile(
+    r"[一二两三四五六七八九十百千]+(?:点[零一二两三四五六七八九]+)?万?(?:吨|兆瓦时|千瓦时|度电)"
+)
+
+
+def states_figures(sentence: str) -> bool:
+    """The sentence states a figure: digits, or an amount in Chinese numerals."""
+    return bool(re.search(r"\d", sentence) or _ZH_WRITTEN_AMOUNT.search(sentence))
+
+
 def split_message(message: str) -> tuple[list[str], str]:
     """The questions (at most ``MAX_QUESTIONS``) and the facts the email states (statements with figures).
 
@@ -150,6 +161,6 @@ def split_message(message: str) -> tuple[list[str], str]:
     facts = [
         s
         for s in body
-        if not is_question(s) and re.search(r"\d", s) and s.strip() not in rows and not _BARE_MARK.match(s)
+        if not is_question(s) and states_figures(s) and s.strip() not in rows and not _BARE_MARK.match(s)
     ]
     return questions[:MAX_QUESTIONS], " ".join(facts)[:MAX_CONTEXT_CHARS]

@@ -41,6 +41,8 @@ def asks_for_computation(r: Reading) -> bool:
     """The question asks for a result about the asker's own figures ("Is that enough for 1.5°C?", "Do we
     need a scope 3 target?") — only then do the facts stated around it count as its inputs."""
     about_figures = bool(r.ambitions or r.topics & _COMPUTED_TOPICS or any(m.role and m.trusted for m in r.mentions))
+    # "届时范围一加二排放上限是多少吨?": tonnes of a scope, asked of the figures the e-mail states (round-13 dev)
+    about_figures = about_figures or bool(r.scopes and "tonnes" in r.intent)
     if about_figures and r.intent & {"calculate", "check", "own"}:
         return True  # "is that enough?", "what would our maximum emissions be in 2032 under 1.5°C?"
     return "need" in r.intent and bool(r.scopes) and "own" in r.intent

@@ -468,7 +468,10 @@ def _scope3_required(r: Reading, rs: dict[str, Any]) -> Plan | None:
             "scope3": s3.value,
         }
         if use_phase:
-            args.update(indirect_use_phase=use_phase.value, remove_indirect_use_phase=True)
+            # left out of the 40% test as §6.2 allows, unless the question counts it in ("算上洗涤排放的话,范围三
+            # 占比是多少?", "including the use phase"; round-13 dev e-mail)
+            counted = _has(vocabulary()["amounts"]["use_phase_counted"], r.folded) and "exclusion" not in r.topics
+            args.update(indirect_use_phase=use_phase.value, remove_indirect_use_phase=not counted)
         return Plan("calculation", "scope3_required", {**args, **rs})
     if s3 or s12 or s1:
         return _clarify_or_fact(r, "scope3_required", ["scope12_emissions" if s3 else "scope3_emissions"], "")

@@ -85,6 +85,7 @@ _CHENG = re.compile(
     r"(?P<num>[一二两三四五六七八九十])成(?P<tenth>[一二三四五六七八九](?![十百千万成年个月天周倍次家名位项]))?"
 )
 _ZH_AMOUNT = re.compile(
+    r"(?:(?<=范围)[一二三](?=[零〇一二两三四五六七八九十百千万]{2}))?"  # "范围三两万吨": scope 3's name, then 两万吨
     r"(?P<num>[零〇一二两三四五六七八九十百千万]{2,})\s?(?P<unit>吨|公吨|兆瓦时|MWh|mwh|万千瓦时|千瓦时|度电)"
 )  # 两万吨, 三千五百吨, 一万二千兆瓦时, 九千MWh
 _YEAR = re.compile(
@@ -166,7 +167,9 @@ TOPICS: dict[str, tuple[str, ...]] = {
                   "排除", "不纳入", "剔除", "不计入", "不算进", "不算入", "不算在", "没算进", "未纳入", "没有纳入", "没纳入"),
     "submission": ("submit", "submits", "submitting", "submitted", "submission", "nop", "de trinh", "提交", "申报"),
     "timeframe": ("timeframe", "time frame", "window", "year window", "valid", "khung thoi gian", "thoi han", "hop le", "期限",
-                  "时间框架", "有效", "可行", "how long", "years ahead", "bao nhieu nam"),
+                  "时间框架", "有效", "可行", "how long", "years ahead", "bao nhieu nam",
+                  # "在SBTi允许的时间范围内吗?" (round-13 dev e-mail)
+                  "时间范围", "time range", "allowed window", "pham vi thoi gian"),
     "use_phase": ("use phase", "use-phase", "giai doan su dung", "使用阶段"),
     "mcap": ("mcap checklist", "mcap elements", "where do we stand", "cac yeu to mcap", "mcap要素", "bốn yếu tố",
              "four elements", "4 elements"),
@@ -345,12 +348,13 @@ def read_question(text: str, lang: str) -> Reading:
             r.mentions.append(Mention(tenths, "percent", m.start(), m.end(), m.group(), clause_of(m.start())))
     for m in _ZH_AMOUNT.finditer(text):
         v = zh_numeral_value(m.group("num"))
-        if v is not None and v >= 10 and free(m.start(), m.end()):
-            taken.append(m.span())
+        start = m.start("num")
+        if v is not None and v >= 10 and free(start, m.end()):
+            taken.append((start, m.end()))
             unit, scale = _UNIT_SCALE.get(m.group("unit").lower(), ("t", 1.0))
             if m.group("unit").lower() in ("兆瓦时", "mwh"):
                 unit = "mwh"
-            r.mentions.append(Mention(float(v) * scale, unit, m.start(), m.end(), m.group(), clause_of(m.start())))
+            r.mentions.append(Mention(float(v) * scale, unit, start, m.end(), text[start : m.end()], clause_of(start)))
     for m in _QUANTITY.finditer(folded):
         if not free(m.start(), m.end()):
             continue

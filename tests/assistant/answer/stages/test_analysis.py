@@ -248,3 +248,36 @@ def test_a_cut_another_question_proposes_is_not_the_cut_this_one_asks_for() -> N
     plan = plan_question(QuestionAnalysis(4000).run(question, "en", context=facts).reading)
     assert plan.kind == "calculation" and plan.calculator == "absolute_contraction"
     assert plan.arguments["base_year"] == 2022 and plan.arguments["target_year"] == 2030
+
+
+def test_an_email_in_chinese_numerals_states_the_figures_its_questions_need() -> None:
+    from assistant.workflows.message_questions import split_message
+
+    message = (
+        "您好,我们是一家服装企业(东莞),去年盘查结果:范围一和范围二合计三万吨,范围三两万吨,其中售出产品的使用阶段"
+        "(消费者洗涤烘干)约八千吨。想确认几件事:算上洗涤排放的话,范围三占比是多少,是否必须设范围三目标?"
+        "如果按指南把间接使用阶段排放剔除,还需要设吗?"
+    )
+    questions, facts = split_message(message)
+    assert "三万吨" in facts and len(questions) == 2
+    counted, removed = (
+        plan_question(QuestionAnalysis(4000).run(q, "zh", context=facts, earlier=questions[:i]).reading)
+        for i, q in enumerate(questions)
+    )
+    # "范围三两万吨" is scope 3 at 20,000 t; "算上" counts the use phase in, "剔除" leaves it out (§6.2)
+    assert counted.calculator == removed.calculator == "scope3_required"
+    assert counted.arguments["scope3"] == removed.arguments["scope3"] == 20000.0
+    assert counted.arguments["remove_indirect_use_phase"] is False
+    assert removed.arguments["remove_indirect_use_phase"] is True
+
+
+def test_tonnes_of_a_scope_and_an_allowed_time_range_are_asked_of_the_emails_figures() -> None:
+    facts = "2023年为基准年,范围一 1.8万吨CO2e,范围二 4.2万吨。 计划2025年上半年向SBTi提交目标,目标年定在2035年。"
+    earlier = ["如果走1.5°C路径,到2035年要减排百分之多少?"]
+    analysis = QuestionAnalysis(4000)
+    tonnes = plan_question(
+        analysis.run("届时范围一加二排放上限是多少吨?", "zh", context=facts, earlier=earlier).reading
+    )
+    assert tonnes.calculator == "absolute_contraction" and tonnes.arguments["base_emissions"] == 60000.0
+    window = plan_question(analysis.run("2035年这个目标年在SBTi允许的时间范围内吗?", "zh", context=facts).reading)
+    assert window.calculator == "target_timeframe"
