@@ -13,6 +13,8 @@ This module lives in ``tools/`` because the calculators need it and ``tools/`` i
 
 from __future__ import annotations
 
+import math
+
 import tomllib
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -40,6 +42,17 @@ def fmt(x: float, lang: str, digits: int = 2) -> str:
     s = f"{round(float(x), digits):.{digits}f}".rstrip("0").rstrip(".")
     if s in ("-0", ""):
         s = "0"
+    return s.replace(".", ",") if lang == "vi" else s
+
+
+def fmt_significant(x: float, lang: str, figures: int = 3) -> str:
+    """A small measured value to ``figures`` significant digits, trailing zeros kept ("0.300", "0.336"): an
+    intensity of 0.30 tCO2e per unit is not "0.3", and 0.0062 is not "0.01"."""
+    value = float(x)
+    if value == 0 or not math.isfinite(value):
+        return fmt(value, lang)
+    digits = max(0, figures - 1 - math.floor(math.log10(abs(value))))
+    s = f"{value:.{digits}f}"
     return s.replace(".", ",") if lang == "vi" else s
 
 

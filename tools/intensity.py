@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field
 
 from tools import rules, validation
-from tools.i18n import ambition_names, join_sentences, texts
+from tools.i18n import LANGS, ambition_names, fmt_significant, join_sentences, texts
 from tools.pathways import annual_rate, min_ambition
 from tools.result import CalcResult, Message
 from tools.rules import DEFAULT_RULE_SET, RuleSet
@@ -378,7 +378,7 @@ def geva(
                     "calc.geva.target_intensity",
                     b=intensity,
                     by=base_year,
-                    t=round(intensity * intensity_factor, 4),
+                    t={lang: fmt_significant(intensity * intensity_factor, lang) for lang in LANGS},
                     ty=target_year,
                 ),
             ]

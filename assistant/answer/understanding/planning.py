@@ -195,7 +195,8 @@ def plan_question(r: Reading) -> Plan:
             if growth:
                 args["value_added_growth_percent"] = growth.value
             emissions = _emissions(r)
-            if emissions and _PER_UNIT.match(r.folded[emissions.end :]):
+            before = r.folded[max(0, emissions.start - 16) : emissions.start] if emissions else ""
+            if emissions and (_PER_UNIT.match(r.folded[emissions.end :]) or _INTENSITY_BEFORE.search(before)):
                 args["base_intensity"] = emissions.value  # "0.85 tCO2e per $1,000 value added", "0.85吨CO2e/万元"
             elif emissions:
                 args["base_emissions"] = emissions.value
@@ -347,6 +348,11 @@ def _renewable(r: Reading, rs: dict[str, Any]) -> Plan | None:
 
 
 _PER_UNIT = re.compile(r"\s?(?:/|per(?![a-z])|moi(?![a-z])|tren(?![a-z])|每)")
+# the unit or the word intensity before the figure: "基准年每万元增加值排放0.48吨", "强度是每千美元增加值0.6吨",
+# "intensity of 0.5 t" (round-13 dev calc)
+_INTENSITY_BEFORE = re.compile(
+    r"(?:每|per |moi |tren )[^,，。;；]{0,12}$|(?:强度|intensity|cuong do)[^,，。;；\d]{0,8}$"
+)
 
 
 def _most_ambitious(ambitions: list[str]) -> str | None:
@@ -481,9 +487,19 @@ def _scope3_required(r: Reading, rs: dict[str, Any]) -> Plan | None:
 def _intensity(r: Reading, rs: dict[str, Any], base: Mention | None, target: Mention | None) -> Plan | None:
     cut = r.one("intensity_reduction") or r.one("reduction")
     growth = r.one("growth")
-    if not (cut or growth):
-        return None
     missing = _missing_years(base, target)
+    if not (cut or growth):
+        if r.ambitions and r.intent & {"calculate", "need"}:
+            # "a per-pair intensity target in line with 1.5°C, 2022–2030: how far must intensity fall?" depends on
+            # how much production grows; without it the answer is a question back, not the absolute cut
+            # (round-12/13 dev calc)
+            return _clarify_or_fact(r, "required_intensity_reduction", [*missing, "activity_growth_percent"], "")
+        return None
+    absolute = _has(vocabulary()["intent"]["absolute"], fold(" ".join(r.text[a:b] for a, b in asking_spans(r.text))))
+    if cut and not growth and absolute:
+        # "a 38% cut per garment: what does that mean for absolute emissions?" needs the growth of production;
+        # the cut is the asker's own figure, so this asks about their case
+        return Plan("clarify", "intensity_to_absolute", missing=("activity_growth_percent",))
     # "intensity −35%, output +25%: what happens to absolute emissions?" — the change over the period needs no
     # years (round-10 dev calc); a yearly growth or one year alone does
     undated = bool(cut and growth and not growth.per_year and len(missing) == 2)

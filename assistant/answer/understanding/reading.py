@@ -799,6 +799,9 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
     _listed_parts(r, am, [end for end, _ in scope_marks])
 
 
+_RANGE_TO = re.compile(r"\s*(?:to|->|→|–|-|len|den|toi|到|增加到|增长到|增至|提高到|至)\s*")
+
+
 def _production_growth(r: Reading, am: dict[str, Any]) -> None:
     """Two production volumes ("sản lượng 5 triệu sản phẩm … 2030 dự kiến 7,5 triệu"; "产量从800万件增加到1200万件")
     make the activity growth, as a percentage the question did not write but states (round-6 dev calc); and a
@@ -823,6 +826,18 @@ def _production_growth(r: Reading, am: dict[str, Any]) -> None:
                 m
                 for m in r.mentions
                 if m.unit == "number" and m.role is None and m is not volumes[0] and m.text.endswith(scale.group())
+            ]
+            volumes.sort(key=lambda m: m.start)
+        if len(volumes) == 1:
+            # "output goes from 2,000,000 to 2,600,000 pieces": the figure the range starts from (round-13 dev calc)
+            one = volumes[0]
+            volumes += [
+                m
+                for m in r.mentions
+                if m.unit == "number"
+                and m.role is None
+                and m.end < one.start
+                and _RANGE_TO.fullmatch(r.folded[m.end : one.start])
             ]
             volumes.sort(key=lambda m: m.start)
         if len(volumes) == 2 and volumes[0].clause <= volumes[1].clause:

@@ -732,3 +732,54 @@ def test_a_cati_weight_asked_beside_the_askers_figures_goes_to_the_documents() -
     # the share of scope 3 in the asker's own inventory is still computed
     plan = _plan("What share of our total is scope 3? Scope 1+2 = 60,000 t, scope 3 = 140,000 t.")
     assert plan.kind == "calculation" and plan.calculator == "scope3_required"
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "expected"),
+    [
+        # the least ambition the rules accept for scope 3, named instead of an ambition
+        (
+            "What's the absolute minimum scope 3 target we could get away with? Scope 3 in base year 2022 = "
+            "150,000 t, target year 2032.",
+            "absolute_contraction",
+            {"ambition": "2c", "scope": "s3", "base_emissions": 150000.0},
+        ),
+        # emissions per piece are an intensity; the output range is the activity growth
+        (
+            "Intensity target: cut kgCO2e per garment by 45% between 2023 and 2033. Output forecast goes from "
+            "2,000,000 to 2,600,000 pieces; 2023 emissions were 18,750 t. What does that mean in absolute terms?",
+            "intensity_to_absolute",
+            {"intensity_reduction_percent": 45.0, "activity_growth_percent": 30.0, "base_emissions": 18750.0},
+        ),
+        (
+            "我们用单位产品强度设目标:2020到2030年单件排放强度降50%,但同期产量预计增长40%。换算成绝对排放,是减少百分之多少?",
+            "intensity_to_absolute",
+            {"intensity_reduction_percent": 50.0, "activity_growth_percent": 40.0},
+        ),
+        # the unit before the figure makes it an intensity, not base-year emissions
+        (
+            "打算用GEVA法设经济强度目标:基准年2021年,目标年2033年,基准年每万元增加值排放0.48吨CO2e。目标年强度要降到多少?",
+            "geva",
+            {"base_intensity": 0.48},
+        ),
+    ],
+)
+def test_round_twelve_and_thirteen_intensity_and_ambition(question: str, tool: str, expected: dict[str, Any]) -> None:
+    plan = _plan(question)
+    assert plan.kind == "calculation" and plan.calculator == tool
+    assert {k: plan.arguments.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "calculator"),
+    [
+        ("We've set a 38% cut in emissions per garment by 2030. What does that mean for absolute emissions?",
+         "intensity_to_absolute"),
+        ("我们想给范围一+二设物理强度目标(每双鞋排放),基准年2022年,目标年2030年,要与1.5°C一致,单位产品强度要降多少?",
+         "required_intensity_reduction"),
+    ],
+)  # fmt: skip
+def test_an_intensity_result_without_production_growth_asks_for_it(question: str, calculator: str) -> None:
+    plan = _plan(question)
+    assert plan.kind == "clarify" and plan.calculator == calculator
+    assert "activity_growth_percent" in plan.missing
