@@ -14,7 +14,6 @@ This module lives in ``tools/`` because the calculators need it and ``tools/`` i
 from __future__ import annotations
 
 import math
-
 import tomllib
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
