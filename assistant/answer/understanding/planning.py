@@ -275,6 +275,9 @@ def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Ment
     # a planned cut stated before the question is checked only when this question asks for a check
     # ("is that enough?"), not when it asks for the minimum ("how many tonnes at least?")
     reduction = [m for m in r.role("reduction") if not m.carried or "check" in r.intent]
+    loose = [m for m in r.mentions if m.trusted and m.unit == "percent" and m.role is None and not m.carried]
+    if not reduction and "check" in r.intent and r.ambitions and len(loose) == 1:
+        reduction = loose  # "Is 30% enough to be aligned with 1.5°C?": the one percentage is the cut checked
     asks = bool(r.intent & {"calculate", "check", "minimum_ambition"}) or bool(reduction) or bool(r.ambitions)
     if not (base or target or reduction or (_emissions(r) and r.ambitions)):
         return Plan("fact", reason="no figures of the asker's to compute with")

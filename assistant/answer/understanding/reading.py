@@ -84,6 +84,9 @@ _PERCENT_ZH = re.compile(r"百分之(?P<num>[\d.]+|[零〇一二两三四五六�
 _CHENG = re.compile(
     r"(?P<num>[一二两三四五六七八九十])成(?P<tenth>[一二三四五六七八九](?![十百千万成年个月天周倍次家名位项]))?"
 )
+# full marks and half, written as words: the share of a CATI dimension's points ("满分", "一半"); "一半以上" is
+# "more than half", not a figure
+_ZH_WHOLE_OR_HALF = re.compile(r"满分|一半(?!以上|多)")
 _ZH_AMOUNT = re.compile(
     r"(?:(?<=范围)[一二三](?=[零〇一二两三四五六七八九十百千万]{2}))?"  # "范围三两万吨": scope 3's name, then 两万吨
     r"(?P<num>[零〇一二两三四五六七八九十百千万]{2,})\s?(?P<unit>吨|公吨|兆瓦时|MWh|mwh|万千瓦时|千瓦时|度电)"
@@ -121,10 +124,12 @@ AMBITIONS: dict[str, re.Pattern[str]] = {
         r"well[-\s]?below\s?2|wb2c?|thap hon nhieu so voi 2|duoi muc 2|duoi 2\s?(?:do|°)|远低于\s?2", re.IGNORECASE
     ),
     "1.5C": re.compile(
-        r"(?<![\d.,])1[.,]5\s?(?:°\s?c|do\s?c?|degrees?(?:\s?c(?:elsius)?)?|c\b|度|摄氏度|℃)", re.IGNORECASE
+        # a comma before it separates a list ("1.85万吨,1.5°C"), unless a digit precedes it ("21,5°C")
+        r"(?<![\d.])(?<!\d,)1[.,]5\s?(?:°\s?c|do\s?c?|degrees?(?:\s?c(?:elsius)?)?|c\b|度|摄氏度|℃)",
+        re.IGNORECASE,
     ),
     "2c": re.compile(
-        r"(?<![\d.,])2\s?(?:°\s?c|do\s?c\b|do\b|degrees?(?:\s?c(?:elsius)?)?|c\b|度|摄氏度|℃)", re.IGNORECASE
+        r"(?<![\d.])(?<!\d,)2\s?(?:°\s?c|do\s?c\b|do\b|degrees?(?:\s?c(?:elsius)?)?|c\b|度|摄氏度|℃)", re.IGNORECASE
     ),
 }
 SCOPES: dict[str, re.Pattern[str]] = {
@@ -339,6 +344,11 @@ def read_question(text: str, lang: str) -> Reading:
         if v is not None and free(m.start(), m.end()):
             taken.append(m.span())
             r.mentions.append(Mention(float(v), "percent", m.start(), m.end(), m.group(), clause_of(m.start())))
+    for m in _ZH_WHOLE_OR_HALF.finditer(text):  # "治理机制满分, 碳目标设定一半" (round-11 dev calc)
+        if free(m.start(), m.end()):
+            taken.append(m.span())
+            whole = 100.0 if m.group() == "满分" else 50.0
+            r.mentions.append(Mention(whole, "percent", m.start(), m.end(), m.group(), clause_of(m.start())))
     for m in _CHENG.finditer(text):
         v = zh_numeral_value(m.group("num"))
         tenth = zh_numeral_value(m.group("tenth")) if m.group("tenth") else 0
@@ -554,6 +564,12 @@ def _starts_range(after: str, ys: dict[str, Any]) -> bool:
     return bool(re.match(rf"(?:{words})\s?(?:nam\s?)?\d", head))
 
 
+def _pronoun_toi(r: Reading, start: int, cue: str) -> bool:
+    """ "của tôi năm 2020": written with its diacritics, "tôi" is "I", not "tới" (to, by), which it folds to
+    (round-13 dev calc: the base year read as a target year)."""
+    return cue.startswith("toi") and r.text[start : start + 3].lower() == "tôi"
+
+
 def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -> None:
     ys = voc["years"]
     years = [m for m in r.mentions if m.unit in ("year", "date") and m.trusted]
@@ -592,8 +608,11 @@ def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -
             for role, hit in left.items()
             if hit
             for cue, dist in [hit]
-            if cue in ys["compared_with"]
-            or not any(m.start - dist - len(cue) - 4 <= end and start < m.start for start, end in others)
+            if (
+                cue in ys["compared_with"]
+                or not any(m.start - dist - len(cue) - 4 <= end and start < m.start for start, end in others)
+            )
+            and not _pronoun_toi(r, m.start - dist - len(cue), cue)
         ]
         if left["submission"] and left["target_year"] and left["target_year"][0] not in ys["target_specific"]:
             # "nộp mục tiêu năm 2024", "submit the target in 2024": the target is what is submitted
@@ -664,7 +683,9 @@ def _percent_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]
         clause = r.folded[a:b]
         next_start = min((o.start for o in r.mentions if o.clause == m.clause and o.start > m.start), default=b)
         after = r.folded[m.end : min(b, next_start, m.end + 28)]
-        m.per_year = bool(_has(ps["per_year"], r.folded[m.end : m.end + 16]))
+        m.per_year = bool(_has(ps["per_year"], r.folded[m.end : m.end + 16])) or bool(
+            _PER_YEAR_BEFORE.search(r.folded[max(a, m.start - 10) : m.start])
+        )
         beside = r.folded[max(a, m.start - 12) : m.start] + " " + r.folded[m.end : min(b, m.end + 12)]
         if _has(ps["threshold"], beside):
             m.role = "threshold"  # the rule's number, quoted: never the asker's share or cut
@@ -707,6 +728,10 @@ def _percent_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]
             m.role = "scope3_share"
         else:
             m.role = role
+
+
+# a yearly rate written before its figure: "每年减2%", "mỗi năm giảm 2%", "annually by 2%" (round-11 dev calc)
+_PER_YEAR_BEFORE = re.compile(r"(?:每年|年均|moi nam|hang nam|each year|every year|annually|per year)\s?\S{0,4}\s?$")
 
 
 _PREPOSITIONS = frozenset(
@@ -914,6 +939,21 @@ def _listed_parts(r: Reading, am: dict[str, Any], scope_ends: list[int]) -> None
         ):
             continue
         m.role = prev.role
+    # … and the other way: "leave the canteen (2,100 t) and the company cars (900 t) out of the boundary" — the
+    # words after the list govern every part of it (round-11 dev calc)
+    for prev, m in reversed(list(zip(tonnages, tonnages[1:], strict=False))):
+        if prev.role is not None or m.role not in ("covered", "excluded"):
+            continue
+        between = r.folded[prev.end : m.start]
+        if (
+            len(between) > 40
+            or not _LIST_SEPARATOR.search(between)
+            or _SENTENCE_END.search(between)
+            or _has(am["total"] + am["covered"] + am["excluded"], between)
+            or any(prev.end <= end <= m.start for end in scope_ends)
+        ):
+            continue
+        prev.role = m.role
 
 
 def _governs_after(r: Reading, m: Mention, cues: list[str], until: int) -> bool:
