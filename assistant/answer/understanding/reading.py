@@ -86,7 +86,7 @@ _CHENG = re.compile(
 )
 # full marks and half, written as words: the share of a CATI dimension's points ("满分", "一半"); "一半以上" is
 # "more than half", not a figure
-_ZH_WHOLE_OR_HALF = re.compile(r"满分|一半(?!以上|多)")
+_ZH_WHOLE_OR_HALF = re.compile(r"满分(?=[,，、;；。\s)）]|$)|一半(?!以上|多)")
 _ZH_AMOUNT = re.compile(
     r"(?:(?<=范围)[一二三](?=[零〇一二两三四五六七八九十百千万]{2}))?"  # "范围三两万吨": scope 3's name, then 两万吨
     r"(?P<num>[零〇一二两三四五六七八九十百千万]{2,})\s?(?P<unit>吨|公吨|兆瓦时|MWh|mwh|万千瓦时|千瓦时|度电)"
