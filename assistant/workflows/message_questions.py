@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from assistant.answer.understanding.reading import fold
+from assistant.answer.understanding.reading import AMBITIONS, fold
 from assistant.workflows.message_tables import table_lines
 
 MAX_QUESTIONS = 8
@@ -104,13 +104,19 @@ MAX_POINTING_CHARS = 60
 def _points_back(question: str) -> bool:
     text = _LIST_MARK.sub("", question).strip()
     plain = fold(text)
-    if len(plain) > MAX_POINTING_CHARS or re.search(r"\d", plain):
+    # an ambition's name is no figure of the question's own: "Is that enough for well-below 2°C?" points back
+    # (round-13 dev e-mail)
+    figures = plain
+    for pattern in AMBITIONS.values():
+        figures = pattern.sub(" ", figures)
+    if len(plain) > MAX_POINTING_CHARS or re.search(r"\d", figures):
         return False
     return bool(_POINTS_BACK.search(plain) or _POINTS_BACK_VI.search(text.lower()))
 
 
-def _with_lead_in(body: list[str], rows: frozenset[str]) -> list[str]:
-    """Each question of ``body``, a question that points back joined to the statement right before it."""
+def _with_lead_in(body: list[str], rows: frozenset[str], used: set[str] | None = None) -> list[str]:
+    """Each question of ``body``, a question that points back joined to the statement right before it (each
+    statement so joined is added to ``used``: it belongs to that question, not to the message's facts)."""
     out: list[str] = []
     for i, s in enumerate(body):
         if not is_question(s):
@@ -126,6 +132,8 @@ def _with_lead_in(body: list[str], rows: frozenset[str]) -> list[str]:
             and not _BARE_MARK.match(lead)
         ):
             question = f"{_LIST_MARK.sub('', lead).strip()} {question}"
+            if used is not None:
+                used.add(lead)
         out.append(question)
     return out
 
@@ -152,7 +160,8 @@ def split_message(message: str) -> tuple[list[str], str]:
     text = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
     body = sentences(text)
     rows = table_lines(text)
-    questions = _with_lead_in(body, rows)
+    lead_ins: set[str] = set()
+    questions = _with_lead_in(body, rows, lead_ins)
     if not questions:
         whole = " ".join(body).strip() or text.strip()
         return [whole], ""
@@ -161,6 +170,10 @@ def split_message(message: str) -> tuple[list[str], str]:
     facts = [
         s
         for s in body
-        if not is_question(s) and states_figures(s) and s.strip() not in rows and not _BARE_MARK.match(s)
+        if not is_question(s)
+        and states_figures(s)
+        and s.strip() not in rows
+        and not _BARE_MARK.match(s)
+        and s not in lead_ins  # "Mr. Tran proposes 20% by 2030. Is that enough?" is that question's, not a fact
     ]
     return questions[:MAX_QUESTIONS], " ".join(facts)[:MAX_CONTEXT_CHARS]

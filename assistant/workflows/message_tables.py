@@ -62,10 +62,13 @@ def _year_column(column: str) -> bool:
     return any(cue_pattern(w).search(folded) for w in vocabulary()["tables"]["year_columns"])
 
 
-def find_tables(text: str) -> list[FigureTable]:
-    """The tables of ``text``: a header line followed by at least two rows of a label and figures."""
-    tables: list[FigureTable] = []
+def find_tables(text: str, lang: Lang = "en") -> list[FigureTable]:
+    """The tables of ``text``: a header line followed by at least two rows of a label and figures, and runs of
+    lines that each state one site's figures after its name."""
     lines = text.splitlines()
+    tables: list[FigureTable] = _labelled_tables(lines, lang)
+    labelled = frozenset().union(*(t.lines for t in tables))
+    lines = [line if line.strip() not in labelled else "" for line in lines]
     i = 0
     while i < len(lines):
         header = _cells(lines[i])
@@ -91,6 +94,68 @@ def find_tables(text: str) -> list[FigureTable]:
             i = j
         else:
             i += 1
+    return tables
+
+
+# a line that states one site's figures after its name: "Factory No. 1 (Dhaka): base year 2022; scope 1: 2,400;
+# scope 2: 7,600" (round-13 dev e-mail); "- Nhà máy A: phạm vi 1 2.000 tấn, phạm vi 2 5.000 tấn"
+_LABELLED_LINE = re.compile(r"^\s*(?:[-*•·]\s*)?(?P<label>[^:：\n]{2,40}?)\s*[:：]\s*(?P<rest>.*\d.*)$")
+_FIGURE = re.compile(r"(?<![A-Za-z])\d[\d.,]*")  # not the 2 of "CO2"
+# a bare figure right after a scope's name is an amount of emissions, in the unit the message names
+_AFTER_SCOPE = re.compile(r"(?<![a-z])(?:scope|pham vi|范围|s)\s?(?:1\s?\+\s?2|1\s?&\s?2|[123一二三])\s*[:：=]?\s*$")
+
+
+def _labelled_rows(lines: list[str], i: int) -> tuple[list[tuple[str, str]], int]:
+    """The run of labelled lines that starts at line ``i``: (label, figures) for each, and where it ends. A run
+    is at least two lines naming sites (a site word, or the same first word) with two figures or more each."""
+    rows: list[tuple[str, str]] = []
+    j = i
+    site = "|".join(re.escape(w) for w in vocabulary()["tables"]["site_words"])
+    while j < len(lines):
+        m = _LABELLED_LINE.match(lines[j])
+        if m is None or len(_FIGURE.findall(m.group("rest"))) < 2:
+            break
+        rows.append((m.group("label").strip(), m.group("rest").strip()))
+        j += 1
+    heads = {fold(label).split()[0] for label, _ in rows if label.split()}
+    named = all(re.search(rf"(?<![\w])(?:{site})(?![\w])", fold(label)) for label, _ in rows)
+    # "- Phạm vi 1: 2.450 t" lines list one company's scopes, not sites
+    scopes = any(_AFTER_SCOPE.search(fold(label) + ":") for label, _ in rows)
+    if len(rows) < 2 or scopes or not (named or len(heads) == 1):
+        return [], i
+    return rows, j
+
+
+def _with_units(rest: str, unit: str) -> str:
+    """A labelled line's figures with the message's unit after each bare emissions figure ("scope 1: 2,400"
+    → "scope 1: 2,400 tCO2e"), so question analysis reads them as tonnes."""
+    out, last = [], 0
+    for m in _FIGURE.finditer(rest):
+        tail = rest[m.end() : m.end() + 6].strip().lower()
+        bare = not tail or not re.match(r"[a-z%吨万千tấ]", tail)
+        if bare and _AFTER_SCOPE.search(fold(rest[max(0, m.start() - 16) : m.start()])):
+            out.append(rest[last : m.end()] + f" {unit}")
+            last = m.end()
+    return "".join(out) + rest[last:]
+
+
+def _labelled_tables(lines: list[str], lang: Lang) -> list[FigureTable]:
+    """Runs of labelled lines as tables of one column: the line's own figures, in the unit the line before
+    the run names ("Inventory data as submitted to us (tCO2e):") or the language's emissions unit."""
+    tables: list[FigureTable] = []
+    i = 0
+    while i < len(lines):
+        rows, end = _labelled_rows(lines, i)
+        if not rows:
+            i += 1
+            continue
+        named = _UNIT.search(lines[i - 1]) if i > 0 else None
+        unit = named.group(0) if named else str(vocabulary()["tables"]["default_unit"][lang])
+        cells = [
+            (re.sub(r"\s*[(（]([^)）]*)[)）]", r" - \1", label), [_with_units(rest, unit)]) for label, rest in rows
+        ]
+        tables.append(FigureTable(["", ""], cells, frozenset(line.strip() for line in lines[i:end])))
+        i = end
     return tables
 
 
@@ -169,6 +234,8 @@ def row_facts(table: FigureTable, rows: list[int], lang: Lang) -> str:
             unit = _unit(cells[0], name, lang)
             parts.append(f"{column} {cells[0]} {unit}".strip())
             continue
+        if not name:
+            continue  # labelled lines hold several figures each: there is no one column to add up
         values = [_value(c, lang) for c in cells]
         if any(v is None for v in values) or _year_column(name) or any("%" in c for c in cells):
             continue  # names, years and shares are no amounts to add up
@@ -180,7 +247,7 @@ def row_facts(table: FigureTable, rows: list[int], lang: Lang) -> str:
 
 def question_contexts(message: str, questions: list[str], stated: str, lang: Lang) -> list[str]:
     """For each question, the facts the message states, with the figures of the table rows it is about."""
-    tables = find_tables(message)
+    tables = find_tables(message, lang)
     if not tables:
         return [stated for _ in questions]
     contexts: list[str] = []

@@ -80,3 +80,21 @@ def test_a_table_with_a_column_of_places_is_read_and_its_years_take_no_unit() ->
     assert "Location" not in both and "Base year" not in both and "Planned cut" not in both  # nothing to add up
     reading = read_question("Does Supplier A's plan meet 1.5°C?", "en")
     assert "supplier" not in reading.topics  # a supplier named by its code is no supplier-engagement question
+
+
+def test_lines_that_each_state_one_sites_figures_are_rows_offered_to_the_question_naming_the_site() -> None:
+    message = (
+        "Hi team,\n\nInventory data as submitted to us (tCO2e):\n\n"
+        "Factory No. 1 (Dhaka): base year 2022; scope 1: 2,400; scope 2: 7,600; scope 3: 3,000\n"
+        "Factory No. 2 (HCMC): base year 2022; scope 1: 5,100; scope 2: 8,900; scope 3: 11,000\n"
+        "Factory No. 3 (Jakarta): base year 2023; scope 1+2: 18 kt; scope 3 not yet measured\n\n"
+        "Questions:\n- Does Factory No. 2 need a scope 3 target as well?\n"
+        "- Mr. Tran at Factory No. 1 proposes cutting scope 1+2 by 20% between 2022 and 2030. "
+        "Is that enough for well-below 2°C?\n\nThanks,\nSarah"
+    )
+    questions, facts = split_message(message)
+    # the proposal is the last question's own lead-in, not a fact every question takes
+    assert questions[1].startswith("Mr. Tran at Factory No. 1 proposes") and "20%" not in facts
+    contexts = question_contexts(message, questions, facts, "en")
+    assert "5,100 t" in contexts[0] and "2,400" not in contexts[0] and "18 kt" not in contexts[0]
+    assert "2,400 t" in contexts[1]
