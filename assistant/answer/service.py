@@ -177,6 +177,10 @@ class AnswerService:
             text = self.rendering.clarify(language, plan.calculator, plan.missing)
             refused = False
             sources = [q, text]  # the rule figures it names come from the rules table
+        elif plan.reason == "mcap_elements":
+            text, citations = self.mcap_elements(language)
+            refused = False
+            sources = [q, text, *(c.quote for c in citations), *(c.translation or "" for c in citations)]
         else:
             t0 = time.perf_counter()
             parts = question_parts(q)
@@ -311,6 +315,22 @@ class AnswerService:
             contact = rule_table.mcap()["contact"]
             blocks.append(t("answer.refusal_where", lang, contact=contact))
         return "\n\n".join(blocks), citations, not stated, sources
+
+    def mcap_elements(self, lang: str) -> tuple[str, list[Citation]]:
+        """MCAP's key elements, one line each in the asker's language, each citing its heading in the MCAP
+        document (the headings are separate passages, so no one quote holds the list)."""
+        data = rule_table.mcap()
+        elements = data["element"]
+        lines = [t("answer.mcap_elements", lang, n=len(elements))]
+        citations: list[Citation] = []
+        for k, element in enumerate(elements, 1):
+            line = f"{k}. {element[lang]}"
+            passage = self.retriever.find_quote(data["document"], element["quote"], lang)
+            if passage is not None:
+                citations.append(rule_citation(len(citations) + 1, passage, element["quote"], lang))
+                line += f" [{len(citations)}]"
+            lines.append(line)
+        return "\n".join(lines), citations
 
     def premise_corrections(self, lang: str, analysis: Analysis) -> tuple[list[str], list[Citation]]:
         """One line per wrong rule number the asker stated, citing the rule's own words."""

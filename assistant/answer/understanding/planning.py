@@ -83,6 +83,12 @@ def _clarify_or_fact(r: Reading, calculator: str, missing: list[str], reason: st
     return Plan("fact", reason=f"{calculator}: not a computation about the asker's figures")
 
 
+def asks_mcap_elements(r: Reading) -> bool:
+    """ "What are the key elements of MCAP?", "MCAP对工厂的核心要求是哪几块?": all of the framework's parts."""
+    words = vocabulary()["mcap_framework"]
+    return "mcap" in r.folded and bool(_has(words["parts"], r.folded)) and bool(_has(words["all"], r.folded))
+
+
 def plan_question(r: Reading) -> Plan:
     """Decide, in this order: documents for meanings and weights; then each calculator family whose
     topic the question names; then absolute targets when years or a reduction are given."""
@@ -104,6 +110,8 @@ def plan_question(r: Reading) -> Plan:
     wanted = what_is_asked(r.text, r.lang).kind
     if wanted in NOT_COMPUTED:
         return Plan("fact", reason=f"asks for {wanted}, which no calculator gives")
+    if asks_mcap_elements(r) and not inputs:
+        return Plan("fact", reason="mcap_elements")
     if "meaning" in r.intent and not inputs and not r.cati_ids:
         return Plan("fact", reason="asks what a rule or term means")
     rs = {"rule_set": r.rule_set} if r.rule_set else {}

@@ -97,3 +97,21 @@ def test_a_question_like_those_the_documents_do_not_answer_shows_its_passages_as
     added.request_kind = _SaysUncovered(frozenset())
     b = added.ask(question)
     assert not b.refused and any("mười giờ" in c.quote for c in b.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("What are the key elements a factory commits to under MCAP?", ["Climate risk", "Decarbonisation plan"]),
+        ("MCAP对工厂的核心要求是哪几块?", ["气候风险评估", "制定脱碳计划", "每年公开披露进展"]),
+        ("Cac yeu to chinh cua khung chuong trinh MCAP la gi?", ["Đánh giá nguy cơ khí hậu", "Công bố tiến độ"]),
+    ],
+)
+def test_mcaps_key_elements_are_listed_each_citing_its_heading(
+    service: AnswerService, question: str, words: list[str]
+) -> None:
+    a = service.ask(question)
+    assert not a.refused and all(w in a.answer for w in words)
+    # four headings of the MCAP document, each its own citation: no one passage holds the list
+    assert len(a.citations) == 4 and {c.doc for c in a.citations} == {"000_0879da0e186f5247.txt"}
+    assert "ĐÁNH GIÁ NGUY CƠ KHÍ HẬU" in {c.quote for c in a.citations}
