@@ -48,6 +48,15 @@ def asks_for_computation(r: Reading) -> bool:
     return "need" in r.intent and bool(r.scopes) and "own" in r.intent
 
 
+# "also", "besides": a new question, unless it names nothing of its own
+_ADDITIVE = re.compile(r"\s*(?:还有|另外|此外|also\b|and also\b|besides\b|ngoài ra|ngoai ra|thêm nữa)", re.IGNORECASE)
+_METHODS = re.compile(r"绝对收缩|absolute contraction|giảm tuyệt đối|giam tuyet doi|geva|强度|intensity", re.IGNORECASE)
+
+
+def _has_method(r: Reading) -> bool:
+    return bool(_METHODS.search(r.text))
+
+
 def asks_about_stated_figures(r: Reading) -> bool:
     """In a message that states the company's figures, "is a scope 3 target mandatory?" asks about them even
     without "we" or "our" (round-5 dev e-mails: "Co bat buoc dat muc tieu pham vi 3 khong?", "Is this
@@ -92,6 +101,10 @@ class QuestionAnalysis:
         before = (previous or []) + (earlier or [] if computes or leans else [])
         # "还有,中国电网今年最新的排放因子是多少?" opens like a follow-up but asks what no calculation gives
         follow_up = bool(before) and is_follow_up(q) and what_is_asked(q, language).kind not in NOT_COMPUTED
+        if follow_up and _ADDITIVE.match(q) and (reading.scopes or reading.topics or _has_method(reading)):
+            # "还有,范围三如果用绝对收缩法,最低要对齐哪个温升情景?" opens a new question about its own subject; only
+            # "还有,2°C呢?" leans on the one before (round-14 dev e-mail)
+            follow_up = False
         if follow_up:
             reading = merge_follow_up(read_question(before[-1], language), reading)
         if context and context.strip() and asks_about_stated_figures(reading):  # the merged reading, after a follow-up

@@ -164,7 +164,15 @@ def plan_question(r: Reading) -> Plan:
             return _clarify_or_fact(r, "supplier_engagement", ["submission_year" if target else "target_year"], "")
     # "we submit in 2025 (base 2024, target 2034) with a 30% cut: does that meet well-below 2°C?" is the cut's check
     checks_cut = bool(r.ambitions and r.role("reduction") and "timeframe" not in r.topics)
-    if r.topics & {"timeframe", "submission"} and not (r.topics & {"renewable", "supplier"}) and not checks_cut:
+    # "we submit in 2025 … GEVA, base 2024, target 2036: how much must intensity fall in total?" asks the GEVA cut,
+    # not whether 2036 is a valid target year (round-14 dev e-mail)
+    geva_cut = "geva" in r.topics and "timeframe" not in r.topics and bool(r.intent & {"calculate"})
+    if (
+        r.topics & {"timeframe", "submission"}
+        and not (r.topics & {"renewable", "supplier"})
+        and not checks_cut
+        and not geva_cut
+    ):
         plan = _timeframe(r, rs, base, target)
         if plan is not None:
             return plan

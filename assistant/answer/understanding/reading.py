@@ -822,9 +822,28 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
         elif qualifier == "base_emissions":
             m.role = "base_emissions"
     _listed_parts(r, am, [end for end, _ in scope_marks])
+    _part_of_total(r)
 
 
 _RANGE_TO = re.compile(r"\s*(?:to|->|→|–|-|len|den|toi|到|增加到|增长到|增至|提高到|至)\s*")
+
+
+_OF_TOTAL = re.compile(
+    r"\s*(?:t|tco2e|tan|吨)?\s*(?:of|out of)\s+(?:the|our|a total of|total|tong)?\s*|\s*(?:t|tan)?\s*tren tong(?: so)?\s*"
+)
+
+
+def _part_of_total(r: Reading) -> None:
+    """ "21,000 t of the 31,000 t", "9.000 tấn trên tổng 12.000 tấn": the second amount is the whole the first is
+    part of, and a covering or excluding word said of either is said of the part (round-14 dev e-mail)."""
+    tonnages = [m for m in r.mentions if m.unit == "t" and m.trusted]
+    for part, whole in zip(tonnages, tonnages[1:], strict=False):
+        if not _OF_TOTAL.fullmatch(r.folded[part.end : whole.start]):
+            continue
+        qualifier = next((m.role for m in (part, whole) if m.role in ("covered", "excluded")), None)
+        if qualifier:
+            part.role = qualifier
+        whole.role = "total"
 
 
 def _production_growth(r: Reading, am: dict[str, Any]) -> None:

@@ -837,3 +837,24 @@ def test_a_yearly_rate_written_before_its_figure_is_a_premise_not_a_second_cut()
     assert [p.claimed for p in analysis.premises] == ["2%"]
     plan = plan_question(analysis.reading)
     assert plan.calculator == "check_absolute_target" and plan.arguments["reduction_percent"] == 20.0
+
+
+def test_a_part_of_the_total_and_a_geva_cut_beside_a_submission_year() -> None:
+    plan = _plan(
+        "Scope 3 = 31,000 tCO2e. Would a target on purchased goods & services alone (21,000 t of the 31,000 t) "
+        "cover enough?"
+    )
+    assert plan.calculator == "scope3_coverage"
+    assert plan.arguments["covered"] == 21000.0 and plan.arguments["scope3_total"] == 31000.0
+    geva = _plan("我们计划2025年向SBTi提交目标:范围三走GEVA路线,基准年2024,目标年2036,单位增值排放累计要降多少?")
+    assert geva.calculator == "geva" and geva.arguments["target_year"] == 2036
+
+
+def test_also_opens_a_new_question_when_it_names_its_own_subject() -> None:
+    from assistant.answer.stages.analysis import QuestionAnalysis
+
+    earlier = ["成衣事业部另提了一个方案:每件成衣的范围三排放强度从2023年到2033年降18%,够吗?"]
+    own = QuestionAnalysis(4000).run("还有,范围三如果用绝对收缩法,最低要对齐哪个温升情景?", "zh", earlier=earlier)
+    assert not own.follow_up and own.reading.one("intensity_reduction") is None
+    leaning = QuestionAnalysis(4000).run("还有,2°C呢?", "zh", previous=earlier)
+    assert leaning.follow_up
