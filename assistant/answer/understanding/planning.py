@@ -486,6 +486,10 @@ def _scope3_required(r: Reading, rs: dict[str, Any]) -> Plan | None:
         # scope 1 without scope 2: the share of scope 3 needs both (never a scope 2 of zero by default)
         return _clarify_or_fact(r, "scope3_required", ["scope2_emissions"], "")
     s12 = s12 or r.one("total_s12")  # "范围一加二合计4.5万吨": scope 1+2 stated as their total
+    every = r.one("total_s123")
+    if s3 and every and not (s12 or s1 or s2) and every.value > s3.value:
+        # "范围一二三合计5万吨,其中范围三3.8万吨": scope 1+2 is what the total leaves
+        s12 = replace(every, value=every.value - s3.value, role="s12")
     if s3 and (s12 or s1):
         args: dict[str, Any] = {
             "scope1": (s12 or s1).value,  # type: ignore[union-attr]

@@ -307,6 +307,9 @@ def read_question(text: str, lang: str) -> Reading:
                     continue  # "độ" only in Vietnamese: "scope 1+2 do we need…" names no 2°C (round-9 dev e-mail)
                 if free(m.start(), m.end()):
                     taken.append(m.span())
+                    three = _AND_THREE.match(folded, m.end()) if name == "s12" else None
+                    if three:
+                        taken.append(three.span())  # "phạm vi 1, 2 và 3": the 3 names scope 3, it is no figure
                     if name not in found:
                         found.append(name)
     for m in re.finditer(r"\b[cr]\d{1,2}(?:\.\d)?\b", folded):
@@ -739,6 +742,8 @@ _PREPOSITIONS = frozenset(
      "以", "从", "到", "至", "在", "自", "比", "于", "相比"}
 )  # fmt: skip
 _SCOPE_ROLE = {"s12": "s12", "s3": "s3", "s1": "s1", "s2": "s2"}
+# scope 3 named right after "scope 1 and 2": the amount is of all three scopes (round-10/11 dev calc)
+_AND_THREE = re.compile(r"\s?(?:[、,，和及与+&]|and|va|,)?\s?(?:范围|scope|pham vi)?\s?(?:三|3)(?![\d.,万千])")
 
 
 def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -> None:
@@ -800,7 +805,9 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
         scope = None
         marks = [(end, s) for end, s in scope_marks if window_start <= end <= m.start]
         if marks:
-            scope = max(marks, key=lambda x: x[0])[1]
+            end, scope = max(marks, key=lambda x: x[0])
+            if scope == "s12" and _AND_THREE.match(r.folded[end : end + 10]):
+                scope = "s123"  # "范围一二三合计5万吨", "phạm vi 1, 2 và 3 là 100.000 t": all three scopes
         else:
             after_marks = [(end, s) for end, s in scope_marks if m.end <= end <= min(b, m.end + 24)]
             if after_marks:
@@ -817,6 +824,8 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             m.role = qualifier
         elif qualifier == "total":
             m.role = f"total_{scope}" if scope else "total"
+        elif scope == "s123":
+            m.role = "total_s123"  # all scopes: neither scope 1+2 nor scope 3
         elif scope:
             m.role = scope
         elif qualifier == "base_emissions":

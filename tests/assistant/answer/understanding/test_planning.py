@@ -858,3 +858,19 @@ def test_also_opens_a_new_question_when_it_names_its_own_subject() -> None:
     assert not own.follow_up and own.reading.one("intensity_reduction") is None
     leaning = QuestionAnalysis(4000).run("还有,2°C呢?", "zh", previous=earlier)
     assert leaning.follow_up
+
+
+@pytest.mark.parametrize(
+    ("question", "scope12"),
+    [
+        ("范围一二三合计5万吨,其中范围三3.8万吨,但这里面有1.5万吨是消费者洗涤烘干的间接使用阶段排放。扣掉间接使用阶段以后,范围三占比是多少?",
+         12000.0),
+        ("Tông phát thải phạm vi 1, 2 và 3 của cty là 100.000 t; phạm vi 3 là 55.000 t, trong đó 30.000 t là phát "
+         "thải giai đoạn sử dụng gián tiếp. Nếu loai phần sử dụng gián tiếp ra thì tỷ trọng phạm vi 3 còn bao nhiêu?",
+         45000.0),
+    ],
+)  # fmt: skip
+def test_a_total_of_all_three_scopes_leaves_scope_1_and_2(question: str, scope12: float) -> None:
+    plan = _plan(question)
+    assert plan.calculator == "scope3_required" and plan.arguments["scope1"] == scope12
+    assert plan.arguments["remove_indirect_use_phase"] is True
