@@ -179,8 +179,15 @@ def renewable_electricity(
     renewable_mwh: Annotated[float, Field(description="Renewable electricity, MWh")],
     year: Annotated[int, Field(description="Year the figures are for")],
     rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
+    share_only: Annotated[
+        bool,
+        Field(description="Only the share is known (total given as 100): gaps in percentage points, not MWh"),
+    ] = False,
 ) -> CalcResult:
     """Renewable electricity share against the RE100 thresholds of C14 (80% by 2025, 100% by 2030) for the year given.
+
+    With ``share_only`` the asker gave a percentage, not their consumption: a gap is stated in percentage points,
+    never as MWh of an electricity use they did not give.
 
     A threshold applies from its year on; before the first one is due, the share is compared with it as the
     next milestone (verdict ``on_track`` / ``gap_to_milestone``), never as a requirement already failed."""
@@ -196,6 +203,7 @@ def renewable_electricity(
     )
     (_, r25), (_, r30) = milestones
     share = ren / total * 100
+    points = "_points" if share_only and total == 100 else ""  # with a total of 100, MWh are percentage points
     need25 = max(0.0, total * float(r25.value) / 100 - ren)
     need30 = max(0.0, total * float(r30.value) / 100 - ren)
     due = [(y, r) for y, r in milestones if y <= year]
@@ -208,7 +216,7 @@ def renewable_electricity(
         v = texts(f"calc.renewable_electricity.{verdict}")
         parts = [texts("calc.renewable_electricity.in_force", s=share, y=year, th=applicable, since=since, v=v)]
         if gap > 0:
-            parts.append(texts("calc.renewable_electricity.short", gap=gap))
+            parts.append(texts(f"calc.renewable_electricity.short{points}", gap=gap))
         later = ahead
     else:  # no threshold due yet: the first one is the next milestone, not a requirement failed
         first_year, first = ahead[0]
@@ -218,21 +226,32 @@ def renewable_electricity(
         key = (
             "calc.renewable_electricity.before_first_reached"
             if verdict == "on_track"
-            else ("calc.renewable_electricity.before_first")
+            else (f"calc.renewable_electricity.before_first{points}")
         )
         parts = [texts(key, s=share, y=year, th=th, by=first_year, gap=gap)]
         later = ahead[1:]
     for by, ref in later:
         th_later = float(ref.value)
         parts.append(
-            texts("calc.renewable_electricity.next", th=th_later, by=by, gap=max(0.0, total * th_later / 100 - ren))
+            texts(
+                f"calc.renewable_electricity.next{points}",
+                th=th_later,
+                by=by,
+                gap=max(0.0, total * th_later / 100 - ren),
+            )
         )
     expl = join_sentences(parts)
     nxt = ahead[0] if ahead else None
     return CalcResult(
         calculator="renewable_electricity",
         rule_set=rs,
-        inputs={"total_electricity_mwh": total, "renewable_mwh": ren, "year": year, "rule_set": rs},
+        inputs={
+            "total_electricity_mwh": total,
+            "renewable_mwh": ren,
+            "year": year,
+            "rule_set": rs,
+            "share_only": share_only,
+        },
         outputs={
             "renewable_share_percent": round(share, 4),
             "threshold_2025_percent": float(r25.value),

@@ -133,3 +133,12 @@ def test_scope3_coverage_leaves_indirect_use_phase_out_of_the_two_thirds() -> No
     assert [ref.id for ref in r.rules] == ["scope3_coverage_min", "use_phase_coverage"]
     with pytest.raises(CalculatorInputError):
         scope3_coverage(scope3_total=100, covered=50, indirect_use_phase=100)
+
+
+def test_a_share_alone_states_gaps_in_percentage_points_not_invented_megawatt_hours() -> None:
+    from tools.criteria import renewable_electricity
+
+    r = renewable_electricity(100.0, 85.0, 2025, share_only=True)
+    assert r.verdict == "meets"
+    assert "15 percentage points" in r.explanation["en"] and "MWh" not in r.explanation["en"]
+    assert "MWh" in renewable_electricity(100.0, 85.0, 2025).explanation["en"]

@@ -359,7 +359,7 @@ def _renewable(r: Reading, rs: dict[str, Any]) -> Plan | None:
         return _clarify_or_fact(r, "renewable_electricity", missing, "")
     assert year is not None
     if share and not (total and renewable_value):
-        args = {"total_electricity_mwh": 100.0, "renewable_mwh": share.value, "year": _year(year)}
+        args = {"total_electricity_mwh": 100.0, "renewable_mwh": share.value, "year": _year(year), "share_only": True}
     else:  # the asker's MWh decide; a percentage beside them may be the rule they quote ("SBTi wants 100% by 2025, right?")
         assert total is not None and renewable_value is not None
         args = {"total_electricity_mwh": total.value, "renewable_mwh": renewable_value, "year": _year(year)}
@@ -525,10 +525,15 @@ def _intensity(r: Reading, rs: dict[str, Any], base: Mention | None, target: Men
         return Plan("clarify", "intensity_to_absolute", missing=("activity_growth_percent",))
     # "intensity −35%, output +25%: what happens to absolute emissions?" — the change over the period needs no
     # years (round-10 dev calc); a yearly growth or one year alone does
-    undated = bool(cut and growth and not growth.per_year and len(missing) == 2)
+    # … and so does one with a single year ("go down 40% by 2030 while output goes up 80%"; round-10 dev calc)
+    undated = bool(cut and growth and not growth.per_year and missing)
     if missing and not undated:
         return _clarify_or_fact(r, "intensity_to_absolute", missing, "")
-    years = {"base_year": _year(base), "target_year": _year(target)}
+    years = (
+        {"base_year": None, "target_year": None}
+        if undated
+        else {"base_year": _year(base), "target_year": _year(target)}
+    )
     if cut and growth:
         args = {
             **years,

@@ -158,7 +158,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
                   "moi san pham", "tren san pham", "强度", "每双", "单位产品",
                   # emissions per item made (round-12 dev calc: "per-piece emissions fall 20%")
                   "per piece", "per-piece", "per garment", "per metre", "per meter", "per-pair", "moi chiec",
-                  "tren moi san pham", "单件", "每件", "单位产量"),
+                  "tren moi san pham", "单件", "每件", "单位产量", "per kg", "per kilogram", "moi kg", "每公斤", "每千克"),
     "renewable": ("renewable", "tai tao", "可再生", "绿电", "re100", "green electricity", "green power", "dien xanh",
                   "re threshold", "re target", "re share"),
     "supplier": ("supplier engagement", "engagement target", "gan ket nha cung cap", "thu hut nha cung cap",

@@ -874,3 +874,19 @@ def test_a_total_of_all_three_scopes_leaves_scope_1_and_2(question: str, scope12
     plan = _plan(question)
     assert plan.calculator == "scope3_required" and plan.arguments["scope1"] == scope12
     assert plan.arguments["remove_indirect_use_phase"] is True
+
+
+def test_a_renewable_share_told_as_a_rule_and_an_intensity_change_by_one_year() -> None:
+    from assistant.answer.stages.analysis import QuestionAnalysis
+
+    analysis = QuestionAnalysis(4000).run(
+        "I read SBTi wants 100% renewable electricity by 2025. We're at 85% renewable in 2025, so we fail, right?", "en"
+    )
+    assert [p.claimed for p in analysis.premises] == ["100%"]
+    plan = plan_question(analysis.reading)
+    assert plan.calculator == "renewable_electricity" and plan.arguments["share_only"] is True
+    assert plan.arguments["renewable_mwh"] == 85.0
+    change = _plan(
+        "If emissions per kg of fabric go down 40% by 2030 but output goes up 80%, what happens to absolute emissions?"
+    )
+    assert change.calculator == "intensity_to_absolute" and change.arguments["activity_growth_percent"] == 80.0
