@@ -86,7 +86,10 @@ def _clarify_or_fact(r: Reading, calculator: str, missing: list[str], reason: st
 def asks_mcap_elements(r: Reading) -> bool:
     """ "What are the key elements of MCAP?", "MCAP对工厂的核心要求是哪几块?": all of the framework's parts."""
     words = vocabulary()["mcap_framework"]
-    return "mcap" in r.folded and bool(_has(words["parts"], r.folded)) and bool(_has(words["all"], r.folded))
+    # read in the sentence that asks: "One of the four MCAP elements is a decarbonisation plan. What does it
+    # involve?" asks about one element (round-14 dev data)
+    asking = fold(" ".join(r.text[a:b] for a, b in asking_spans(r.text)))
+    return "mcap" in r.folded and bool(_has(words["parts"], asking)) and bool(_has(words["all"], asking))
 
 
 def plan_question(r: Reading) -> Plan:
