@@ -115,27 +115,48 @@ def _points_back(question: str) -> bool:
 
 
 def _with_lead_in(body: list[str], rows: frozenset[str], used: set[str] | None = None) -> list[str]:
-    """Each question of ``body``, a question that points back joined to the statement right before it (each
-    statement so joined is added to ``used``: it belongs to that question, not to the message's facts)."""
+    """Each question of ``body``, a question that points back joined to the statement right before it — or, inside
+    a numbered or bulleted item, to every statement of that item before it ("2. We'd like a supplier engagement
+    target: 70% … by 2031. We submit in 2025. Is that OK?"; round-14 dev e-mail). Statements of an item so joined
+    are added to ``used``: they belong to that question, not to the message's facts (a statement outside a list
+    may state facts later questions need, and stays one)."""
     out: list[str] = []
     for i, s in enumerate(body):
         if not is_question(s):
             continue
         question = _LIST_MARK.sub("", s).strip()
-        lead = body[i - 1] if i else ""
-        if (
-            lead
-            and _points_back(question)
-            and not is_question(lead)
-            and re.search(r"\d", lead)
-            and lead.strip() not in rows
-            and not _BARE_MARK.match(lead)
-        ):
-            question = f"{_LIST_MARK.sub('', lead).strip()} {question}"
-            if used is not None:
-                used.add(lead)
+        leads: list[str] = []
+        if not _LIST_MARK.match(s) and _points_back(question):
+            j, in_item = i - 1, False
+            while j >= 0:
+                if _BARE_MARK.match(body[j]):  # "2." split off as a sentence of its own: the item starts here
+                    in_item = True
+                    break
+                if not _lead_statement(body[j], rows):
+                    break
+                leads.insert(0, body[j])
+                if _LIST_MARK.match(body[j]):
+                    in_item = True
+                    break
+                j -= 1
+            in_item = in_item and bool(leads)
+            leads = leads if in_item else leads[-1:]
+            if used is not None and in_item:
+                used.update(leads)
+        if leads:
+            question = " ".join([*(_LIST_MARK.sub("", lead).strip() for lead in leads), question])
         out.append(question)
     return out
+
+
+def _lead_statement(sentence: str, rows: frozenset[str]) -> bool:
+    """A statement with figures that can lead into the question after it."""
+    return (
+        not is_question(sentence)
+        and bool(re.search(r"\d", sentence))
+        and sentence.strip() not in rows
+        and not _BARE_MARK.match(sentence)
+    )
 
 
 # an amount written in Chinese numerals with its unit: "范围一和范围二合计三万吨" (round-13 dev e-mail)

@@ -13,6 +13,7 @@ from assistant.answer.understanding.premises import Premise, find_premises
 from assistant.answer.understanding.reading import (
     Reading,
     complete_with,
+    fold,
     is_follow_up,
     merge_follow_up,
     read_question,
@@ -51,6 +52,11 @@ def asks_for_computation(r: Reading) -> bool:
 # "also", "besides": a new question, unless it names nothing of its own
 _ADDITIVE = re.compile(r"\s*(?:还有|另外|此外|also\b|and also\b|besides\b|ngoài ra|ngoai ra|thêm nữa)", re.IGNORECASE)
 _METHODS = re.compile(r"绝对收缩|absolute contraction|giảm tuyệt đối|giam tuyet doi|geva|强度|intensity", re.IGNORECASE)
+
+
+# a question word of its own ("gửi email cho địa chỉ nào?") against "the same again" ("còn nhà máy A thì sao?")
+_OWN_QUESTION = re.compile(r"(?<![a-z])(?:nao|gi|what|which|where|who|whom|how many|how much)(?![a-z])|哪|什么|谁|多少")
+_SAME_AGAIN = re.compile(r"(?<![a-z])(?:thi sao|the nao|what about|how about)(?![a-z])|呢[?？]?\s*$")
 
 
 def _has_method(r: Reading) -> bool:
@@ -101,6 +107,12 @@ class QuestionAnalysis:
         before = (previous or []) + (earlier or [] if computes or leans else [])
         # "还有,中国电网今年最新的排放因子是多少?" opens like a follow-up but asks what no calculation gives
         follow_up = bool(before) and is_follow_up(q) and what_is_asked(q, language).kind not in NOT_COMPUTED
+        own = reading.ambitions or reading.scopes or reading.mentions or reading.topics
+        asks_own = bool(_OWN_QUESTION.search(fold(q))) and not _SAME_AGAIN.search(fold(q))
+        if follow_up and asks_own and not (own or reading.intent & {"calculate", "check", "tonnes", "absolute"}):
+            # "Nếu cần hỏi thêm về MCAP thì gửi email cho địa chỉ nào?" opens like "if so…" but asks nothing of
+            # the figures before it (round-14 dev e-mail: it repeated the renewable check)
+            follow_up = False
         if follow_up and _ADDITIVE.match(q) and (reading.scopes or reading.topics or _has_method(reading)):
             # "还有,范围三如果用绝对收缩法,最低要对齐哪个温升情景?" opens a new question about its own subject; only
             # "还有,2°C呢?" leans on the one before (round-14 dev e-mail)

@@ -85,3 +85,13 @@ def test_a_question_that_names_its_own_subject_takes_no_lead_in() -> None:
     assert split_message(message)[0] == ["Do we need a scope 3 target?"]
     vi = "Phương án B: giảm 20% từ 2022 đến 2030. Như vậy có đạt không?"
     assert split_message(vi)[0] == ["Phương án B: giảm 20% từ 2022 đến 2030. Như vậy có đạt không?"]
+
+
+def test_a_question_inside_a_numbered_item_takes_every_statement_of_its_item() -> None:
+    questions, facts = split_message(
+        "Dear helpdesk,\n\n1. Our scope 1+2 is 14,000 t and scope 3 is 26,000 t. Do we need a scope 3 target?\n"
+        "2. We'd like a supplier engagement target: 70% of our suppliers by spend to have science-based targets by "
+        "2031. We submit in 2025. Is that OK?\n\nKind regards,\nSophie"
+    )
+    assert questions[1].startswith("We'd like a supplier engagement target") and questions[1].endswith("Is that OK?")
+    assert "14,000 t" in facts and "2031" not in facts  # the item's statements are its question's, not facts

@@ -281,3 +281,9 @@ def test_tonnes_of_a_scope_and_an_allowed_time_range_are_asked_of_the_emails_fig
     assert tonnes.calculator == "absolute_contraction" and tonnes.arguments["base_emissions"] == 60000.0
     window = plan_question(analysis.run("2035年这个目标年在SBTi允许的时间范围内吗?", "zh", context=facts).reading)
     assert window.calculator == "target_timeframe"
+
+
+def test_a_question_with_a_question_word_of_its_own_does_not_lean_on_the_one_before() -> None:
+    earlier = ["Nam 2025 ben em co 6.200 MWh dien mat troi tren tong 9.500 MWh, vay co du nguong dien tai tao khong?"]
+    own = QuestionAnalysis(4000).run("Neu can hoi them ve MCAP thi gui email cho dia chi nao a?", "vi", earlier=earlier)
+    assert not own.follow_up and not own.reading.mentions
