@@ -125,6 +125,8 @@ class QuestionAnalysis:
                 named = (read_question(p, language).ambitions for p in reversed(earlier or []))
                 facts = replace(facts, ambitions=next((a for a in named if a), []))
             reading = _with_facts(reading, facts)
+        if earlier and plan_question(reading).kind == "clarify":
+            reading = _with_earlier_dates(reading, earlier, language)
         premises = find_premises(reading, reading.rule_set or DEFAULT_RULE_SET)
         return Analysis(q, language, reading, follow_up, premises)
 
@@ -138,6 +140,24 @@ _SITUATIONAL = {
     "inventory_year": frozenset({"timeframe", "submission", "supplier"}),
     "excluded": frozenset({"exclusion"}),
 }
+
+
+# when the company submits, and its latest inventory: stated once, often inside an earlier question ("我们计划2025年向
+# SBTi提交目标,…GEVA…要降多少?"), and true of every later question of the message (round-14 dev e-mail)
+_COMPANY_DATES = frozenset({"submission", "submission_date", "inventory_year"})
+
+
+def _with_earlier_dates(reading: Reading, earlier: list[str], language: str) -> Reading:
+    """A question asked back for a date the message stated in an earlier question takes it from there."""
+    for text in reversed(earlier):
+        facts = read_question(text, language)
+        dates = [m for m in facts.mentions if m.role in _COMPANY_DATES and m.trusted]
+        if not dates:
+            continue
+        merged = complete_with(reading, replace(facts, mentions=dates, ambitions=[]))
+        if plan_question(merged).kind == "calculation":
+            return merged
+    return reading
 
 
 # figures an e-mail states as a plan to be judged, not as a fact of the company

@@ -162,6 +162,8 @@ def plan_question(r: Reading) -> Plan:
             share = r.one("coverage") or r.one("share")
             if share:
                 args["coverage_percent"] = share.value
+                if _has(vocabulary()["amounts"]["spend"], r.folded):
+                    args["coverage_basis"] = "spend"  # "70% of suppliers by spend", "占采购支出八成"
             return Plan("calculation", "supplier_engagement", {**args, **rs})
         if target or submission:
             return _clarify_or_fact(r, "supplier_engagement", ["submission_year" if target else "target_year"], "")

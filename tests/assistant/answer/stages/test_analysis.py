@@ -287,3 +287,16 @@ def test_a_question_with_a_question_word_of_its_own_does_not_lean_on_the_one_bef
     earlier = ["Nam 2025 ben em co 6.200 MWh dien mat troi tren tong 9.500 MWh, vay co du nguong dien tai tao khong?"]
     own = QuestionAnalysis(4000).run("Neu can hoi them ve MCAP thi gui email cho dia chi nao a?", "vi", earlier=earlier)
     assert not own.follow_up and not own.reading.mentions
+
+
+def test_a_submission_year_stated_in_an_earlier_question_completes_a_later_one() -> None:
+    earlier = [
+        "我们计划2025年向SBTi提交目标,下面几个方案想请你们把关:我们范围三打算走GEVA路线,基准年2024,目标年2036,要降多少?"
+    ]
+    a = QuestionAnalysis(4000).run(
+        "供应商参与方面,承诺到2029年让占采购支出八成的供应商设定科学碳目标,这个期限行不行?", "zh", earlier=earlier
+    )
+    plan = plan_question(a.reading)
+    assert plan.calculator == "supplier_engagement"
+    assert plan.arguments["submission_year"] == 2025 and plan.arguments["target_year"] == 2029
+    assert plan.arguments["coverage_basis"] == "spend"
