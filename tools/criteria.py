@@ -307,6 +307,7 @@ def supplier_engagement(
         "calc.supplier_engagement.explanation",
         n=span,
         m=maximum,
+        last=submission_year + maximum,  # the latest year allowed, said as a year (round-12 dev calc)
     )
     if cov is not None:
         covers = texts(

@@ -528,6 +528,17 @@ _SELF_SUPPLIER = re.compile(
 )
 
 
+_SUPPLIER_SPECIFIC = ["supplier engagement", "engagement target", "gan ket nha cung cap", "thu hut nha cung cap",
+                      "供应商参与", "suppliers to set", "nha cung cap dat", "推动供应商"]  # fmt: skip
+_SUPPLIER_WORD = re.compile(r"supplier|vendor|nha cung cap|ncc|供应商")
+_TARGET_WORD = re.compile(r"target|sbt|science[- ]based|muc tieu|目标")
+
+
+def _supplier_targets(folded: str) -> bool:
+    """A sentence names suppliers and targets together ("70% of suppliers by spend have SBTs by 2035")."""
+    return any(_SUPPLIER_WORD.search(s) and _TARGET_WORD.search(s) for s in _SENTENCE_END.split(folded))
+
+
 def _topics_and_intent(r: Reading, voc: dict[str, Any]) -> None:
     folded = r.folded
     spans = [m.span() for m in _SUPPLIER_LABEL.finditer(r.text)] + [m.span() for m in _SELF_SUPPLIER.finditer(folded)]
@@ -536,6 +547,10 @@ def _topics_and_intent(r: Reading, voc: dict[str, Any]) -> None:
     for topic, words in TOPICS.items():
         if _has(list(words), folded):
             r.topics.add(topic)
+    if "supplier" in r.topics and not _has(_SUPPLIER_SPECIFIC, folded) and not _supplier_targets(folded):
+        # "we have 350 suppliers", "a note from our supplier portal": suppliers named, no target of theirs asked
+        # about (round-12/13 dev calc ran the supplier-engagement check on them)
+        r.topics.discard("supplier")
     if any(m.unit == "mwh" and m.trusted for m in r.mentions):
         r.topics.add("renewable")  # electricity in MWh: the only rule about electricity is the renewable share
     for name, words in voc["intent"].items():

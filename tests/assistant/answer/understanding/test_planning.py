@@ -890,3 +890,14 @@ def test_a_renewable_share_told_as_a_rule_and_an_intensity_change_by_one_year() 
         "If emissions per kg of fabric go down 40% by 2030 but output goes up 80%, what happens to absolute emissions?"
     )
     assert change.calculator == "intensity_to_absolute" and change.arguments["activity_growth_percent"] == 80.0
+
+
+def test_suppliers_named_without_a_target_of_theirs_are_no_supplier_engagement_question() -> None:
+    plan = _plan(
+        "我们有350家供应商。scope 3 用绝对收缩法按2°C的最低要求设目标,基准年2019年,目标年2030年,基准排放80万吨,2030年的上限是多少?"
+    )
+    assert plan.calculator == "absolute_contraction" and plan.arguments["ambition"] == "2c"
+    engaged = _plan(
+        "We submit in 2025. Our supplier engagement target: 75% of suppliers by spend have SBTs by 2035. OK?"
+    )
+    assert engaged.calculator == "supplier_engagement" and engaged.arguments["coverage_basis"] == "spend"
