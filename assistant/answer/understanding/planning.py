@@ -159,7 +159,9 @@ def plan_question(r: Reading) -> Plan:
         submission = r.one("submission") or r.one("submission_date") or base
         if submission and target:
             args: dict[str, Any] = {"submission_year": _year(submission), "target_year": _year(target)}
-            share = r.one("coverage") or r.one("share")
+            loose = [m for m in r.mentions if m.trusted and m.unit == "percent" and m.role is None]
+            # "75% of suppliers by spend": the one percentage of a supplier-engagement question is its coverage
+            share = r.one("coverage") or r.one("share") or (loose[0] if len(loose) == 1 else None)
             if share:
                 args["coverage_percent"] = share.value
                 if _has(vocabulary()["amounts"]["spend"], r.folded):
