@@ -69,7 +69,10 @@ def find_premises(r: Reading, rule_set: str) -> list[Premise]:
             if value is None or abs(value - float(ref.value)) > 1e-6:
                 found.append(Premise(ref, text, i))
                 for m in mentions:
-                    m.role, m.trusted = "premise", False
+                    if m.unit not in ("year", "date"):
+                        # the years stay the asker's: "GEVA is 7% a year linear, 2015 to 2030, so 105%?" is
+                        # answered over 2015–2030 (round-12 dev calc)
+                        m.role, m.trusted = "premise", False
                 break
     return found
 
