@@ -901,3 +901,18 @@ def test_suppliers_named_without_a_target_of_theirs_are_no_supplier_engagement_q
         "We submit in 2025. Our supplier engagement target: 75% of suppliers by spend have SBTs by 2035. OK?"
     )
     assert engaged.calculator == "supplier_engagement" and engaged.arguments["coverage_basis"] == "spend"
+
+
+def test_a_premises_years_stay_the_askers_and_a_plan_is_no_rule() -> None:
+    from assistant.answer.stages.analysis import QuestionAnalysis
+
+    geva = QuestionAnalysis(4000).run(
+        "老板说GEVA就是每年线性减7%,2015到2030年15年,一共要减105%,这根本做不到啊?指南里到底怎么算的?", "zh"
+    )
+    assert geva.premises and plan_question(geva.reading).arguments == {"base_year": 2015, "target_year": 2030}
+    own = QuestionAnalysis(4000).run(
+        "Tổng phát thải phạm vi 1+2 cua chúng tôi là 32.000 tấn, dự định loại trừ 4% (máy phát điện dự phòng) khỏi "
+        "ranh gới mục tiêu. Như vậy có đạt yêu cầu không?",
+        "vi",
+    )
+    assert not own.premises and plan_question(own.reading).calculator == "scope12_coverage"
