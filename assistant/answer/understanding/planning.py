@@ -471,6 +471,12 @@ def _exclusion(r: Reading, rs: dict[str, Any]) -> Plan | None:
     loose = [m for m in r.mentions if m.trusted and m.unit == "percent" and m.role is None]
     if not (r.role("exclusion") or r.role("share") or r.role("excluded")) and len({m.value for m in loose}) == 1:
         r = replace(r, mentions=[replace(m, role="exclusion") if m in loose else m for m in r.mentions])
+    # "loại văn phòng và kho (tổng cộng 1.800 tấn) ra khỏi ranh giới", total scope 1+2 45.000 t: the smaller total
+    # sums the parts left out (round-18 calc)
+    boundary = r.one("total_s12") or r.one("s12")
+    parts = r.one("total")
+    if not r.role("excluded") and boundary and parts and parts.value < boundary.value and "exclusion" in r.topics:
+        r = replace(r, mentions=[replace(m, role="excluded") if m is parts else m for m in r.mentions])
     # "排放大概占范围一加二总量的4%,能不能不算进目标边界?": the share the asker wants left out is the exclusion
     share = "exclusion" if r.one("exclusion") or not ("exclusion" in r.topics and r.one("share")) else "share"
     if not (r.role("excluded") or r.one(share)) and r.one("covered"):

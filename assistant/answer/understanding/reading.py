@@ -530,13 +530,20 @@ _SELF_SUPPLIER = re.compile(
 
 _SUPPLIER_SPECIFIC = ["supplier engagement", "engagement target", "gan ket nha cung cap", "thu hut nha cung cap",
                       "供应商参与", "suppliers to set", "nha cung cap dat", "推动供应商"]  # fmt: skip
-_SUPPLIER_WORD = re.compile(r"supplier|vendor|nha cung cap|ncc|供应商")
-_TARGET_WORD = re.compile(r"target|sbt|science[- ]based|muc tieu|目标")
+# a share of the suppliers, the measure of an engagement target: "70% of our suppliers by spend", "75% of
+# suppliers", "占采购支出八成的供应商", "70% nhà cung cấp" (folded)
+_SUPPLIER_SHARE = re.compile(
+    r"\d+\s?%\s*(?:of\s+)?(?:our\s+|their\s+|the\s+|its\s+)?(?:tier[- ]?\d\s+)?(?:key\s+)?suppliers"
+    r"|suppliers?\s*[(,]?\s*(?:by|based on)\s+(?:spend|emissions)"
+    r"|(?:\d+\s?%|[一二三四五六七八九]成)[^,，。]{0,4}的?供应商|占[^,，。]{0,10}供应商"
+    r"|\d+\s?%\s*(?:so\s+)?nha cung cap"
+)
 
 
 def _supplier_targets(folded: str) -> bool:
-    """A sentence names suppliers and targets together ("70% of suppliers by spend have SBTs by 2035")."""
-    return any(_SUPPLIER_WORD.search(s) and _TARGET_WORD.search(s) for s in _SENTENCE_END.split(folded))
+    """A share of the suppliers is stated: the target is one of supplier engagement, not a supplier's own target
+    that a brand or consultant asks about ("our supplier wants a 1.5°C target"; round-18 calc)."""
+    return bool(_SUPPLIER_SHARE.search(folded))
 
 
 def _topics_and_intent(r: Reading, voc: dict[str, Any]) -> None:
@@ -779,8 +786,9 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             nxt = min((o.start for o in r.mentions if o.start > m.end), default=len(r.folded))
             after = re.split(r"[,，;；。、]|\.\s", r.folded[m.end : min(nxt, m.end + 40)] + " ")[0]
             # "7.650 MWh trên tổng 8.500 MWh", "9,000 MWh out of a total 12,000 MWh": a total word that leads
-            # straight to the next figure names that one
-            leads_on = nxt <= m.end + 40 and len(after) >= nxt - m.end and bool(_has(am["total"], after))
+            # straight to the next figure names that one — an amount of electricity, not "2,600 MWh total in 2025"
+            nxt_mwh = any(o.start == nxt and o.unit == "mwh" for o in r.mentions)
+            leads_on = nxt_mwh and nxt <= m.end + 40 and len(after) >= nxt - m.end and bool(_has(am["total"], after))
             if _has(am["renewable"], after):
                 m.role = "renewable_mwh"
                 continue
@@ -1110,6 +1118,24 @@ CATI_DIMENSION_REACH = 40  # characters between a dimension's name and its perce
 MIN_CATI_DIMENSIONS = 3  # named with a rate each, when "CATI" itself is not named
 
 
+# a connecting word is needed: "quản trị 70% đo lường 60%" names each dimension before its figure
+_DIMENSION_AFTER = re.compile(
+    r"\s*(?:(?:so diem|diem|of the points (?:in|on|of)|of the|of|on|in|cho|o)\s+(?:(?:phan|hang muc|linh vuc)\s+)?"
+    r"|(?:phan|hang muc|linh vuc|khia canh|的)\s*)"
+)
+
+
+def _dimension_at(names: dict[str, list[str]], folded: str, at: int) -> str | None:
+    """The CATI dimension whose name starts at ``at`` (the longest name that does)."""
+    best: tuple[int, str] | None = None
+    for dim, cues in names.items():
+        for cue in cues:
+            hit = cue_pattern(cue).match(folded, at)
+            if hit and (best is None or len(cue) > best[0]):
+                best = (len(cue), dim)
+    return best[1] if best else None
+
+
 def _cati_dimension_rates(r: Reading, voc: dict[str, Any]) -> None:
     """Percentages that follow a CATI dimension's name take the role ``cati_dim_<n>``, when the question
     names CATI or at least ``MIN_CATI_DIMENSIONS`` dimensions with a rate ("Hành động giảm phát thải 30%"
@@ -1124,6 +1150,14 @@ def _cati_dimension_rates(r: Reading, voc: dict[str, Any]) -> None:
         bare = m.unit == "number" and 0 <= m.value <= 100
         if not m.trusted or not (m.unit == "percent" or bare):
             continue
+        # "80% số điểm phần Quản trị, 50% phần Đo lường…", "70% of the Measurement & Disclosure points": a name
+        # right after the figure and a connecting word is its dimension (round-18 calc)
+        after = _DIMENSION_AFTER.match(r.folded, m.end)
+        if after and m.unit == "percent":
+            following = _dimension_at(names, r.folded, after.end())
+            if following is not None:
+                found.append((m, following))
+                continue
         best: tuple[int, int, str] | None = None  # (end of the name, its length, dimension)
         for dim, cues in names.items():
             for cue in cues:

@@ -916,3 +916,37 @@ def test_a_premises_years_stay_the_askers_and_a_plan_is_no_rule() -> None:
         "vi",
     )
     assert not own.premises and plan_question(own.reading).calculator == "scope12_coverage"
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "expected"),
+    [
+        # a share of the suppliers makes a supplier-engagement question; a supplier's own target does not
+        ("Supplier in Long An has scope 1+2 emissions of 40 kt CO2e and wants to commit to a 1.5C target for 2030 "
+         "from a 2023 base year. What % reduction do they need?", "absolute_contraction", {"base_year": 2023}),
+        # the words after the figure name the dimension: "80% số điểm phần Quản trị"
+        ("Theo CATI 2.0, doanh nghiệp đạt 80% số điểm phần Quản trị, 50% phần Đo lường & công bố, 40% phần Thiết "
+         "lập mục tiêu carbon, 0% phần Hiệu quả thực hiện mục tiêu và 25% phần Hành động giảm phát thải. Tổng điểm?",
+         "cati_weighted_score", {"governance_percent": 80.0, "climate_action_percent": 25.0}),
+        # a smaller total in parentheses sums the parts left out of a boundary
+        ("Công ty có 3 nhà máy, tổng phát thải phạm vi 1+2 là 45.000 tCO2e. Chúng tôi muốn loại văn phòng đại diện "
+         "và kho ở Long An (tổng cộng 1.800 tấn) ra khỏi ranh giới mục tiêu. Như vậy có được phép không?",
+         "scope12_coverage", {"scope12_total": 45000.0, "excluded": 1800.0}),
+        # "X MWh total in 2025": the total word does not lead on to a year
+        ("For 2025 the renewable electricity bar is 80%, right? We're at 2,050 MWh renewable out of 2,600 MWh total "
+         "in 2025.", "renewable_electricity", {"total_electricity_mwh": 2600.0, "renewable_mwh": 2050.0}),
+        # "30% more pairs (total, not per year)" is the growth of production
+        ("Our footwear supplier commits to cutting CO2e per pair by 35% between 2023 and 2030, but they expect to "
+         "make 30% more pairs over the same period (total, not per year). What does that mean for their absolute "
+         "emissions?", "intensity_to_absolute", {"activity_growth_percent": 30.0, "growth_is_annual": False}),
+    ],
+)  # fmt: skip
+def test_round_eighteen_phrasings(question: str, tool: str, expected: dict[str, Any]) -> None:
+    plan = _plan(question)
+    assert plan.kind == "calculation" and plan.calculator == tool
+    assert {k: plan.arguments.get(k) for k in expected} == expected
+
+
+def test_how_absolute_emissions_will_change_under_geva_asks_for_the_years() -> None:
+    plan = _plan("用GEVA方法的话,我们增加值每年增长10%,范围三绝对排放会怎么变?")
+    assert plan.kind == "clarify" and set(plan.missing) == {"base_year", "target_year"}
