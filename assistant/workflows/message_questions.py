@@ -20,9 +20,10 @@ MAX_CONTEXT_CHARS = 800
 
 # a sentence ends at 。！？!? or a line break, or at "." followed by white space (never "1.5", "12.500")
 _SENTENCES = re.compile(r"(?:[^。！？!?\n.]|\.(?=\S))+(?:[。！？!?]+|\.(?=\s|$)|(?=\n)|$)")
-_BARE_MARK = re.compile(r"^\s*\(?\d{1,2}[.)）、]?\s*$")  # "1." left of a numbered question: no fact
+_BARE_MARK = re.compile(r"^\s*\(?\d{1,2}[.．)）、]?\s*$")  # "1." left of a numbered question: no fact
 _QUESTION_END = re.compile(r"[?？]\s*$")
-_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}[.)）、]|[-•*·]|\(?[a-eA-E][.)）])\s+")
+# "1. ", "(2) ", "a) ", "- "; a Chinese mark needs no space after it ("１．东莞一厂…", "2、…")
+_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}(?:[.)]\s+|[．）、]\s*)|[-•*·]\s+|\(?[a-eA-E][.)）]\s+)")
 # words that make a list item a question even without a question mark
 _ASKS = re.compile(
     r"(?<![\w])(how|what|which|when|whether|bao nhieu|the nao|khi nao|"
@@ -197,4 +198,7 @@ def split_message(message: str) -> tuple[list[str], str]:
         and not _BARE_MARK.match(s)
         and s not in lead_ins  # "Mr. Tran proposes 20% by 2030. Is that enough?" is that question's, not a fact
     ]
-    return questions[:MAX_QUESTIONS], " ".join(facts)[:MAX_CONTEXT_CHARS]
+    # facts in compatibility form: "基准年都是２０２３年" typed with full-width digits is the year 2023 (round-18 e-mail);
+    # the questions keep the asker's own characters
+    stated = unicodedata.normalize("NFKC", " ".join(facts))
+    return questions[:MAX_QUESTIONS], stated[:MAX_CONTEXT_CHARS]

@@ -11,6 +11,7 @@ takes the rows of the question before it ("那如果要对齐1.5°C?"); none bef
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from assistant.answer.understanding.reading import cue_pattern, fold, value_as_written, vocabulary
@@ -64,11 +65,20 @@ def _year_column(column: str) -> bool:
 
 def find_tables(text: str, lang: Lang = "en") -> list[FigureTable]:
     """The tables of ``text``: a header line followed by at least two rows of a label and figures, and runs of
-    lines that each state one site's figures after its name."""
-    lines = text.splitlines()
+    lines that each state one site's figures after its name.
+
+    Cells are read in compatibility form, so a table typed with full-width bars and digits ("２，８００｜９，６００";
+    round-18 e-mail) reads as one typed in ASCII; a table's ``lines`` stay the message's own."""
+    original = text.splitlines()
+    lines = [unicodedata.normalize("NFKC", line) for line in original]
     tables: list[FigureTable] = _labelled_tables(lines, lang)
     labelled = frozenset().union(*(t.lines for t in tables))
     lines = [line if line.strip() not in labelled else "" for line in lines]
+    at = {line.strip(): k for k, line in enumerate(unicodedata.normalize("NFKC", o) for o in original)}
+    tables = [
+        FigureTable(t.header, t.rows, frozenset(original[at[line]].strip() for line in t.lines if line in at))
+        for t in tables
+    ]
     i = 0
     while i < len(lines):
         header = _cells(lines[i])
@@ -90,7 +100,8 @@ def find_tables(text: str, lang: Lang = "en") -> list[FigureTable]:
             taken.append(lines[j])
             j += 1
         if len(rows) >= 2:
-            tables.append(FigureTable(header, rows, frozenset(line.strip() for line in taken)))
+            own = frozenset(original[lines.index(line)].strip() for line in taken if line in lines)
+            tables.append(FigureTable(header, rows, own | frozenset(line.strip() for line in taken)))
             i = j
         else:
             i += 1
@@ -224,12 +235,25 @@ def _number(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
+def _names(column: str, key: str) -> bool:
+    return any(cue_pattern(w).search(fold(column)) for w in vocabulary()["tables"][key])
+
+
 def row_facts(table: FigureTable, rows: list[int], lang: Lang) -> str:
     """The figures of ``rows`` (summed when several) under the table's column names, as one statement."""
     parts: list[str] = []
     for col, name in enumerate(table.header[1:]):
         column = _PARENTHESIS.sub("", name).strip() or name
         cells = [table.rows[i][1][col] for i in rows]
+        if _names(name, "people_columns"):
+            continue  # workers are no figure a calculation takes
+        if _names(name, "electricity_columns") and all(re.fullmatch(r"[\d.,\s]+", c) for c in cells):
+            values = [_value(c, lang) for c in cells]
+            if None not in values:
+                total = sum(v for v in values if v is not None)
+                shown = cells[0] if len(cells) == 1 else _number(total, lang)
+                parts.append(f"{column} {shown} MWh")
+            continue
         if len(cells) == 1:
             unit = _unit(cells[0], name, lang)
             parts.append(f"{column} {cells[0]} {unit}".strip())

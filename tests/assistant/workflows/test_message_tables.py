@@ -98,3 +98,17 @@ def test_lines_that_each_state_one_sites_figures_are_rows_offered_to_the_questio
     contexts = question_contexts(message, questions, facts, "en")
     assert "5,100 t" in contexts[0] and "2,400" not in contexts[0] and "18 kt" not in contexts[0]
     assert "2,400 t" in contexts[1]
+
+
+def test_a_table_typed_with_full_width_bars_and_digits_and_a_column_of_workers() -> None:
+    message = (
+        "集团下面有三家工厂，基准年都是２０２３年（排放单位：吨二氧化碳当量；用电单位：兆瓦时）：\n\n"
+        "工厂　　　　　｜范围一　｜范围二　｜范围三　　｜２０２５年用电｜其中绿电｜员工\n"
+        "东莞一厂　　　｜２，８００｜９，６００｜２１，０００｜１６，０００　｜４，０００｜１５００\n"
+        "宁波二厂　　　｜４，５００｜７，５００｜５，２００　｜１４，５００　｜１２，０００｜９００\n\n"
+        "问题如下：\n１．东莞一厂按上面的数据，需要设定范围三目标吗？\n"
+    )
+    questions, facts = split_message(message)
+    assert questions == ["东莞一厂按上面的数据，需要设定范围三目标吗？"] and "2023" in facts
+    context = question_contexts(message, questions, facts, "zh")[0]
+    assert "范围三 21,000 吨CO2e" in context and "2025年用电 16,000 MWh" in context and "1500" not in context
