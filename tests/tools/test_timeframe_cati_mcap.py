@@ -141,3 +141,12 @@ def test_cati_total_is_worded_with_its_unit_in_each_language() -> None:
     one, two = cati_score(["1.2.3"]), cati_score(["5.2.3"])
     assert "1 point out of 100" in one.explanation["en"] and "2 points out of 100" in two.explanation["en"]
     assert "2 điểm trên 100" in two.explanation["vi"] and "2分（满分100" in two.explanation["zh"]
+
+
+def test_the_inventorys_age_is_said_apart_from_the_target_year() -> None:
+    from tools.timeframe import target_timeframe
+
+    r = target_timeframe("2025-11-20", 2035, latest_inventory_year=2021)
+    assert r.verdict == "not_valid" and r.outputs["target_year_in_window"] is True
+    assert "2035 (10 years after the submission year) is valid" in r.explanation["en"]
+    assert "(2021) is too old: it must be from 2023 or later" in r.explanation["en"]

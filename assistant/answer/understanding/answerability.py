@@ -156,11 +156,24 @@ def asking_text(question: str) -> str:
 
 
 def what_is_asked(question: str, lang: str) -> Asked:
+    """What kind of answer the question wants, read from the sentences that ask; when they ask in general
+    ("Could you send it?"), a request for a value no calculator gives made around them still counts ("Mr. Tran
+    asked for the grid emission factor EVN publishes for 2024. Could you send it?"; round-18 e-mail) — not a
+    telephone number, which askers give as their own."""
+    asked = _what_is_asked(question, lang)
+    if asked.kind == "open" and asking_text(question) != question:
+        whole = _what_is_asked(question, lang, whole=True)
+        if whole.kind in ("money", "penalty", "emission_factor", "ranking", "person"):
+            return whole
+    return asked
+
+
+def _what_is_asked(question: str, lang: str, whole: bool = False) -> Asked:
     asks = vocabulary()["asks"]
     names = _names(question)
     # places and years too: "our factory in Bình Dương emitted 6,000 t in 2024 … what weight does Climate
     # Action carry?" does not ask about Bình Dương or 2024 (round-13 dev calc)
-    question = asking_text(question)
+    question = question if whole else asking_text(question)
     places, years = places_named(question), frozenset(_YEAR.findall(question))
     # "giá trị" (value) and "đánh giá" (assessment) are not prices; "哪几家" asks which, not how many
     for phrase in asks["not_cues"]:

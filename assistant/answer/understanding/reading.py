@@ -438,6 +438,8 @@ def read_question(text: str, lang: str) -> Reading:
     checked = [m for m in r.mentions if m.trusted and m.role]
     if "check" in r.intent and not r.ambitions and checked and all(m.role == "target_year" for m in checked):
         r.topics.add("timeframe")  # "target year 2029 合不合规?": a target year alone, checked
+    if "check" in r.intent and r.role("inventory_year") and r.role("target_year") and not r.role("reduction"):
+        r.topics.add("timeframe")  # "target year 2042 and inventory 2024 is ok or not?" (round-18 e-mail)
     named = [name for name, pat in RULE_SETS.items() if pat.search(folded)]
     if len(named) == 1:
         r.rule_set = named[0]
