@@ -128,13 +128,19 @@ def _labelled_rows(lines: list[str], i: int) -> tuple[list[tuple[str, str]], int
             break
         rows.append((m.group("label").strip(), m.group("rest").strip()))
         j += 1
+    # the lines that name a site, up to the first that does not ("- Group scope 3, …: 96,000" after three mills)
+    named = 0
+    while named < len(rows) and re.search(rf"(?<![\w])(?:{site})(?![\w])", fold(rows[named][0])):
+        named += 1
     heads = {fold(label).split()[0] for label, _ in rows if label.split()}
-    named = all(re.search(rf"(?<![\w])(?:{site})(?![\w])", fold(label)) for label, _ in rows)
+    if named < 2 and len(heads) == 1:
+        named = len(rows)  # "Plant A: …", "Plant B: …" without a site word of ours: the same first word
+    rows = rows[:named]
     # "- Phạm vi 1: 2.450 t" lines list one company's scopes, not sites
     scopes = any(_AFTER_SCOPE.search(fold(label) + ":") for label, _ in rows)
-    if len(rows) < 2 or scopes or not (named or len(heads) == 1):
+    if len(rows) < 2 or scopes:
         return [], i
-    return rows, j
+    return rows, i + len(rows)
 
 
 def _with_units(rest: str, unit: str) -> str:

@@ -169,7 +169,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "exclusion": ("exclude", "excluded", "excluding", "exclusion", "left out", "leave out", "out of the target boundary", "out of the boundary",
                   "outside the boundary", "outside the target boundary", "omit", "loai tru", "loai bo", "khong tinh",
                   "ngoai ranh gioi", "loai khoi", "bo khoi", "dua ra khoi", "ra khoi ranh gioi", "bo ra ngoai", "ra ngoai",
-                  "排除", "不纳入", "剔除", "不计入", "不算进", "不算入", "不算在", "没算进", "未纳入", "没有纳入", "没纳入"),
+                  "排除", "不纳入", "剔除", "不计入", "不算进", "不算入", "不算在", "没算进", "未纳入", "没有纳入", "没纳入",
+                  "不放进", "不放入", "不列入", "outside the target boundary"),
     "submission": ("submit", "submits", "submitting", "submitted", "submission", "nop", "de trinh", "提交", "申报"),
     "timeframe": ("timeframe", "time frame", "window", "year window", "valid", "khung thoi gian", "thoi han", "hop le", "期限",
                   "时间框架", "有效", "可行", "how long", "years ahead", "bao nhieu nam",
@@ -314,6 +315,8 @@ def read_question(text: str, lang: str) -> Reading:
                         found.append(name)
     for m in re.finditer(r"\b[cr]\d{1,2}(?:\.\d)?\b", folded):
         taken.append(m.span())
+    for m in re.finditer(r"(?<=cati)\s?\d\.\d\b", folded):
+        taken.append(m.span())  # "CATI 2.0" names the index's version: no figure, no premise (round-18 e-mail)
     for m in _CATI_ID.finditer(folded):
         taken.append(m.span())
         r.cati_ids.append(m.group(1))
@@ -531,7 +534,8 @@ _SELF_SUPPLIER = re.compile(
 
 
 _SUPPLIER_SPECIFIC = ["supplier engagement", "engagement target", "gan ket nha cung cap", "thu hut nha cung cap",
-                      "供应商参与", "suppliers to set", "nha cung cap dat", "推动供应商"]  # fmt: skip
+                      "供应商参与", "suppliers to set", "nha cung cap dat", "推动供应商", "muc tieu nha cung cap",
+                      "supplier target", "供应商目标"]  # fmt: skip
 # a share of the suppliers, the measure of an engagement target: "70% of our suppliers by spend", "75% of
 # suppliers", "占采购支出八成的供应商", "70% nhà cung cấp" (folded)
 _SUPPLIER_SHARE = re.compile(
@@ -1042,8 +1046,8 @@ def _excluded_in_sentence(r: Reading, m: Mention, cues: list[str]) -> bool:
 
 
 _FOLLOW_UP = re.compile(
-    r"(?i)^\s*(and|what about|how about|what if|same for|in that case|then|con|the con|vay con|neu|nhu vay|vay thi|vay|"
-    r"khi do|luc do)\b|^\s*(那|还有|如果|那么|这样|这样的话)"
+    r"(?i)^\s*(and|what about|how about|what if|same for|in that case|then|by then|con|the con|vay con|neu|nhu vay|"
+    r"vay thi|vay|khi do|luc do)\b|^\s*(那|还有|如果|那么|这样|这样的话|届时|到时|那时)"
 )
 
 

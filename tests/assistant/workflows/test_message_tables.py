@@ -112,3 +112,16 @@ def test_a_table_typed_with_full_width_bars_and_digits_and_a_column_of_workers()
     assert questions == ["东莞一厂按上面的数据，需要设定范围三目标吗？"] and "2023" in facts
     context = question_contexts(message, questions, facts, "zh")[0]
     assert "范围三 21,000 吨CO2e" in context and "2025年用电 16,000 MWh" in context and "1500" not in context
+
+
+def test_site_lines_stop_at_the_first_line_that_names_no_site() -> None:
+    message = (
+        "Our 2024 inventory (tCO2e):\n\n"
+        "- Long An dyeing mill (VN): scope 1 = 5,600; scope 2 = 2,800\n"
+        "- Ningbo weaving mill (Plant No. 3, CN): scope 1 = 3,900; scope 2 = 8,000\n"
+        "- Group scope 3, all relevant categories screened: 96,000, of which purchased goods 58,000\n\n"
+        "(1) Is a 30% cut for the Ningbo weaving mill enough for 1.5°C from 2024 to 2030?\n"
+    )
+    tables = find_tables(message, "en")
+    assert len(tables) == 1 and [label for label, _ in tables[0].rows][0].startswith("Long An dyeing mill")
+    assert len(tables[0].rows) == 2

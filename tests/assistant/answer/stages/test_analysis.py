@@ -300,3 +300,24 @@ def test_a_submission_year_stated_in_an_earlier_question_completes_a_later_one()
     assert plan.calculator == "supplier_engagement"
     assert plan.arguments["submission_year"] == 2025 and plan.arguments["target_year"] == 2029
     assert plan.arguments["coverage_basis"] == "spend"
+
+
+def test_an_email_fact_stated_twice_with_different_values_is_not_taken() -> None:
+    facts = (
+        "Cong ty du dinh nop muc tieu cho SBTi vao ngay 15/3/2025, nam muc tieu du kien la 2036. Dien tieu thu nam 2025 "
+        "uoc tinh 18.500 MWh, trong do 11.840 MWh la dien tai tao. Ve nha cung cap, chung toi muon cam ket 80% nha "
+        "cung cap co muc tieu khoa hoc den nam 2031."
+    )
+    a = QuestionAnalysis(4000).run("Ty le dien tai tao nam 2025 cua chung toi da dat nguong chua?", "vi", context=facts)
+    plan = plan_question(a.reading)
+    assert plan.calculator == "renewable_electricity" and plan.arguments["renewable_mwh"] == 11840.0
+
+
+def test_by_then_leans_on_the_question_before_and_not_put_in_the_boundary_excludes() -> None:
+    facts = "基准年2022年: 范围一:1.26万吨二氧化碳当量 范围二:2.94万吨二氧化碳当量 范围三:约9.8万吨二氧化碳当量"
+    earlier = ["按照上面的数据,如果选远低于2°C(WB2C),到2032年范围一+二合计需要减多少?"]
+    then = QuestionAnalysis(4000).run("届时排放上限是多少吨?", "zh", context=facts, earlier=earlier)
+    assert then.follow_up and plan_question(then.reading).calculator == "absolute_contraction"
+    boiler = QuestionAnalysis(4000).run("锅炉那1,900吨不放进目标边界,可以吗?", "zh", context=facts, earlier=earlier)
+    plan = plan_question(boiler.reading)
+    assert plan.calculator == "scope12_coverage" and plan.arguments["excluded"] == 1900.0
