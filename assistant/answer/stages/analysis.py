@@ -171,9 +171,10 @@ def _with_facts(reading: Reading, facts: Reading) -> Reading:
     about = [m for m in facts.mentions if m.role not in _SITUATIONAL or reading.topics & _SITUATIONAL[m.role]]
     # a role the e-mail states twice with different values ("target year 2036" for the company, "by 2031" for its
     # suppliers) is no fact a question can take: it would only make the question ambiguous (round-18 e-mail)
+    # (years and dates only: amounts of one role add up, "covers 31,000 t and 4,500 t")
     values: dict[str, set[float]] = {}
     for m in about:
-        if m.role and m.trusted:
+        if m.role and m.trusted and m.unit in ("year", "date"):
             values.setdefault(m.role, set()).add(m.value)
     about = [m for m in about if not (m.role and len(values.get(m.role, ())) > 1)]
     facts = replace(facts, mentions=about)

@@ -734,6 +734,15 @@ def _percent_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]
             far = {role: _nearest_left(ps[role], r.folded, m.start, a) for role in ("reduction", "growth")}
             found = sorted((hit[1], role) for role, hit in far.items() if hit)
             role = found[0][1] if found else None
+        if role is None:
+            # "giảm cường độ phát thải trên mỗi sản phẩm 25%": the verb of its clause binds the figure however long
+            # the object, when no other figure stands between them (round-18 calc)
+            far = {k: _nearest_left(ps[k], r.folded, m.start, a) for k in ("reduction", "growth")}
+            found = sorted((hit[1], k) for k, hit in far.items() if hit)
+            if found:
+                cue_at = m.start - found[0][0]
+                if not any(cue_at <= o.start < m.start for o in r.mentions if o is not m):
+                    role = found[0][1]
         if role is None:  # "-46% by 2030", "production +30%": the sign says which way
             sign, before = r.text[max(0, m.start - 1) : m.start], r.text[max(0, m.start - 2) : max(0, m.start - 1)]
             if sign in ("-", "−", "–") and not before.isdigit():

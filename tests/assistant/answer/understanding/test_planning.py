@@ -950,3 +950,12 @@ def test_round_eighteen_phrasings(question: str, tool: str, expected: dict[str, 
 def test_how_absolute_emissions_will_change_under_geva_asks_for_the_years() -> None:
     plan = _plan("用GEVA方法的话,我们增加值每年增长10%,范围三绝对排放会怎么变?")
     assert plan.kind == "clarify" and set(plan.missing) == {"base_year", "target_year"}
+
+
+def test_the_verb_of_its_clause_binds_a_figure_after_a_long_object() -> None:
+    plan = _plan(
+        "Nhà cung cấp của chúng tôi giảm cường độ phát thải trên mỗi sản phẩm 25%, nhưng sản lượng tăng 40%. Vậy phát "
+        "thải tuyệt đối thay đổi thế nào?"
+    )
+    assert plan.calculator == "intensity_to_absolute"
+    assert plan.arguments["intensity_reduction_percent"] == 25.0 and plan.arguments["activity_growth_percent"] == 40.0
