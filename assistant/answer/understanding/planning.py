@@ -541,8 +541,8 @@ def _intensity(r: Reading, rs: dict[str, Any], base: Mention | None, target: Men
         # the cut is the asker's own figure, so this asks about their case
         return Plan("clarify", "intensity_to_absolute", missing=("activity_growth_percent",))
     # "intensity −35%, output +25%: what happens to absolute emissions?" — the change over the period needs no
-    # years (round-10 dev calc); a yearly growth or one year alone does
-    # … and so does one with a single year ("go down 40% by 2030 while output goes up 80%"; round-10 dev calc)
+    # years (round-10 dev calc), even with one year named ("go down 40% by 2030 while output goes up 80%"); only a
+    # yearly growth needs the span
     undated = bool(cut and growth and not growth.per_year and missing)
     if missing and not undated:
         return _clarify_or_fact(r, "intensity_to_absolute", missing, "")
