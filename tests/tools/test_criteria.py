@@ -142,3 +142,11 @@ def test_a_share_alone_states_gaps_in_percentage_points_not_invented_megawatt_ho
     assert r.verdict == "meets"
     assert "15 percentage points" in r.explanation["en"] and "MWh" not in r.explanation["en"]
     assert "MWh" in renewable_electricity(100.0, 85.0, 2025).explanation["en"]
+
+
+def test_the_engagement_check_states_the_latest_year_allowed() -> None:
+    from tools.criteria import supplier_engagement
+
+    r = supplier_engagement(2025, 2035)
+    assert r.verdict == "does_not_meet" and "so 2030 at the latest" in r.explanation["en"]
+    assert "即最晚2030年" in r.explanation["zh"]

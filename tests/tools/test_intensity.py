@@ -140,3 +140,10 @@ def test_the_change_over_the_period_needs_no_years() -> None:
 def test_a_yearly_growth_needs_the_years() -> None:
     with pytest.raises(CalculatorInputError):
         intensity_to_absolute(None, None, 35, 5, growth_is_annual=True)
+
+
+def test_an_intensity_change_with_base_emissions_states_the_tonnes_at_the_end() -> None:
+    r = intensity_to_absolute(2022, 2028, 20, 40, base_emissions=8400)
+    assert (
+        r.outputs["target_emissions_tco2e"] == 9408.0 and "emissions at the end are 9408 tCO2e" in r.explanation["en"]
+    )

@@ -194,3 +194,12 @@ def test_absolute_contraction_states_the_tonnes_cut() -> None:
     r = absolute_contraction(2019, 2028, "wb2c", "s1+s2", 7850)
     assert r.outputs["reduction_tco2e"] == pytest.approx(1766.25)
     assert "1766.25" in r.explanation["en"] and "1766,25" in r.explanation["vi"] and "1766.25" in r.explanation["zh"]
+
+
+def test_a_check_with_base_emissions_states_the_tonnes_allowed_and_proposed() -> None:
+    from tools.pathways import check_absolute_target
+
+    r = check_absolute_target(2023, 2030, 14, base_emissions=40000, ambition="1.5C")
+    assert r.outputs["required_target_emissions_tco2e"] == 28240.0
+    assert r.outputs["proposed_target_emissions_tco2e"] == 34400.0
+    assert "at most 28240 tCO2e in 2030" in r.explanation["en"] and "leaves 34400 tCO2e" in r.explanation["en"]

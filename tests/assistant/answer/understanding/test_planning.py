@@ -959,3 +959,26 @@ def test_the_verb_of_its_clause_binds_a_figure_after_a_long_object() -> None:
     )
     assert plan.calculator == "intensity_to_absolute"
     assert plan.arguments["intensity_reduction_percent"] == 25.0 and plan.arguments["activity_growth_percent"] == 40.0
+
+
+def test_round_eighteen_timeframe_renewable_and_cati_version_readings() -> None:
+    from assistant.answer.stages.analysis import QuestionAnalysis
+
+    facts = "Du kien nop muc tieu ngay 20/11/2025. Ban kiem ke gan nhat la nam 2021."
+    window = QuestionAnalysis(4000).run(
+        "Với các mốc thời gian ở trên thì target năm 2045 và bản kiểm kê năm 2021 có đạt yêu cầu không?",
+        "vi",
+        context=facts,
+    )
+    plan = plan_question(window.reading)
+    assert plan.calculator == "target_timeframe"
+    assert plan.arguments["target_year"] == 2045 and plan.arguments["latest_inventory_year"] == 2021
+    threshold = _plan("how much renewable electricity we need by 2030 if we use RE target instead of scope 2 target?")
+    assert threshold.kind == "fact"
+    cati = QuestionAnalysis(4000).run(
+        "One supplier self-assessed against CATI 2.0: 80% of the Governance points, 50% of Measurement & Disclosure, "
+        "30% of Carbon Targets Setting, 10% of Performance against Carbon Targets and 25% of Climate Action. Score?",
+        "en",
+    )
+    assert not cati.premises
+    assert plan_question(cati.reading).arguments["governance_percent"] == 80.0
