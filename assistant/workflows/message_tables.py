@@ -71,37 +71,33 @@ def find_tables(text: str, lang: Lang = "en") -> list[FigureTable]:
     round-18 e-mail) reads as one typed in ASCII; a table's ``lines`` stay the message's own."""
     original = text.splitlines()
     lines = [unicodedata.normalize("NFKC", line) for line in original]
-    tables: list[FigureTable] = _labelled_tables(lines, lang)
-    labelled = frozenset().union(*(t.lines for t in tables))
-    lines = [line if line.strip() not in labelled else "" for line in lines]
-    at = {line.strip(): k for k, line in enumerate(unicodedata.normalize("NFKC", o) for o in original)}
-    tables = [
-        FigureTable(t.header, t.rows, frozenset(original[at[line]].strip() for line in t.lines if line in at))
-        for t in tables
-    ]
+
+    def own(start: int, end: int) -> frozenset[str]:
+        return frozenset(line.strip() for line in original[start:end])
+
+    tables: list[FigureTable] = []
+    for start, end, columns, rows in _labelled_tables(lines, lang):
+        tables.append(FigureTable(columns, rows, own(start, end)))
+        lines[start:end] = [""] * (end - start)
     i = 0
     while i < len(lines):
         header = _cells(lines[i])
         if header is None or any(_numeric(c) for c in header[1:]):
             i += 1
             continue
-        rows: list[tuple[str, list[str]]] = []
-        taken = [lines[i]]
+        table_rows: list[tuple[str, list[str]]] = []
         j = i + 1
         while j < len(lines):
             if _SEPARATOR_ROW.match(lines[j]):
-                taken.append(lines[j])
                 j += 1
                 continue
             cells = _cells(lines[j])
             if cells is None or len(cells) != len(header) or not _figures_row(cells):
                 break
-            rows.append((cells[0], cells[1:]))
-            taken.append(lines[j])
+            table_rows.append((cells[0], cells[1:]))
             j += 1
-        if len(rows) >= 2:
-            own = frozenset(original[lines.index(line)].strip() for line in taken if line in lines)
-            tables.append(FigureTable(header, rows, own | frozenset(line.strip() for line in taken)))
+        if len(table_rows) >= 2:
+            tables.append(FigureTable(header, table_rows, own(i, j)))
             i = j
         else:
             i += 1
@@ -156,10 +152,11 @@ def _with_units(rest: str, unit: str) -> str:
     return "".join(out) + rest[last:]
 
 
-def _labelled_tables(lines: list[str], lang: Lang) -> list[FigureTable]:
-    """Runs of labelled lines as tables of one column: the line's own figures, in the unit the line before
-    the run names ("Inventory data as submitted to us (tCO2e):") or the language's emissions unit."""
-    tables: list[FigureTable] = []
+def _labelled_tables(lines: list[str], lang: Lang) -> list[tuple[int, int, list[str], list[tuple[str, list[str]]]]]:
+    """Runs of labelled lines as tables of one column (start and end line, header, rows): the line's own figures,
+    in the unit the line before the run names ("Inventory data as submitted to us (tCO2e):") or the language's
+    emissions unit."""
+    found: list[tuple[int, int, list[str], list[tuple[str, list[str]]]]] = []
     i = 0
     while i < len(lines):
         rows, end = _labelled_rows(lines, i)
@@ -171,9 +168,9 @@ def _labelled_tables(lines: list[str], lang: Lang) -> list[FigureTable]:
         cells = [
             (re.sub(r"\s*[(（]([^)）]*)[)）]", r" - \1", label), [_with_units(rest, unit)]) for label, rest in rows
         ]
-        tables.append(FigureTable(["", ""], cells, frozenset(line.strip() for line in lines[i:end])))
+        found.append((i, end, ["", ""], cells))
         i = end
-    return tables
+    return found
 
 
 def _label_patterns(label: str) -> list[re.Pattern[str]]:

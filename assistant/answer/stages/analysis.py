@@ -185,8 +185,9 @@ def _with_facts(reading: Reading, facts: Reading) -> Reading:
         # must not turn "what cut do we need by 2030?" into a check of it (round-13 dev e-mail)
         unproposed = replace(facts, mentions=[m for m in facts.mentions if m.role not in _PROPOSALS])
         retry = complete_with(reading, unproposed)
-        if plan_question(retry).calculator == alone.calculator:
-            merged, plan = retry, plan_question(retry)
+        retry_plan = plan_question(retry)
+        if retry_plan.calculator == alone.calculator:
+            merged, plan = retry, retry_plan
     if plan.kind == "calculation" and alone.calculator in (None, plan.calculator):
         return merged  # a calculation the question could already run may still take its base emissions
     if alone.kind == "calculation":

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from assistant.answer.understanding.answerability import asking_spans, asks_for_list, what_is_asked
+from assistant.answer.understanding.answerability import asking_spans, asking_text, asks_for_list, what_is_asked
 from assistant.answer.understanding.reading import Mention, Reading, _has, cue_pattern, fold, vocabulary
 from tools.cati import DIMENSION_ARGUMENTS
 from tools.pathways import min_ambition
@@ -88,7 +88,7 @@ def asks_mcap_elements(r: Reading) -> bool:
     words = vocabulary()["mcap_framework"]
     # read in the sentence that asks: "One of the four MCAP elements is a decarbonisation plan. What does it
     # involve?" asks about one element (round-14 dev data)
-    asking = fold(" ".join(r.text[a:b] for a, b in asking_spans(r.text)))
+    asking = fold(asking_text(r.text))
     return "mcap" in r.folded and bool(_has(words["parts"], asking)) and bool(_has(words["all"], asking))
 
 
@@ -143,7 +143,7 @@ def plan_question(r: Reading) -> Plan:
     # figures the asker gives about their company around the question ("we emitted 6,000 t in 2024; what
     # weight does Climate Action carry?") do not make a weight a computation (round-13 dev calc)
     asking = asking_spans(r.text)
-    asks_weight = bool(_has(vocabulary()["intent"]["weight"], fold(" ".join(r.text[a:b] for a, b in asking))))
+    asks_weight = bool(_has(vocabulary()["intent"]["weight"], fold(asking_text(r.text))))
     in_asking = any(a <= m.start < b for m in inputs for a, b in asking)
     if asks_weight and (not inputs or ("cati" in r.topics and not in_asking)):
         return Plan("fact", reason="asks a weight")
@@ -535,7 +535,7 @@ def _intensity(r: Reading, rs: dict[str, Any], base: Mention | None, target: Men
             # (round-12/13 dev calc)
             return _clarify_or_fact(r, "required_intensity_reduction", [*missing, "activity_growth_percent"], "")
         return None
-    absolute = _has(vocabulary()["intent"]["absolute"], fold(" ".join(r.text[a:b] for a, b in asking_spans(r.text))))
+    absolute = _has(vocabulary()["intent"]["absolute"], fold(asking_text(r.text)))
     if cut and not growth and absolute:
         # "a 38% cut per garment: what does that mean for absolute emissions?" needs the growth of production;
         # the cut is the asker's own figure, so this asks about their case

@@ -991,35 +991,32 @@ def _listed_parts(r: Reading, am: dict[str, Any], scope_ends: list[int]) -> None
     与配送0.5万吨" covers both (round-6 dev calc). Only across a list separator and a label, with no total
     or scope word between."""
     tonnages = [m for m in r.mentions if m.unit == "t" and m.trusted]
-    for prev, m in zip(tonnages, tonnages[1:], strict=False):
+    pairs = list(zip(tonnages, tonnages[1:], strict=False))
+    for prev, m in pairs:
         # a scope named only after the list ("…和上游运输(2000吨)设范围三目标") is what the parts belong to
         if (m.role is not None and m.role not in ("s1", "s2", "s3", "s12")) or prev.role not in ("covered", "excluded"):
             continue
-        between = r.folded[prev.end : m.start]
-        if (
-            len(between) > 40
-            or not _LIST_SEPARATOR.search(between)
-            or _SENTENCE_END.search(between)
-            or _has(am["total"], between)
-            or any(prev.end <= end <= m.start for end in scope_ends)
-        ):
-            continue
-        m.role = prev.role
+        if _same_list(r, prev, m, am["total"], scope_ends):
+            m.role = prev.role
     # … and the other way: "leave the canteen (2,100 t) and the company cars (900 t) out of the boundary" — the
     # words after the list govern every part of it (round-11 dev calc)
-    for prev, m in reversed(list(zip(tonnages, tonnages[1:], strict=False))):
-        if prev.role is not None or m.role not in ("covered", "excluded"):
-            continue
-        between = r.folded[prev.end : m.start]
-        if (
-            len(between) > 40
-            or not _LIST_SEPARATOR.search(between)
-            or _SENTENCE_END.search(between)
-            or _has(am["total"] + am["covered"] + am["excluded"], between)
-            or any(prev.end <= end <= m.start for end in scope_ends)
-        ):
-            continue
-        prev.role = m.role
+    for prev, m in reversed(pairs):
+        barriers = am["total"] + am["covered"] + am["excluded"]
+        if prev.role is None and m.role in ("covered", "excluded") and _same_list(r, prev, m, barriers, scope_ends):
+            prev.role = m.role
+
+
+def _same_list(r: Reading, a: Mention, b: Mention, barriers: list[str], scope_ends: list[int]) -> bool:
+    """Two amounts are parts of one list: a list separator and a short label between them, no sentence end, no
+    scope's name and no word of ``barriers`` (a total, or a covering word that governs only one of them)."""
+    between = r.folded[a.end : b.start]
+    return not (
+        len(between) > 40
+        or not _LIST_SEPARATOR.search(between)
+        or _SENTENCE_END.search(between)
+        or _has(barriers, between)
+        or any(a.end <= end <= b.start for end in scope_ends)
+    )
 
 
 def _governs_after(r: Reading, m: Mention, cues: list[str], until: int) -> bool:
