@@ -113,7 +113,7 @@ def verdict_of(answer: dict[str, Any]) -> str | None:
     return None
 
 
-def _alternative_spans(value: object) -> list[str]:
+def alternative_spans(value: object) -> list[str]:
     """`answer_span_alt` as one span or a list of them (a value stated in several places)."""
     if not value:
         return []
@@ -122,7 +122,7 @@ def _alternative_spans(value: object) -> list[str]:
     return [str(value)]
 
 
-def _span_in(quote: str, span: str) -> bool:
+def span_in(quote: str, span: str) -> bool:
     """The span lies in the quote, white space aside, and table cell separators too: a table row the source
     file separates by tabs is quoted with " | " between its cells (``corpus/cleaning.py``)."""
     hay = spellings(_CELLS.sub("", quote))
@@ -239,9 +239,9 @@ def score_item(q: Question, answer: dict[str, Any] | None, error: str | None, ra
         if q.answer_span and not q.expect_clarify:
             first = citations[0] if citations else {}
             # a document in two languages (003) carries the value in both halves: either span counts
-            spans = [q.answer_span, *_alternative_spans(q.extra.get("answer_span_alt"))]
+            spans = [q.answer_span, *alternative_spans(q.extra.get("answer_span_alt"))]
             item["first_cite"] = first.get("doc") == q.source_doc and any(
-                _span_in(str(first.get("quote", "")), span) for span in spans
+                span_in(str(first.get("quote", "")), span) for span in spans
             )
             if not item["first_cite"]:
                 why.append("the first citation does not carry the answer")

@@ -75,6 +75,7 @@ class AnswerService:
             settings.answer_min_topic,
             settings.answer_min_topic_open,
             self.retriever.vocabulary,
+            self.retriever.idf,
         )
 
     @property

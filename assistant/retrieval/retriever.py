@@ -185,6 +185,11 @@ class HybridRetriever:
                 self._vocabulary = (self._generation, CorpusVocabulary.build(texts, translations, docs))
             return self._vocabulary[1]
 
+    def idf(self) -> dict[str, float]:
+        """BM25's idf of every indexed token (originals and translations alike)."""
+        self.refresh()
+        return self._idf
+
     def _stamp(self, generation: str | None) -> Any:
         if generation is None:
             return None

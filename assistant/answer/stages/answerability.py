@@ -6,10 +6,11 @@ The topic floors (typed and open questions) are calibrated, with its data named 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from assistant.answer.stages.evidence import Evidence
+from assistant.answer.stages.evidence_order import Candidate, order
 from assistant.answer.understanding.answerability import (
     Asked,
     carries,
@@ -43,9 +44,11 @@ class Answerability:
         min_topic: float,
         min_topic_open: float,
         vocabulary: Callable[[], CorpusVocabulary] | None = None,
+        idf: Callable[[], Mapping[str, float]] | None = None,
     ) -> None:
         self.glossary = glossary
         self.vocabulary = vocabulary
+        self.idf = idf  # the index's idf of each token, for the evidence order
         self.min_topic = min_topic
         self.min_topic_open = min_topic_open
 
@@ -54,12 +57,23 @@ class Answerability:
         return self.min_topic_open if asked.kind == "open" else self.min_topic
 
     def run(self, question: str, lang: str, evidence: list[Evidence]) -> AnswerabilityDecision:
-        """Segments that state what is asked, the most on-topic first (the first citation carries the answer)."""
+        """Segments that state what is asked, the likeliest to carry the answer first (the first citation)."""
+        asked, stating, related, best = self.candidates(question, lang, evidence)
+        ordered = order(question, lang, stating, self.idf() if self.idf else None)
+        return AnswerabilityDecision(asked, [c.evidence for c in ordered], related, best)
+
+    def candidates(
+        self, question: str, lang: str, evidence: list[Evidence]
+    ) -> tuple[Asked, list[Candidate], list[Evidence], float]:
+        """What is asked; the segments that state it (in evidence order); the others; the best topic overlap."""
         asked = what_is_asked(question, lang)
-        scored: list[tuple[float, Evidence]] = []
+        stating: list[Candidate] = []
         related: list[Evidence] = []
         best = 0.0
         missing_names: dict[str, bool] = {}  # per document: does it leave a name of the question out?
+        # a term the asker puts in quotes ("the “green city” programme", "“测算并披露范围1&2排放量”这一项") names
+        # what is asked about: a segment that holds it goes first
+        phrases = quoted_phrases(question)
         for e in evidence:
             words = f"{e.sentence} {e.translation or ''}"
             # the segment's own glossary equivalents, so a Chinese clause meets a Vietnamese question's terms
@@ -73,11 +87,7 @@ class Answerability:
                 missing_names[p.doc] = any(not places_named(name) for name in missing)
             stated = carries(asked, words) and topic >= self.floor(asked) and same_context(asked, context)
             if stated and not missing_names[p.doc]:
-                scored.append((topic, e))
+                stating.append(Candidate(e, topic, holds_any(phrases, words)))
             else:
                 related.append(e)
-        # a term the asker puts in quotes ("the “green city” programme", "“测算并披露范围1&2排放量”这一项") names
-        # what is asked about: a segment that holds it goes first, then the most on-topic
-        phrases = quoted_phrases(question)
-        scored.sort(key=lambda x: (holds_any(phrases, f"{x[1].sentence} {x[1].translation or ''}"), x[0]), reverse=True)
-        return AnswerabilityDecision(asked, [e for _, e in scored], related, best)
+        return asked, stating, related, best

@@ -42,6 +42,8 @@ class Evidence:
     translation: str | None = None  # the same segment(s) in the asker's language, from our translations
     segment_ids: tuple[str, ...] = ()
     alternative: bool = False  # a passage's next-best segment: answerability weighs it, the gate does not
+    rank: int = 0  # the passage's place in the retrieved list (0: first)
+    segment_overlap: float = 0.0  # share of the question's terms in this segment (original and translation)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -115,9 +117,11 @@ def score_segments(
         # the support score reads the original words (its floors were calibrated on them)
         passage_overlap = _overlap(q_tokens, set(tokenize(p.text)))
         ranked: list[tuple[float, int]] = []
+        overlaps: list[float] = []
         for i, s in enumerate(segments):
             words = f"{s.text} {s.translation or ''}"
-            ov = _overlap(q_tokens, set(tokenize(words))) + min(len(s.text), 120) / 2400 - 0.01 * i
+            overlaps.append(_overlap(q_tokens, set(tokenize(words))))
+            ov = overlaps[-1] + min(len(s.text), 120) / 2400 - 0.01 * i
             if carries is not None and carries(words):
                 ov += CARRIES_BONUS
             ranked.append((ov, -i))
@@ -130,7 +134,20 @@ def score_segments(
                 continue
             quotes.add(quote)
             # alternatives sort right after their passage's best segment
-            scored.append(Evidence(p, quote, score - 1e-6 * n, p.dense_score, passage_overlap, translation, ids, n > 0))
+            scored.append(
+                Evidence(
+                    p,
+                    quote,
+                    score - 1e-6 * n,
+                    p.dense_score,
+                    passage_overlap,
+                    translation,
+                    ids,
+                    n > 0,
+                    rank,
+                    overlaps[-neg_i],
+                )
+            )
     scored.sort(key=lambda e: e.score, reverse=True)
     return scored
 

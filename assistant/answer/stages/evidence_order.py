@@ -1,0 +1,136 @@
+"""Evidence order: which of the segments that state what is asked is cited first.
+
+Every segment answerability keeps states the kind of value asked; the one cited first should be the one that
+answers. No single signal picks it (the most on-topic segment, the passage retrieval ranked first and the
+passage closest in meaning each disagree with the gold sentence about a third of the time on the dev rounds), so
+the order is a weighted sum of them, its weights fitted on dev questions whose answering sentence is known
+(pairwise logistic regression: ``python -m evals.calibrate_evidence_order``). The weights and the figures they
+were chosen by live in ``evidence_order.toml``; with no weights the order is the topic overlap alone, as before.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from assistant.answer.stages.evidence import MAX_QUOTE_CHARS, Evidence
+from assistant.answer.understanding.answerability import asks_for_list
+from assistant.text.tokenize import tokenize
+
+WEIGHTS_PATH = Path(__file__).with_name("evidence_order.toml")
+
+# the signals, in the order of the weights file
+FEATURES = (
+    "topic",  # share of the question's key words in the segment (answerability's topic overlap)
+    "segment_overlap",  # share of the question's terms in the segment (with its translation)
+    "passage_overlap",  # share of the question's terms in the whole passage
+    "dense",  # the passage's cosine similarity to the question
+    "reciprocal_rank",  # 1 / (1 + the passage's place in the retrieved list)
+    "first_passage",  # the passage retrieval ranked first
+    "alternative",  # not its passage's best segment
+    "quoted",  # holds a term the asker put in quotes
+    "length",  # the quote's length, as a share of the longest quote
+    "asker_language",  # written in the asker's language
+    "translated",  # has our translation into the asker's language
+    "idf_topic",  # the question's words in the segment, each weighed by its idf (a name counts, "the" does not)
+    "pairs",  # share of the question's adjacent word pairs found adjacent in the segment ("主题 演讲")
+    "numbers",  # share of the question's numbers (years, ids, values) found in the segment
+    "heading",  # share of the question's words in the passage's title and section heading
+    "list_marks",  # for a question that asks for a list: how many items the segment separates (、 , ■ • |)
+)
+# a number of the question worth finding: two digits or more (a year, a value, an id); "scope 1" is everywhere
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)+|\d{2,}")
+_LIST_MARK = re.compile(r"[、,，;；■•|●▪]")
+LIST_MARKS_FULL = 10  # separators that make a full list
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A segment that states what is asked, with the signals answerability computed for it."""
+
+    evidence: Evidence
+    topic: float
+    quoted: bool
+
+
+def features(
+    question: str, lang: str, candidates: Sequence[Candidate], idf: Mapping[str, float] | None = None
+) -> list[list[float]]:
+    """Each candidate's signals, in the order of ``FEATURES``. ``idf``: the index's idf of each token (words it
+    does not know weigh as the rarest it knows)."""
+    q_list = tokenize(question)
+    q_set = set(q_list)
+    idf = idf or {}
+    rare = max(idf.values(), default=1.0)
+    q_weight = sum(idf.get(t, rare) for t in q_set) or 1.0
+    q_pairs = set(zip(q_list, q_list[1:], strict=False))
+    q_numbers = set(_NUMBER.findall(question))
+    wants_list = asks_for_list(question)
+    rows = []
+    for c in candidates:
+        e = c.evidence
+        seg_lists = [tokenize(e.sentence), tokenize(e.translation or "")]
+        seg_set = set(seg_lists[0]) | set(seg_lists[1])
+        seg_pairs = {pair for tokens in seg_lists for pair in zip(tokens, tokens[1:], strict=False)}
+        words = f"{e.sentence} {e.translation or ''}"
+        heading = set(tokenize(f"{e.passage.title} {e.passage.section}"))
+        rows.append(
+            [
+                c.topic,
+                e.segment_overlap,
+                e.overlap,
+                e.dense,
+                1.0 / (1 + e.rank),
+                float(e.rank == 0),
+                float(e.alternative),
+                float(c.quoted),
+                min(len(e.sentence), MAX_QUOTE_CHARS) / MAX_QUOTE_CHARS,
+                float(e.passage.language == lang),
+                float(e.translation is not None),
+                sum(idf.get(t, rare) for t in q_set & seg_set) / q_weight,
+                len(q_pairs & seg_pairs) / len(q_pairs) if q_pairs else 0.0,
+                sum(n in words for n in q_numbers) / len(q_numbers) if q_numbers else 0.0,
+                len(q_set & heading) / len(q_set) if q_set else 0.0,
+                min(len(_LIST_MARK.findall(e.sentence)), LIST_MARKS_FULL) / LIST_MARKS_FULL if wants_list else 0.0,
+            ]
+        )
+    return rows
+
+
+def load_weights(path: Path = WEIGHTS_PATH) -> tuple[float, ...] | None:
+    """The fitted weights, one per feature; ``None`` when the file has none (or names other features)."""
+    if not path.exists():
+        return None
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    weights = data.get("weights") or {}
+    if set(weights) != set(FEATURES):
+        return None
+    return tuple(float(weights[name]) for name in FEATURES)
+
+
+@cache
+def fitted_weights() -> tuple[float, ...] | None:
+    """The shipped weights, read once."""
+    return load_weights(WEIGHTS_PATH)
+
+
+def order(
+    question: str,
+    lang: str,
+    candidates: Sequence[Candidate],
+    idf: Mapping[str, float] | None = None,
+    weights: Sequence[float] | None = None,
+) -> list[Candidate]:
+    """The candidates, the likeliest to carry the answer first (a quoted term first, then the topic, when no
+    weights are fitted)."""
+    w = fitted_weights() if weights is None else weights
+    if not w or len(candidates) < 2:
+        return sorted(candidates, key=lambda c: (c.quoted, c.topic), reverse=True)
+    rows = features(question, lang, candidates, idf)
+    scores = [sum(a * b for a, b in zip(w, row, strict=True)) for row in rows]
+    ranked = sorted(range(len(candidates)), key=lambda i: scores[i], reverse=True)
+    return [candidates[i] for i in ranked]

@@ -1,0 +1,172 @@
+"""Fit the weights of the evidence order (``assistant/answer/stages/evidence_order.py``) on dev questions whose
+answering sentence is known, and measure them leaving each round out in turn.
+
+For each question with an ``answer_span``, the fact path runs as the assistant runs it (retrieval, evidence,
+answerability) and every segment that states what is asked becomes a candidate, labelled by whether its quote
+carries the span. A pairwise logistic regression learns which signals put a carrying segment above one that
+does not. Reported per round: the share of questions whose first candidate carries the span, in today's order
+(the file's weights, or the topic order without them) and with weights fitted without that round.
+
+    .venv/bin/python -m evals.calibrate_evidence_order evals/blind/i15r9_answerable.jsonl ... [--write]
+
+Candidates are cached by question (``--cache``), so a refit needs no retrieval.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import subprocess
+import textwrap
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from assistant.answer.stages.evidence import unique_quotes
+from assistant.answer.stages.evidence_order import FEATURES, WEIGHTS_PATH, features
+from evals.answer_eval import alternative_spans, span_in
+from evals.question_file import load_questions
+
+
+def _round(path: Path) -> str:
+    m = re.search(r"r(\d+)_", path.name)
+    return f"r{m.group(1)}" if m else path.stem
+
+
+def collect(paths: list[Path]) -> list[dict[str, Any]]:
+    """One row per question: its round, and each candidate's features and label."""
+    from assistant.answer.service import AnswerService
+    from assistant.config import get_settings
+    from assistant.text.language import detect_language
+
+    service = AnswerService(get_settings())
+    out = []
+    for path in paths:
+        for q in load_questions(path):
+            if not q.answer_span or q.expect_refusal or q.expect_clarify or q.kind not in ("fact", "crosslingual"):
+                continue
+            spans = [q.answer_span, *alternative_spans(q.extra.get("answer_span_alt"))]
+            lang = detect_language(q.question) if not q.lang else q.lang
+            retrieved = service.retrieval.run(q.question, lang)
+            scored, _ = service.weigh(q.question, lang, retrieved)
+            _, stating, _, _ = service.answerability.candidates(q.question, lang, unique_quotes(scored))
+            labels = [
+                c.evidence.passage.doc == q.source_doc and any(span_in(c.evidence.sentence, s) for s in spans)
+                for c in stating
+            ]
+            out.append(
+                {
+                    "round": _round(path),
+                    "file": path.stem,
+                    "id": q.id,
+                    "lang": lang,
+                    "x": features(q.question, lang, stating, service.retriever.idf()),
+                    "y": labels,
+                    "topic_order": [float(c.quoted) * 10 + c.topic for c in stating],
+                    "quotes": [f"{c.evidence.passage.doc[:3]} {c.evidence.sentence[:160]}" for c in stating],
+                    "question": q.question,
+                }
+            )
+    return out
+
+
+def _pairs(rows: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    xs, ys, ws = [], [], []
+    for r in rows:
+        x = np.asarray(r["x"], dtype=float)
+        pos = [i for i, y in enumerate(r["y"]) if y]
+        neg = [i for i, y in enumerate(r["y"]) if not y]
+        # every question weighs the same, however many candidates it has
+        weight = 1.0 / (len(pos) * len(neg)) if pos and neg else 0.0
+        for i in pos:
+            for j in neg:
+                xs += [x[i] - x[j], x[j] - x[i]]
+                ys += [1, 0]
+                ws += [weight, weight]
+    return np.asarray(xs), np.asarray(ys), np.asarray(ws)
+
+
+def fit(rows: list[dict[str, Any]], c: float) -> np.ndarray:
+    x, y, w = _pairs(rows)
+    model = LogisticRegression(fit_intercept=False, C=c, max_iter=5000)
+    model.fit(x, y, sample_weight=w)
+    return np.asarray(model.coef_[0])
+
+
+def first_right(rows: list[dict[str, Any]], weights: np.ndarray | None) -> float:
+    """Share of the rows whose first candidate carries the span (rows with no candidate count as misses)."""
+    right = 0
+    for r in rows:
+        if not r["x"]:
+            continue
+        if weights is None:
+            keys = r["topic_order"]
+            best = max(range(len(keys)), key=lambda i: (keys[i], -i))
+        else:
+            scores = np.asarray(r["x"], dtype=float) @ weights
+            best = int(np.argmax(scores))
+        right += bool(r["y"][best])
+    return right / len(rows) if rows else 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--cache", type=Path, default=Path("artifacts/evidence_order_candidates.jsonl"))
+    parser.add_argument("--c", type=float, default=100.0, help="inverse regularisation strength")
+    parser.add_argument("--write", action="store_true", help=f"write the weights fitted on all files to {WEIGHTS_PATH}")
+    args = parser.parse_args()
+    cached: dict[str, dict[str, Any]] = {}
+    if args.cache.exists():
+        cached = {r["file"] + "/" + r["id"]: r for r in map(json.loads, args.cache.read_text().splitlines())}
+    wanted = {p.stem for p in args.files}
+    missing = [p for p in args.files if not any(k.startswith(p.stem + "/") for k in cached)]
+    if missing:
+        for r in collect(missing):
+            cached[r["file"] + "/" + r["id"]] = r
+        args.cache.parent.mkdir(parents=True, exist_ok=True)
+        args.cache.write_text("".join(json.dumps(r) + "\n" for r in cached.values()))
+    rows = [r for r in cached.values() if r["file"] in wanted]
+    by_round: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        by_round[r["round"]].append(r)
+    print(f"{len(rows)} questions, {sum(len(r['x']) for r in rows)} candidates; C={args.c}")
+    print(f"{'round':8s} {'n':>4s} {'topic order':>12s} {'fitted without it':>18s}")
+    totals = [0.0, 0.0]
+    for name in sorted(by_round, key=lambda s: int(s[1:]) if s[1:].isdigit() else 0):
+        held = by_round[name]
+        weights = fit([r for r in rows if r["round"] != name], args.c)
+        before, after = first_right(held, None), first_right(held, weights)
+        totals[0] += before * len(held)
+        totals[1] += after * len(held)
+        print(f"{name:8s} {len(held):4d} {before:12.3f} {after:18.3f}")
+    print(f"{'all':8s} {len(rows):4d} {totals[0] / len(rows):12.3f} {totals[1] / len(rows):18.3f}")
+    weights = fit(rows, args.c)
+    for name, w in zip(FEATURES, weights, strict=True):
+        print(f"  {name:18s} {w:+.4f}")
+    if args.write:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+        provenance = (
+            "Weights of the evidence order (assistant/answer/stages/evidence_order.py): the segment cited first is "
+            "the one with the highest weighted sum of these signals. Fitted by `python -m "
+            f"evals.calibrate_evidence_order` on {len(rows)} dev questions with a known answering sentence "
+            f"({', '.join(sorted(wanted))}), {dt.date.today()}, at {commit}, C={args.c}. First candidate carries "
+            f"the answer, leaving each round out in turn: topic order {totals[0] / len(rows):.3f}, fitted "
+            f"{totals[1] / len(rows):.3f}."
+        )
+        lines = [
+            *("# " + line for line in textwrap.wrap(provenance, 110)),
+            "[weights]",
+            *(f"{name} = {w:.4f}" for name, w in zip(FEATURES, weights, strict=True)),
+        ]
+        WEIGHTS_PATH.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"wrote {WEIGHTS_PATH}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""The evidence order's fit: weights learnt from labelled candidates put the carrying one first."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from evals.calibrate_evidence_order import first_right, fit
+
+
+def _row(round_: str, carrying_signal: float) -> dict[str, object]:
+    # two signals: the first marks the carrying candidate, the second is noise that favours a wrong one
+    return {
+        "round": round_,
+        "x": [[carrying_signal, 0.2], [0.1, 0.9], [0.0, 0.5]],
+        "y": [True, False, False],
+        "topic_order": [0.1, 0.9, 0.5],
+    }
+
+
+def test_fitted_weights_find_the_signal_that_marks_the_answer() -> None:
+    rows = [_row(f"r{i}", 0.6 + 0.01 * i) for i in range(10)]
+    weights = fit(rows, c=100.0)
+    assert weights[0] > 0 > weights[1]
+    assert first_right(rows, weights) == 1.0
+    # the topic order alone puts the noisy candidate first
+    assert first_right(rows, None) == 0.0
+
+
+def test_a_question_without_candidates_counts_as_a_miss() -> None:
+    rows = [_row("r1", 0.7), {"round": "r1", "x": [], "y": [], "topic_order": []}]
+    assert first_right(rows, np.array([1.0, -1.0])) == 0.5
