@@ -4,8 +4,8 @@ answering sentence is known, and measure them leaving each round out in turn.
 For each question with an ``answer_span``, the fact path runs as the assistant runs it (retrieval, evidence,
 answerability) and every segment that states what is asked becomes a candidate, labelled by whether its quote
 carries the span. A pairwise logistic regression learns which signals put a carrying segment above one that
-does not. Reported per round: the share of questions whose first candidate carries the span, in today's order
-(the file's weights, or the topic order without them) and with weights fitted without that round.
+does not. Reported per round: the share of questions whose first candidate carries the span in the topic order
+(the order without weights) and with weights fitted without that round.
 
     .venv/bin/python -m evals.calibrate_evidence_order evals/blind/i15r9_answerable.jsonl ... [--write]
 

@@ -17,7 +17,7 @@ def test_package_data_covers_every_data_file() -> None:
         base = ROOT / package
         shipped = {p for pattern in patterns.get(package, []) for p in base.glob(pattern)}
         for path in base.rglob("*"):
-            if path.is_file() and path.suffix not in (".py", ".pyc", ".md") and "__pycache__" not in path.parts:
-                if path not in shipped:
-                    left_out.append(str(path.relative_to(ROOT)))
+            data = path.is_file() and path.suffix not in (".py", ".pyc", ".md") and "__pycache__" not in path.parts
+            if data and path not in shipped:
+                left_out.append(str(path.relative_to(ROOT)))
     assert not left_out, f"add to [tool.setuptools.package-data]: {left_out}"

@@ -1,9 +1,10 @@
 """Evidence order: which of the segments that state what is asked is cited first.
 
 Every segment answerability keeps states the kind of value asked; the one cited first should be the one that
-answers. No single signal picks it (the most on-topic segment, the passage retrieval ranked first and the
-passage closest in meaning each disagree with the gold sentence about a third of the time on the dev rounds), so
-the order is a weighted sum of them, its weights fitted on dev questions whose answering sentence is known
+answers. No single signal picks it: on the dev rounds' 1,725 questions with a known answering sentence, some
+candidate carries the answer for 0.89 of them, the most on-topic one for 0.69, the best segment of the passage
+retrieval ranked first for 0.62, of the passage closest in meaning for 0.52. So the order is a weighted sum of
+such signals, its weights fitted on dev questions whose answering sentence is known
 (pairwise logistic regression: ``python -m evals.calibrate_evidence_order``). The weights and the figures they
 were chosen by live in ``evidence_order.toml``; with no weights the order is the topic overlap alone, as before.
 """
