@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from evals.calibrate_evidence_order import first_right, fit
 
 
-def _row(round_: str, carrying_signal: float) -> dict[str, object]:
+def _row(round_: str, carrying_signal: float) -> dict[str, Any]:
     # two signals: the first marks the carrying candidate, the second is noise that favours a wrong one
     return {
         "round": round_,
@@ -27,5 +29,6 @@ def test_fitted_weights_find_the_signal_that_marks_the_answer() -> None:
 
 
 def test_a_question_without_candidates_counts_as_a_miss() -> None:
-    rows = [_row("r1", 0.7), {"round": "r1", "x": [], "y": [], "topic_order": []}]
+    empty: dict[str, Any] = {"round": "r1", "x": [], "y": [], "topic_order": []}
+    rows = [_row("r1", 0.7), empty]
     assert first_right(rows, np.array([1.0, -1.0])) == 0.5
