@@ -40,7 +40,6 @@ FEATURES = (
     "idf_topic",  # the question's words in the segment, each weighed by its idf (a name counts, "the" does not)
     "pairs",  # share of the question's adjacent word pairs found adjacent in the segment ("主题 演讲")
     "numbers",  # share of the question's numbers (years, ids, values) found in the segment
-    "heading",  # share of the question's words in the passage's title and section heading
     "list_marks",  # for a question that asks for a list: how many items the segment separates (、 , ■ • |)
 )
 # a number of the question worth finding: two digits or more (a year, a value, an id); "scope 1" is everywhere
@@ -78,7 +77,6 @@ def features(
         seg_set = set(seg_lists[0]) | set(seg_lists[1])
         seg_pairs = {pair for tokens in seg_lists for pair in zip(tokens, tokens[1:], strict=False)}
         words = f"{e.sentence} {e.translation or ''}"
-        heading = set(tokenize(f"{e.passage.title} {e.passage.section}"))
         rows.append(
             [
                 c.topic,
@@ -95,7 +93,6 @@ def features(
                 sum(idf.get(t, rare) for t in q_set & seg_set) / q_weight,
                 len(q_pairs & seg_pairs) / len(q_pairs) if q_pairs else 0.0,
                 sum(n in words for n in q_numbers) / len(q_numbers) if q_numbers else 0.0,
-                len(q_set & heading) / len(q_set) if q_set else 0.0,
                 min(len(_LIST_MARK.findall(e.sentence)), LIST_MARKS_FULL) / LIST_MARKS_FULL if wants_list else 0.0,
             ]
         )
