@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -31,7 +30,7 @@ from assistant.answer.understanding.planning import plan_question
 from assistant.answer.understanding.reading import read_question
 from assistant.config import get_settings
 from assistant.index.embedders import get_embedder
-from evals.question_file import load_questions
+from evals.question_file import load_questions, round_of
 
 # question kinds of the dev files -> the bank's labels
 _LABEL = {
@@ -42,11 +41,6 @@ _LABEL = {
     "near_domain": "uncovered",
 }
 _SKIP = {"refusal", "noword"}  # unlabelled refusals of the first dev set; input with no words has its own rule
-
-
-def _round(path: Path) -> str:
-    m = re.search(r"r(\d+)_", path.name)
-    return f"r{m.group(1)}" if m else path.stem
 
 
 def rows(paths: list[Path]) -> list[dict[str, str]]:
@@ -68,7 +62,7 @@ def leave_one_round_out(
     bank: list[dict[str, str]], vectors: np.ndarray, min_sim: float, margin: float, phrases: list[bool]
 ) -> str:
     """Declined shares per label: by the bank alone, and together with the phrase lists (as the assistant does)."""
-    rounds = np.array([_round(Path(r["source"])) for r in bank])
+    rounds = np.array([round_of(Path(r["source"])) for r in bank])
     labels = np.array([r["label"] for r in bank])
     unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
     alone: Counter[str] = Counter()

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import subprocess
 import textwrap
 from collections import defaultdict
@@ -30,12 +29,7 @@ from sklearn.linear_model import LogisticRegression
 from assistant.answer.stages.evidence import unique_quotes
 from assistant.answer.stages.evidence_order import FEATURES, WEIGHTS_PATH, features
 from evals.answer_eval import alternative_spans, span_in
-from evals.question_file import load_questions
-
-
-def _round(path: Path) -> str:
-    m = re.search(r"r(\d+)_", path.name)
-    return f"r{m.group(1)}" if m else path.stem
+from evals.question_file import load_questions, round_of
 
 
 def collect(paths: list[Path]) -> list[dict[str, Any]]:
@@ -61,15 +55,13 @@ def collect(paths: list[Path]) -> list[dict[str, Any]]:
             ]
             out.append(
                 {
-                    "round": _round(path),
+                    "round": round_of(path),
                     "file": path.stem,
                     "id": q.id,
                     "lang": lang,
                     "x": features(q.question, lang, stating, service.retriever.idf()),
                     "y": labels,
                     "topic_order": [float(c.quoted) * 10 + c.topic for c in stating],
-                    "quotes": [f"{c.evidence.passage.doc[:3]} {c.evidence.sentence[:160]}" for c in stating],
-                    "question": q.question,
                 }
             )
     return out

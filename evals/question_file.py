@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,3 +51,10 @@ def load_questions(path: Path) -> list[Question]:
         extra = {k: v for k, v in row.items() if k not in known}
         out.append(Question(**fields, extra=extra))
     return out
+
+
+def round_of(path: Path) -> str:
+    """The blind round a question file belongs to ("i15r12_answerable.jsonl" -> "r12"), else its stem: dev figures
+    are measured leaving each round out in turn."""
+    m = re.search(r"r(\d+)_", path.name)
+    return f"r{m.group(1)}" if m else path.stem
