@@ -251,3 +251,86 @@ def zh_digit_string(digits: str) -> int | None:
     if not digits or any(ch not in _ZH_DIGIT for ch in digits):
         return None
     return int("".join(str(_ZH_DIGIT[ch]) for ch in digits))
+
+
+# --- numbers spelled out as a whole phrase ("twenty thousand", "bon muoi lam nghin") -------------------------
+# Read on folded text (lower case, no diacritics: "bốn mươi lăm nghìn" is "bon muoi lam nghin"), so a question
+# typed without diacritics reads the same. "năm" (five / year) and "tư" (four / from) fold to "nam" and "tu":
+# "tu" and "lam" count only after the tens ("bốn mươi tư"), and two digits in a row are no number ("năm hai
+# mươi …" is "year 20 …"), so a phrase is read from its longest valid end.
+_PHRASE_DIGITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+    "mot": 1, "hai": 2, "ba": 3, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+}  # fmt: skip
+_PHRASE_AFTER_TENS = {"tu": 4, "lam": 5, "mot": 1}
+_PHRASE_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                "ninety": 90}  # fmt: skip
+_PHRASE_HUNDRED = {"hundred", "tram"}
+_PHRASE_LARGE = {"thousand": 1000, "nghin": 1000, "ngan": 1000, "million": 10**6, "trieu": 10**6}
+_PHRASE_FILLERS = {"and", "linh", "le"}
+_PHRASE_WORDS = sorted(
+    {*_PHRASE_DIGITS, *_PHRASE_AFTER_TENS, *_PHRASE_TENS, *_PHRASE_HUNDRED, *_PHRASE_LARGE, *_PHRASE_FILLERS, "muoi"},
+    key=len,
+    reverse=True,
+)
+_PHRASE = re.compile(
+    r"(?<![a-z0-9])(?:" + "|".join(_PHRASE_WORDS) + r")(?:[\s-]+(?:" + "|".join(_PHRASE_WORDS) + r"))*(?![a-z0-9])"
+)
+
+
+def _phrase_value(words: list[str]) -> int | None:
+    """The value of number words in order, or None when they do not make one number."""
+    total, current, last, previous = 0, 0, 0, ""
+    for i, w in enumerate(words):
+        if w in _PHRASE_FILLERS:
+            if i == 0 or i == len(words) - 1:
+                return None
+            continue
+        if w in _PHRASE_AFTER_TENS and previous == "tens":
+            current += _PHRASE_AFTER_TENS[w]
+            previous = "digit"
+        elif w in _PHRASE_DIGITS and w not in ("tu", "lam"):
+            if previous == "digit":
+                return None
+            last = _PHRASE_DIGITS[w]
+            current += last
+            previous = "digit"
+        elif w == "muoi":  # "bốn mươi" is 40, "mười" is 10: both fold to "muoi"
+            if previous == "tens":
+                return None
+            current += last * 9 if previous == "digit" else 10
+            previous = "tens"
+        elif w in _PHRASE_TENS:
+            if previous in ("digit", "tens"):
+                return None
+            current += _PHRASE_TENS[w]
+            previous = "tens"
+        elif w in _PHRASE_HUNDRED:
+            current = (current or 1) * 100
+            previous = "hundred"
+        elif w in _PHRASE_LARGE:
+            if previous == "" or previous == "large":
+                return None
+            total += current * _PHRASE_LARGE[w]
+            current, previous = 0, "large"
+        else:
+            return None
+    value = total + current
+    return value or None
+
+
+def number_phrases(folded: str) -> list[tuple[int, int, int]]:
+    """Numbers spelled out in words, English or Vietnamese, in folded text: (start, end, value). Only phrases
+    of two words or more ("twenty thousand", "hai muoi nghin"): a lone word is too often no number."""
+    out: list[tuple[int, int, int]] = []
+    for m in _PHRASE.finditer(folded):
+        words = [(w.group(), w.start(), w.end()) for w in re.finditer(r"[a-z]+", m.group())]
+        for k in range(len(words) - 1):  # the longest valid end of the phrase
+            tail = words[k:]
+            value = _phrase_value([w for w, _, _ in tail])
+            if value is not None:
+                out.append((m.start() + tail[0][1], m.start() + tail[-1][2], value))
+                break
+    return out

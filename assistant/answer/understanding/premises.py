@@ -88,7 +88,7 @@ def _claim(
         return (None, word) if word and not _has(voc["premises"]["compound"], clause) else None
     if unit == "percent":
         rates = [m for m in mentions if m.unit == "percent"]
-        if spec["rule"].startswith("abs_rate") or spec["rule"] in ("geva_rate",):
+        if spec["rule"].startswith("abs_rate") or spec["rule"] in ("geva_rate", "s3_physical_intensity_rate"):
             rates = [m for m in rates if m.per_year] or (rates if len(rates) == 1 and not spec.get("ambition") else [])
         return (rates[0].value, rates[0].text) if len(rates) == 1 else None
     if unit == "years":

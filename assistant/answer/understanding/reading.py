@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.text.numbers import digit_values, zh_digit_string, zh_numeral_value
+from assistant.text.numbers import digit_values, number_phrases, zh_digit_string, zh_numeral_value
 
 VOCABULARY_PATH = Path(__file__).with_name("vocabulary.toml")
 
@@ -87,10 +87,25 @@ _CHENG = re.compile(
 # full marks and half, written as words: the share of a CATI dimension's points ("满分", "一半"); "一半以上" is
 # "more than half", not a figure
 _ZH_WHOLE_OR_HALF = re.compile(r"满分(?=[,，、;；。\s)）]|$)|一半(?!以上|多)")
+# a share written as a fraction: "giảm 1/3", "cut a third", "một phần ba", "三分之二" — a percentage of what the
+# sentence names (folded text; Chinese numerals through zh_numeral_value)
+_FRACTION = re.compile(
+    r"(?<![\d/.,])(?P<num>[1-9])\s?/\s?(?P<den>[2-9])(?![\d/]|[.,]\d)"
+    r"|(?<![a-z])(?P<en>(?:a|one|two|three)[\s-](?:third|thirds|quarter|quarters|fifth|fifths)|half)(?![a-z])"
+    r"|(?<![a-z])(?P<vi>(?:mot|hai|ba|bon) phan (?:hai|ba|tu|bon|nam)|mot nua)(?![a-z])"
+    r"|(?P<zh>[一二两三四五]分之[一二三四])"
+)
+_FRACTION_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5,
+                   "half": 2, "nua": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}  # fmt: skip
 _ZH_AMOUNT = re.compile(
     r"(?:(?<=范围)[一二三](?=[零〇一二两三四五六七八九十百千万]{2}))?"  # "范围三两万吨": scope 3's name, then 两万吨
     r"(?P<num>[零〇一二两三四五六七八九十百千万]{2,})\s?(?P<unit>吨|公吨|兆瓦时|MWh|mwh|万千瓦时|千瓦时|度电)"
 )  # 两万吨, 三千五百吨, 一万二千兆瓦时, 九千MWh
+# the unit after a number spelled out in words (folded text): only such a phrase is read as an amount
+_WORD_AMOUNT_UNIT = re.compile(
+    r"\s?(?:(?P<t>tan|tons?|tonnes?|tco2e?|t)(?:\s?co2e?)?|(?P<mwh>[mg]wh)|(?P<percent>phan tram|percent|per cent|%))"
+    r"(?![a-z0-9])"
+)
 _YEAR = re.compile(
     r"(?<![A-Za-z0-9.])(?<!\d,)(?:FY\s?|năm\s|nam\s)?(?P<year>19[89]\d|20\d\d|2100)(?![\d%])", re.IGNORECASE
 )
@@ -125,7 +140,7 @@ AMBITIONS: dict[str, re.Pattern[str]] = {
     ),
     "1.5C": re.compile(
         # a comma before it separates a list ("1.85万吨,1.5°C"), unless a digit precedes it ("21,5°C")
-        r"(?<![\d.])(?<!\d,)1[.,]5\s?(?:°\s?c|do\s?c?|degrees?(?:\s?c(?:elsius)?)?|c\b|度|摄氏度|℃)",
+        r"(?<![\d.])(?<!\d,)1[.,]5\s?(?:°\s?c|do\s?c?|degrees?(?:\s?c(?:elsius)?)?|c\b|度|摄氏度|℃|-?aligned)",
         re.IGNORECASE,
     ),
     "2c": re.compile(
@@ -145,8 +160,14 @@ SCOPES: dict[str, re.Pattern[str]] = {
     ),  # "范围一和范围二" is s12, matched first
 }
 RULE_SETS: dict[str, re.Pattern[str]] = {
+    # the rules named as today's: a time word beside a word for rules. A bare "latest", "now", "hiện tại",
+    # "目前" dates the asker's figures ("our latest inventory is 2024", "目前范围三目标只覆盖…"), not the rules:
+    # all 31 such hits in the dev calculation and e-mail sets were the asker's own (round-18 dev calc)
     "sbti-current-floor": re.compile(
-        r"current|today|now|latest|hien hanh|hien nay|hien tai|moi nhat|现行|目前|当前|最新"
+        r"(?:current|today'?s?|latest|newest|new|now)\s+(?:sbti\s+)?(?:rules?|criteria|standards?|requirements?|version|guidance)"
+        r"|(?:rules?|criteria|standards?|requirements?)\s+(?:today|now|in force)"
+        r"|hien hanh|(?:quy dinh|quy tac|tieu chi|tieu chuan|yeu cau)(?: cua sbti)? (?:hien nay|hien tai|moi nhat|moi)"
+        r"|现行|(?:目前|当前|最新|现在)的?(?:sbti)?(?:规则|标准|要求|准则|规定)"
     ),
     "sbti-apparel-2019": re.compile(
         r"v4(?:\.0)?\b|version 4|criteria 4|4\.0\s?版|phien ban 4|2019\s?(?:rules|criteria|guidance)|2019年版|ban 2019"
@@ -170,7 +191,9 @@ TOPICS: dict[str, tuple[str, ...]] = {
                   "outside the boundary", "outside the target boundary", "omit", "loai tru", "loai bo", "khong tinh",
                   "ngoai ranh gioi", "loai khoi", "bo khoi", "dua ra khoi", "ra khoi ranh gioi", "bo ra ngoai", "ra ngoai",
                   "排除", "不纳入", "剔除", "不计入", "不算进", "不算入", "不算在", "没算进", "未纳入", "没有纳入", "没纳入",
-                  "不放进", "不放入", "不列入", "outside the target boundary"),
+                  "不放进", "不放入", "不列入", "outside the target boundary",
+                  # "we left the dormitory … out of our scope 1+2 target boundary" (round-13 dev calc)
+                  "out of our boundary", "out of our target boundary", "out of our scope 1", "out of the scope 1"),
     "submission": ("submit", "submits", "submitting", "submitted", "submission", "nop", "de trinh", "提交", "申报"),
     "timeframe": ("timeframe", "time frame", "window", "year window", "valid", "khung thoi gian", "thoi han", "hop le", "期限",
                   "时间框架", "有效", "可行", "how long", "years ahead", "bao nhieu nam",
@@ -301,6 +324,7 @@ def read_question(text: str, lang: str) -> Reading:
         return not any(a < y and b > x for x, y in taken)
 
     # ambitions and scope names carry numbers that are names, not figures
+    named_at: dict[str, int] = {}
     for patterns, found in ((AMBITIONS, r.ambitions), (SCOPES, r.scopes)):
         for name, pat in patterns.items():
             for m in pat.finditer(folded):
@@ -313,6 +337,10 @@ def read_question(text: str, lang: str) -> Reading:
                         taken.append(three.span())  # "phạm vi 1, 2 và 3": the 3 names scope 3, it is no figure
                     if name not in found:
                         found.append(name)
+                        named_at[name] = m.start()
+    # ambitions in the order the asker names them: "is that 1.5 aligned or only well below 2" is asked of 1.5°C
+    # first, "does it meet well-below 2°C? And 1.5°C?" of well-below 2°C first (round-19 dev calc)
+    r.ambitions.sort(key=lambda name: named_at[name])
     for m in re.finditer(r"\b[cr]\d{1,2}(?:\.\d)?\b", folded):
         taken.append(m.span())
     for m in re.finditer(r"(?<=cati)\s?\d\.\d\b", folded):
@@ -371,6 +399,23 @@ def read_question(text: str, lang: str) -> Reading:
             if m.group("unit").lower() in ("兆瓦时", "mwh"):
                 unit = "mwh"
             r.mentions.append(Mention(float(v) * scale, unit, start, m.end(), text[start : m.end()], clause_of(start)))
+    for m in _FRACTION.finditer(folded):
+        if free(m.start(), m.end()):
+            share = _fraction_share(m)
+            if share is not None:
+                taken.append(m.span())
+                r.mentions.append(
+                    Mention(share, "percent", m.start(), m.end(), text[m.start() : m.end()], clause_of(m.start()))
+                )
+    for start, end, spelled in number_phrases(folded):  # "twenty thousand tonnes", "bốn mươi lăm nghìn tấn"
+        unit_hit = _WORD_AMOUNT_UNIT.match(folded, end)
+        if unit_hit and free(start, unit_hit.end()):
+            unit = next(name for name, got in unit_hit.groupdict().items() if got)
+            amount = float(spelled) * (1000.0 if (unit_hit.group("mwh") or "").startswith("g") else 1.0)  # GWh
+            taken.append((start, unit_hit.end()))
+            r.mentions.append(
+                Mention(amount, unit, start, unit_hit.end(), text[start : unit_hit.end()], clause_of(start))
+            )
     for m in _QUANTITY.finditer(folded):
         if not free(m.start(), m.end()):
             continue
@@ -431,6 +476,7 @@ def read_question(text: str, lang: str) -> Reading:
     r.mentions.sort(key=lambda x: x.start)
     # years written with 年 after them stay years; a "year" with a percent sign is not one
     _set_aside(r, spans, voc)
+    corrections = _corrections(r, voc["corrections"]["cues"])
     _topics_and_intent(r, voc)
     _year_roles(r, spans, voc)
     _percent_roles(r, spans, voc)
@@ -438,6 +484,7 @@ def read_question(text: str, lang: str) -> Reading:
     _year_of_stated_amount(r, spans, voc["years"])
     _production_growth(r, voc["amounts"])
     _cati_dimension_rates(r, voc)
+    _withdraw(r, corrections)
     checked = [m for m in r.mentions if m.trusted and m.role]
     if "check" in r.intent and not r.ambitions and checked and all(m.role == "target_year" for m in checked):
         r.topics.add("timeframe")  # "target year 2029 合不合规?": a target year alone, checked
@@ -447,6 +494,22 @@ def read_question(text: str, lang: str) -> Reading:
     if len(named) == 1:
         r.rule_set = named[0]
     return r
+
+
+def _fraction_share(m: re.Match[str]) -> float | None:
+    """The percentage a fraction stands for: "1/3", "two thirds", "một phần ba", "三分之二" → 33.33…, 66.66…"""
+    if m.group("num"):
+        num, den = int(m.group("num")), int(m.group("den"))
+    elif m.group("zh"):
+        value = zh_numeral_value(m.group("zh"))
+        return float(value) * 100 if value is not None and 0 < value < 1 else None
+    else:
+        words = (m.group("en") or m.group("vi")).replace("-", " ").split()
+        if words == ["half"] or words[-1] == "nua":
+            num, den = 1, 2
+        else:
+            num, den = _FRACTION_WORDS[words[0]], _FRACTION_WORDS[words[-1]]
+    return num / den * 100 if 0 < num < den else None
 
 
 def _year_of_stated_amount(r: Reading, spans: list[tuple[int, int]], ys: dict[str, Any]) -> None:
@@ -517,6 +580,33 @@ def _set_aside(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) ->
             if m.clause in quoted_clauses and m.trusted:
                 m.trusted = False
                 r.set_aside.append(m)
+
+
+def _corrections(r: Reading, cues: list[str]) -> list[tuple[Mention, Mention]]:
+    """Figures the asker withdraws at once ("12,000 t, sorry 12,500 t"; "二万吨,不对,是两万五千吨"): the next
+    figure of the same kind, within a short reach and with a correcting word between, replaces the first. A bare
+    figure after the correction takes the withdrawn one's unit ("12,000 t, sorry 12,500")."""
+    figures = [m for m in r.mentions if m.trusted and m.unit in ("t", "mwh", "percent", "year", "number")]
+    pairs = []
+    for first, second in zip(figures, figures[1:], strict=False):
+        if second.unit not in (first.unit, "number") or second.start - first.end > 48:
+            continue
+        if not _has(cues, r.folded[first.end : second.start]):
+            continue
+        if second.unit == "number":
+            second.unit = first.unit
+        pairs.append((first, second))
+    return pairs
+
+
+def _withdraw(r: Reading, corrections: list[tuple[Mention, Mention]]) -> None:
+    """After the roles are read: the withdrawn figure is set aside, and its replacement takes its role when
+    the words that named it stand before the withdrawn one ("phát thải năm gốc 42 nghìn tấn, à không, 45")."""
+    for first, second in corrections:
+        if second.role is None or second.role == first.role:
+            second.role, second.cue = first.role, first.cue
+        first.trusted = False
+        r.set_aside.append(first)
 
 
 # "Supplier A", "nhà cung cấp B", "供应商C": one of the asker's suppliers named by its code (a brand's e-mail
@@ -876,16 +966,28 @@ _RANGE_TO = re.compile(r"\s*(?:to|->|→|–|-|len|den|toi|到|增加到|增长�
 
 
 _OF_TOTAL = re.compile(
-    r"\s*(?:t|tco2e|tan|吨)?\s*(?:of|out of)\s+(?:the|our|a total of|total|tong)?\s*|\s*(?:t|tan)?\s*tren tong(?: so)?\s*"
+    r"\s*(?:t|tco2e|tan|吨|mwh)?\s*(?:of|out of)\s+(?:the|our|a total of|total|tong)?\s*"
+    r"|\s*(?:t|tan|mwh)?\s*(?:tren tong(?: so)?|tren|/)\s*"
 )
 
 
 def _part_of_total(r: Reading) -> None:
-    """ "21,000 t of the 31,000 t", "9.000 tấn trên tổng 12.000 tấn": the second amount is the whole the first is
-    part of, and a covering or excluding word said of either is said of the part (round-14 dev e-mail)."""
-    tonnages = [m for m in r.mentions if m.unit == "t" and m.trusted]
-    for part, whole in zip(tonnages, tonnages[1:], strict=False):
+    """ "21,000 t of the 31,000 t", "9.000 tấn trên tổng 12.000 tấn", "we're at 14,000 of 20,000 MWh": the second
+    amount is the whole the first is part of (a bare first figure takes the whole's unit), and a covering or
+    excluding word said of either is said of the part (round-14 dev e-mail). Of electricity, the part is the
+    renewable share when the question is about renewables (round-1 and round-12 dev calc)."""
+    figures = [m for m in r.mentions if m.unit in ("t", "mwh", "number") and m.trusted]
+    for part, whole in zip(figures, figures[1:], strict=False):
+        if whole.unit == "number" or part.unit not in (whole.unit, "number"):
+            continue
         if not _OF_TOTAL.fullmatch(r.folded[part.end : whole.start]):
+            continue
+        if part.unit == "number" and not 0 < part.value <= whole.value:
+            continue
+        part.unit = whole.unit
+        if whole.unit == "mwh":
+            if "renewable" in r.topics:
+                part.role, whole.role = "renewable_mwh", "total_mwh"
             continue
         qualifier = next((m.role for m in (part, whole) if m.role in ("covered", "excluded")), None)
         if qualifier:
@@ -1043,8 +1145,15 @@ def _excluded_in_sentence(r: Reading, m: Mention, cues: list[str]) -> bool:
     aside = bool(_IN_PARENTHESES.search(r.folded[start : m.start]))  # "(khoảng 1.400 tấn, …) ra khỏi"
     for cue in cues:
         for hit in cue_pattern(cue).finditer(r.folded, start, end):
-            if hit.start() > m.start and not aside:
+            # the words' object is the next figure, of any kind ("… 32.000 tấn, loại trừ 4%"): none may follow
+            governs_nothing_after = not any(
+                o.start >= hit.end() and o.unit in ("t", "percent", "number") and o.trusted
+                for o in r.mentions
+                if o.start < end
+            )
+            if hit.start() > m.start and not aside and not governs_nothing_after:
                 continue  # "scope 1 is 42,000 t and we exclude 2,900 t": the words govern what follows them
+            # "…大概 2,000 吨,不想纳入目标边界": words after the last tonnage of the sentence are said of it
             lo, hi = sorted((hit.start(), m.start))
             if not any(lo <= o.start <= hi for o in tonnages):
                 return True

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from assistant.text.numbers import WrittenNumber, digit_values, read_numbers, zh_numeral_value
+from assistant.text.numbers import WrittenNumber, digit_values, number_phrases, read_numbers, zh_numeral_value
 
 
 def _values(text: str, **kw: bool) -> set[Fraction]:
@@ -183,3 +183,20 @@ def test_results_are_in_reading_order_with_offsets() -> None:
     for n in found:
         assert text[n.start : n.end] == n.text
     assert found[-1].values == frozenset({Fraction(2, 3)})
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("emitted twenty thousand tonnes", [("twenty thousand", 20000)]),
+        ("one hundred and twenty thousand t", [("one hundred and twenty thousand", 120000)]),
+        ("bon muoi lam nghin tan", [("bon muoi lam nghin", 45000)]),
+        ("hai tram nam muoi nghin", [("hai tram nam muoi nghin", 250000)]),
+        # "năm" before a number is the year: read from the longest valid end
+        ("nam 2022 hai muoi lam nghin tan", [("hai muoi lam nghin", 25000)]),
+        ("tu muoi lam nghin tan", [("muoi lam nghin", 15000)]),  # "từ" (from), not "tư" (four)
+        ("twenty", []),  # one word alone is no phrase
+    ],
+)
+def test_number_phrases(text: str, found: list[tuple[str, int]]) -> None:
+    assert [(text[a:b], v) for a, b, v in number_phrases(text)] == found

@@ -982,3 +982,71 @@ def test_round_eighteen_timeframe_renewable_and_cati_version_readings() -> None:
     )
     assert not cati.premises
     assert plan_question(cati.reading).arguments["governance_percent"] == 80.0
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "expected"),
+    [
+        # figures the asker corrects at once: the second replaces the first and takes its role
+        ("Scope 3 total is 860,000 t. Our cat 1 target covers 540,000 t sorry I meant 590,000 t. Is that coverage enough?",
+         "scope3_coverage", {"scope3_total": 860000.0, "covered": 590000.0}),
+        ("Mục tiêu WB2C cho scope 1 và 2 từ 2021 tới 2033, phát thải năm gốc 42.000 tấn à không xin lỗi, 45.000 tấn. "
+         "Năm 2033 còn được phát thải bao nhiêu tấn?", "absolute_contraction", {"base_emissions": 45000.0}),
+        # numbers spelled out, and fractions
+        ("Our mill emitted twenty thousand tonnes scope 1+2 in 2023, we want a 1.5C target for 2033. What's the cap?",
+         "absolute_contraction", {"base_year": 2023, "target_year": 2033, "base_emissions": 20000.0}),
+        ("Năm cơ sở 2021, giảm một phần ba phạm vi 1+2 vào năm 2030, có đạt 1,5°C không?", "check_absolute_target",
+         {"base_year": 2021, "target_year": 2030}),
+        ("scope1+2 nam 2022 la 12000t, muc tieu 2030 giam 1/3, co dat 1.5 do ko", "check_absolute_target",
+         {"base_year": 2022, "target_year": 2030, "base_emissions": 12000.0}),
+        # "A of B MWh": the part is renewable, the whole is the total
+        ("We're at 14,000 of 20,000 MWh renewable in 2025. Do we pass the threshold?", "renewable_electricity",
+         {"renewable_mwh": 14000.0, "total_electricity_mwh": 20000.0, "year": 2025}),
+        # an exclusion word after the amount it is said of
+        ("范围一+二总共 48,000 吨,其中宿舍的天然气大概 2,000 吨,不想纳入目标边界,这样行吗", "scope12_coverage",
+         {"scope12_total": 48000.0, "excluded": 2000.0}),
+        # … but not when the words have an object of their own
+        ("Tổng phát thải phạm vi 1+2 là 32.000 tấn, dự định loại trừ 4% khỏi ranh giới mục tiêu. Có đạt không?",
+         "scope12_coverage", {"scope12_total": 100.0, "excluded": 4.0}),
+    ],
+)  # fmt: skip
+def test_corrections_spelled_numbers_and_parts(question: str, tool: str, expected: dict[str, Any]) -> None:
+    plan = _plan(question)
+    assert plan.calculator == tool, plan
+    assert {k: plan.arguments.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "ambition"),
+    [
+        ("We set a 50 percent absolute cut scope 1 and 2 from 2020 to 2032, is that 1.5 aligned or only well below 2?", "1.5C"),
+        ("Base 2022, target 2030, a 30% absolute cut in scope 1+2. Does that meet well-below 2°C? And 1.5°C?", "wb2c"),
+        ("Our plan is well below 2°C aligned: 30% from 2022 to 2030 on scope 1+2. Does it also meet 1.5°C?", "1.5C"),
+    ],
+)  # fmt: skip
+def test_the_verdict_is_on_the_ambition_asked_first(question: str, ambition: str) -> None:
+    plan = _plan(question)
+    assert plan.calculator == "check_absolute_target"
+    assert plan.arguments["ambition"] == ambition
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "missing"),
+    [
+        ("Is our supplier engagement target ok? 65% of suppliers by spend will have SBTs", "supplier_engagement",
+         ("submission_year", "target_year")),
+        ("We left the dormitory block and the canteen out of our scope 1+2 target boundary. Is that allowed?",
+         "scope12_coverage", ("scope12_total", "excluded")),
+        ("Is our renewable electricity share good enough? We're at 85%.", "renewable_electricity", ("year",)),
+    ],
+)  # fmt: skip
+def test_a_check_with_an_input_missing_asks_for_it(question: str, tool: str, missing: tuple[str, ...]) -> None:
+    plan = _plan(question)
+    assert (plan.kind, plan.calculator, plan.missing) == ("clarify", tool, missing)
+
+
+def test_a_latest_inventory_is_not_the_current_rules() -> None:
+    r = read_question("We submit in 2025. Our latest completed GHG inventory is 2024; target year 2035. OK?", "en")
+    assert r.rule_set is None
+    assert read_question("目前范围三目标只覆盖了外购商品和服务", "zh").rule_set is None
+    assert read_question("Theo quy định hiện hành của SBTi thì sao?", "vi").rule_set == "sbti-current-floor"
