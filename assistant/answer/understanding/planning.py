@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from assistant.answer.understanding.answerability import asking_spans, asking_text, asks_for_list, what_is_asked
 from assistant.answer.understanding.reading import AMBITIONS as AMBITION_NAMES
-from assistant.answer.understanding.reading import Mention, Reading, _has, cue_pattern, fold, vocabulary
+from assistant.answer.understanding.reading import Mention, Reading, _has, clauses, cue_pattern, fold, vocabulary
 from tools.cati import DIMENSION_ARGUMENTS
 from tools.pathways import min_ambition
 from tools.rules import DEFAULT_RULE_SET
@@ -336,9 +336,11 @@ def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Ment
             args["base_emissions"] = emissions.value
         return Plan("calculation", "check_absolute_target", {**args, **rs})
     ambition = r.ambition
-    if not ambition and _has(vocabulary()["intent"]["minimum_ambition"], r.folded):
+    if _asks_minimum_apart(r):
         # "the absolute minimum scope 3 target", "只按范围三的最低力度要求": the least ambition the rule set
-        # accepts for the scope is named, not left out (round-12 dev calc)
+        # accepts for the scope is named, not left out (round-12 dev calc); an ambition named in another clause
+        # is the asker's comparison or their guess ("the bare minimum SBTi accepts for scope 3, and what would
+        # WB2C need?", "是不是也得按1.5°C…?按最低要求…"; rounds 2, 9 and 19 dev calc)
         ambition = min_ambition(r.rule_set or DEFAULT_RULE_SET, scope)[0]
     if not ambition:
         missing.append("ambition")
@@ -391,6 +393,18 @@ _PER_UNIT = re.compile(r"\s?(?:/|per(?![a-z])|moi(?![a-z])|tren(?![a-z])|每)")
 _INTENSITY_BEFORE = re.compile(
     r"(?:每|per |moi |tren )[^,，。;；]{0,12}$|(?:强度|intensity|cuong do)[^,，。;；\d]{0,8}$"
 )
+
+
+def _asks_minimum_apart(r: Reading) -> bool:
+    """The question asks for the least ambition the rules accept, and names no ambition in that clause."""
+    cue = _has(vocabulary()["intent"]["minimum_ambition"], r.folded)
+    if not cue:
+        return False
+    for a, b in clauses(r.text):
+        clause = r.folded[a:b]
+        if cue_pattern(cue).search(clause) and any(AMBITION_NAMES[name].search(clause) for name in r.ambitions):
+            return False  # "the minimum requirement for 1.5°C" is 1.5°C's
+    return True
 
 
 def _asked_ambition(r: Reading) -> str | None:

@@ -156,7 +156,9 @@ SCOPES: dict[str, re.Pattern[str]] = {
         r"(?<![a-z])(?:scope|scop|pham vi|s)\s?1(?!\d)(?!\s?(?:\+|&|and|plus|va|cong|,|/|-)\s?(?:scope\s?|scop\s?|pham vi\s?|s\s?)?2)|范围\s?(?:一(?![二和及、+&与加])(?!2(?![\d.,万千]))|1(?![\d二2和及、+&与加]))"
     ),
     "s2": re.compile(
-        r"(?<![1+&]\s)(?<![1+&,/-])(?<![a-z])(?:scope|scop|pham vi|s)\s?2(?!\d)|(?<![一1和及+&与加])范围\s?(?:二|2(?!\d))"
+        # a comma before the word is a list's ("…0.8万吨,scope 2 是2.2万吨"; round-8 dev calc), before a bare "s" a pair's
+        r"(?<![1+&]\s)(?<![1+&/-])(?<![a-z])(?:scope|scop|pham vi)\s?2(?!\d)"
+        r"|(?<![1+&]\s)(?<![1+&,/-])(?<![a-z])s\s?2(?!\d)|(?<![一1和及+&与加])范围\s?(?:二|2(?!\d))"
     ),  # "范围一和范围二" is s12, matched first
 }
 RULE_SETS: dict[str, re.Pattern[str]] = {
@@ -960,6 +962,37 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             m.role = "base_emissions"
     _listed_parts(r, am, [end for end, _ in scope_marks])
     _part_of_total(r)
+    _covered_category(r, am)
+
+
+# a scope 3 category by its number or its name (folded): "第1类", "cat 1", "category 4", "nhóm 1", "外购商品和服务"
+_CATEGORY = re.compile(
+    r"第\s?(?P<zh>\d{1,2})\s?类|(?<![a-z])cat(?:egory)?\.?\s?(?P<en>\d{1,2})(?!\d)"
+    r"|(?:nhom|danh muc|hang muc|loai)\s(?P<vi>\d{1,2})(?!\d)"
+    r"|(?P<goods>外购商品和服务|外购商品与服务|purchased goods(?: and services)?|hang hoa (?:va dich vu )?mua vao)"
+)
+
+
+def _covered_category(r: Reading, am: dict[str, Any]) -> None:
+    """ "范围三45万吨,其中第1类31.5万吨,第4类4.5万吨。我们的目标只覆盖第1类": the amount stated for the category
+    the target is said to cover is the covered amount (round-8 and round-10 dev calc)."""
+    if r.role("covered"):
+        return
+    stated: dict[str, Mention] = {}
+    refs = list(_CATEGORY.finditer(r.folded))
+    for i, ref in enumerate(refs):
+        key = next(v for v in ref.groupdict().values() if v)
+        key = "1" if not key.isdigit() else key  # purchased goods and services is category 1
+        nxt = refs[i + 1].start() if i + 1 < len(refs) else len(r.folded)
+        amount = next(
+            (m for m in r.mentions if m.trusted and m.unit == "t" and ref.end() <= m.start < min(nxt, ref.end() + 24)),
+            None,
+        )
+        if amount is not None:
+            stated.setdefault(key, amount)
+        elif key in stated and _nearest_left(am["covered"], r.folded, ref.start(), max(0, ref.start() - 12)):
+            stated[key].role = "covered"
+            return
 
 
 _RANGE_TO = re.compile(r"\s*(?:to|->|→|–|-|len|den|toi|到|增加到|增长到|增至|提高到|至)\s*")

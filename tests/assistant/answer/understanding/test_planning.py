@@ -1050,3 +1050,42 @@ def test_a_latest_inventory_is_not_the_current_rules() -> None:
     assert r.rule_set is None
     assert read_question("目前范围三目标只覆盖了外购商品和服务", "zh").rule_set is None
     assert read_question("Theo quy định hiện hành của SBTi thì sao?", "vi").rule_set == "sbti-current-floor"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # the least ambition the rules accept for scope 3, beside an ambition the asker compares or guesses
+        ("Scope 3, base year 2020, target 2030. What's the bare minimum % cut SBTi accepts for scope 3, and what "
+         "would WB2C need?", {"ambition": "2c", "scope": "s3"}),
+        ("范围三我们想按最低要求设目标,是不是也得按1.5°C?基准年2020年范围三120万吨,目标年2030年,按最低要求要降到多少?",
+         {"ambition": "2c", "scope": "s3", "base_emissions": 1200000.0}),
+        # … but "the minimum requirement for 1.5°C" is 1.5°C's
+        ("What is the minimum requirement for 1.5°C from 2020 to 2030 for scope 1+2?", {"ambition": "1.5C"}),
+    ],
+)  # fmt: skip
+def test_the_minimum_the_rules_accept(question: str, expected: dict[str, Any]) -> None:
+    plan = _plan(question)
+    assert plan.calculator == "absolute_contraction"
+    assert {k: plan.arguments.get(k) for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("范围三总排放45万吨,其中第1类外购商品和服务31.5万吨,第4类上游运输4.5万吨。我们的目标只覆盖第1类,覆盖率够不够?",
+         {"scope3_total": 450000.0, "covered": 315000.0}),
+        ("Scope 3 total is 200,000 t: cat 1 purchased goods 150,000 t, cat 4 transport 20,000 t. Our target covers "
+         "only cat 1. Enough?", {"scope3_total": 200000.0, "covered": 150000.0}),
+    ],
+)  # fmt: skip
+def test_the_category_a_target_covers_brings_its_amount(question: str, expected: dict[str, Any]) -> None:
+    plan = _plan(question)
+    assert plan.calculator == "scope3_coverage"
+    assert {k: plan.arguments.get(k) for k in expected} == expected
+
+
+def test_scope_2_after_a_comma_in_chinese_text() -> None:
+    plan = _plan("我们工厂 scope 1 是0.8万吨,scope 2 是2.2万吨,scope 3 大概2.1万吨。需不需要设范围三目标?")
+    assert plan.calculator == "scope3_required"
+    assert [plan.arguments[k] for k in ("scope1", "scope2", "scope3")] == [8000.0, 22000.0, 21000.0]
