@@ -271,7 +271,10 @@ def renewable_electricity(
 
 def supplier_engagement(
     submission_year: Annotated[int, Field(description="Year the target is submitted to SBTi")],
-    target_year: Annotated[int, Field(description="Year by which suppliers should have science-based targets")],
+    target_year: Annotated[
+        int | None,
+        Field(description="Year by which suppliers should have science-based targets; omit to get the latest allowed"),
+    ] = None,
     coverage_percent: Annotated[
         float | None, Field(description="Share of suppliers covered, percent (optional)")
     ] = None,
@@ -280,10 +283,12 @@ def supplier_engagement(
     ] = "emissions",
     rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
 ) -> CalcResult:
-    """Is a supplier engagement target within the 5-year maximum of C19.1, and how is its coverage stated?"""
+    """Is a supplier engagement target within the 5-year maximum of C19.1, and how is its coverage stated?
+    Without a target year: the latest year the target may name ("by which year at the latest?"), no verdict."""
     validation.year(submission_year, "submission_year")
-    validation.year(target_year, "target_year")
-    if target_year < submission_year:
+    if target_year is not None:
+        validation.year(target_year, "target_year")
+    if target_year is not None and target_year < submission_year:
         raise CalculatorInputError(
             "target_before_submission", "target_year", submission_year=submission_year, target_year=target_year
         )
@@ -291,8 +296,8 @@ def supplier_engagement(
     rs = validation.rule_set(rule_set)
     ref = rules.ref(rs, "supplier_engagement_max_years")
     maximum = int(ref.value)
-    span = target_year - submission_year
-    ok = span <= maximum
+    span = target_year - submission_year if target_year is not None else None
+    ok = span is not None and span <= maximum
     warnings = []
     if cov is None:
         warnings.append(
@@ -304,9 +309,10 @@ def supplier_engagement(
             )
         )
     expl = texts(
-        "calc.supplier_engagement.explanation",
+        "calc.supplier_engagement.explanation" if span is not None else "calc.supplier_engagement.latest",
         n=span,
         m=maximum,
+        s=submission_year,
         last=submission_year + maximum,  # the latest year allowed, said as a year (round-12 dev calc)
     )
     if cov is not None:
@@ -330,7 +336,7 @@ def supplier_engagement(
             "latest_valid_target_year": submission_year + maximum,
             "coverage_percent": cov,
         },
-        verdict="meets" if ok else "does_not_meet",
+        verdict=None if span is None else "meets" if ok else "does_not_meet",
         rules=[ref],
         warnings=warnings,
         explanation=expl,

@@ -28,11 +28,16 @@ def intensity_to_absolute(
     growth_is_annual: Annotated[bool, Field(description="True if the growth is per year (compounded)")] = False,
     base_emissions: Annotated[float | None, Field(description="Base-year emissions in tCO2e (optional)")] = None,
     rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
+    ambition: Annotated[
+        str | None, Field(description="Ambition the absolute change is checked against (1.5C, WB2C, 2C; optional)")
+    ] = None,
 ) -> CalcResult:
     """Absolute emissions change implied by an intensity target and an activity growth projection.
 
     Without the years (both null) the change over the whole period is still known when the growth is a
-    total, not a yearly rate; the yearly rate and the ambitions it meets are then left out."""
+    total, not a yearly rate; the yearly rate and the ambitions it meets are then left out. With an ambition
+    and the years, the verdict says whether the absolute cut reaches that ambition's linear rate × years
+    ("does −45% per pair with output +30% meet 1.5°C?"; rounds 1 and 9 dev calc)."""
     dated = base_year is not None or target_year is not None
     n = validation.years(base_year, target_year) if dated or growth_is_annual else None  # type: ignore[arg-type]
     r = validation.share(intensity_reduction_percent, "intensity_reduction_percent") / 100
@@ -64,6 +69,22 @@ def intensity_to_absolute(
     if base is not None:  # the tonnes the change leaves, stated, not only kept in the outputs (round-12 dev calc)
         extra = texts("calc.intensity_to_absolute.target_emissions", te=outputs["target_emissions_tco2e"], base=base)
         expl = {lang: f"{text} {extra[lang]}" for lang, text in expl.items()}
+    verdict = None
+    checked = validation.ambition(ambition) if ambition is not None else None
+    if checked is not None and n is not None:
+        rate, _ = annual_rate(rs, checked)
+        required = min(rate * n, 100.0)
+        verdict = "meets" if -change / n + 1e-9 >= rate else "does_not_meet"
+        outputs["required_reduction_percent"] = round(required, 4)
+        against = texts(
+            "calc.intensity_to_absolute.against_ambition",
+            amb=ambition_names(checked),
+            req=required,
+            rate=rate,
+            n=n,
+            v=texts(f"calc.intensity_to_absolute.{verdict}"),
+        )
+        expl = {lang: f"{text} {against[lang]}" for lang, text in expl.items()}
     warnings = []
     if change > 0:
         warnings.append(
@@ -85,9 +106,10 @@ def intensity_to_absolute(
             "growth_is_annual": growth_is_annual,
             "base_emissions": base,
             "rule_set": rs,
+            "ambition": checked,
         },
         outputs=outputs,
-        verdict=None,
+        verdict=verdict,
         rules=[annual_rate(rs, "1.5C")[1], annual_rate(rs, "wb2c")[1]],
         warnings=warnings,
         explanation=expl,

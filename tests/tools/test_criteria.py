@@ -150,3 +150,9 @@ def test_the_engagement_check_states_the_latest_year_allowed() -> None:
     r = supplier_engagement(2025, 2035)
     assert r.verdict == "does_not_meet" and "so 2030 at the latest" in r.explanation["en"]
     assert "即最晚2030年" in r.explanation["zh"]
+
+
+def test_supplier_engagement_without_a_target_year_gives_the_latest_allowed() -> None:
+    r = supplier_engagement(2025)
+    assert (r.verdict, r.outputs["latest_valid_target_year"], r.outputs["years_from_submission"]) == (None, 2030, None)
+    assert "2030" in r.explanation["en"] and "2030" in r.explanation["zh"]

@@ -147,3 +147,12 @@ def test_an_intensity_change_with_base_emissions_states_the_tonnes_at_the_end() 
     assert (
         r.outputs["target_emissions_tco2e"] == 9408.0 and "emissions at the end are 9408 tCO2e" in r.explanation["en"]
     )
+
+
+def test_intensity_to_absolute_checked_against_an_ambition() -> None:
+    # −35% per unit with output +40% is −9% absolute over 2022–2030; 1.5°C needs 4.2%/yr × 8 = 33.6%
+    r = intensity_to_absolute(2022, 2030, 35, 40, ambition="1.5C")
+    assert (r.verdict, r.outputs["required_reduction_percent"]) == ("does_not_meet", 33.6)
+    assert "33.6" in r.explanation["en"] and "33,6" in r.explanation["vi"]
+    assert intensity_to_absolute(2022, 2030, 50, 0, ambition="wb2c").verdict == "meets"
+    assert intensity_to_absolute(2022, 2030, 35, 40).verdict is None

@@ -163,14 +163,15 @@ def plan_question(r: Reading) -> Plan:
     if "supplier" in r.topics:
         submission = r.one("submission") or r.one("submission_date") or base
         if submission and target:
-            args: dict[str, Any] = {"submission_year": _year(submission), "target_year": _year(target)}
-            loose = [m for m in r.mentions if m.trusted and m.unit == "percent" and m.role is None]
-            # "75% of suppliers by spend": the one percentage of a supplier-engagement question is its coverage
-            share = r.one("coverage") or r.one("share") or (loose[0] if len(loose) == 1 else None)
-            if share:
-                args["coverage_percent"] = share.value
-                if _has(vocabulary()["amounts"]["spend"], r.folded):
-                    args["coverage_basis"] = "spend"  # "70% of suppliers by spend", "占采购支出八成"
+            args: dict[str, Any] = {
+                "submission_year": _year(submission),
+                "target_year": _year(target),
+                **_supplier_coverage(r),
+            }
+            return Plan("calculation", "supplier_engagement", {**args, **rs})
+        if submission and _has(vocabulary()["intent"]["latest_year"], r.folded):
+            # "we submit in 2025: by which year at the latest must suppliers have targets?" (rounds 6, 7, 13 dev calc)
+            args = {"submission_year": _year(submission), **_supplier_coverage(r)}
             return Plan("calculation", "supplier_engagement", {**args, **rs})
         if target or submission:
             return _clarify_or_fact(r, "supplier_engagement", ["submission_year" if target else "target_year"], "")
@@ -525,6 +526,18 @@ def _exclusion(r: Reading, rs: dict[str, Any]) -> Plan | None:
     return plan
 
 
+def _supplier_coverage(r: Reading) -> dict[str, Any]:
+    """ "75% of suppliers by spend": the one percentage of a supplier-engagement question is its coverage."""
+    loose = [m for m in r.mentions if m.trusted and m.unit == "percent" and m.role is None]
+    share = r.one("coverage") or r.one("share") or (loose[0] if len(loose) == 1 else None)
+    if share is None:
+        return {}
+    args: dict[str, Any] = {"coverage_percent": share.value}
+    if _has(vocabulary()["amounts"]["spend"], r.folded):
+        args["coverage_basis"] = "spend"  # "70% of suppliers by spend", "占采购支出八成"
+    return args
+
+
 def _supplier_share_stated(r: Reading) -> bool:
     """A share of the suppliers is among the asker's figures ("65% of suppliers by spend")."""
     loose = [m for m in r.mentions if m.trusted and m.unit == "percent" and m.role in (None, "coverage", "share")]
@@ -594,7 +607,7 @@ def _intensity(r: Reading, rs: dict[str, Any], base: Mention | None, target: Men
         else {"base_year": _year(base), "target_year": _year(target)}
     )
     if cut and growth:
-        args = {
+        args: dict[str, Any] = {
             **years,
             "intensity_reduction_percent": cut.value,
             "activity_growth_percent": growth.value,
@@ -603,6 +616,9 @@ def _intensity(r: Reading, rs: dict[str, Any], base: Mention | None, target: Men
         emissions = _emissions(r)
         if emissions:
             args["base_emissions"] = emissions.value
+        asked = r.ambition or _asked_ambition(r)
+        if asked and not undated:
+            args["ambition"] = asked  # "… what happens to absolute emissions, and does that meet 1.5°C?"
         return Plan("calculation", "intensity_to_absolute", {**args, **rs})
     if growth:
         if not r.ambition:

@@ -177,7 +177,7 @@ RULE_SETS: dict[str, re.Pattern[str]] = {
 }
 TOPICS: dict[str, tuple[str, ...]] = {
     "geva": ("geva", "value added", "value-added", "gia tri gia tang", "增值", "增加值"),
-    "intensity": ("intensity", "per pair", "per unit", "per product", "per tonne of", "cuong do", "moi doi",
+    "intensity": ("intensity", "per pair", "per unit", "per-unit", "per product", "per tonne of", "cuong do", "moi doi",
                   "moi san pham", "tren san pham", "强度", "每双", "单位产品",
                   # emissions per item made (round-12 dev calc: "per-piece emissions fall 20%")
                   "per piece", "per-piece", "per garment", "per metre", "per meter", "per-pair", "moi chiec",
