@@ -323,10 +323,14 @@ def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Ment
     if reduction:
         if missing:
             return _clarify_or_fact(r, "check_absolute_target", missing, "")
+        cut = reduction[0].value
+        if reduction[0].per_year and base is not None and target is not None:
+            # "our target cuts 4.2% a year from 2022 to 2032": a linear rate over the span, the rules' own reading
+            cut = round(cut * (target.value - base.value), 6)
         args: dict[str, Any] = {
             "base_year": _year(base),
             "target_year": _year(target),
-            "reduction_percent": reduction[0].value,
+            "reduction_percent": cut,
             "scope": scope,
         }
         asked = r.ambition or _asked_ambition(r)
@@ -366,7 +370,7 @@ def _threshold_year(r: Reading) -> Mention | None:
 def _renewable(r: Reading, rs: dict[str, Any]) -> Plan | None:
     total, renewable, share = r.one("total_mwh"), r.one("renewable_mwh"), r.one("renewable_share")
     loose = [m for m in r.mentions if m.trusted and m.unit == "percent" and m.role is None]
-    if not (share or total or r.role("renewable_mwh")) and len(loose) == 1 and "check" in r.intent:
+    if not (share or total or r.role("renewable_mwh")) and len(loose) == 1 and r.intent & {"check", "need"}:
         share = loose[0]  # "is our renewable share good enough …? We're at 85%." (round-13 dev calc)
     renewable_value = renewable.value if renewable else _parts_of(r.role("renewable_mwh"), total)
     year = _threshold_year(r) or r.one("year") or r.one("target_year") or r.one("base_year")

@@ -47,6 +47,8 @@ def find_premises(r: Reading, rule_set: str) -> list[Premise]:
         for spec in premise_table():
             if spec.get("ambition") and spec["ambition"] not in ambitions:
                 continue
+            if spec.get("no_ambition") and ambitions:
+                continue
             if own and not spec.get("ambition"):
                 continue  # "can we exclude 7%?" asks about the asker's own plan, it states no rule
             if spec.get("topic") and not _has(spec["topic"], clause):
@@ -68,13 +70,23 @@ def find_premises(r: Reading, rule_set: str) -> list[Premise]:
                 continue  # a span within the maximum is no claim about it
             if value is None or abs(value - float(ref.value)) > 1e-6:
                 found.append(Premise(ref, text, i))
-                for m in mentions:
-                    if m.unit not in ("year", "date"):
-                        # the years stay the asker's: "GEVA is 7% a year linear, 2015 to 2030, so 105%?" is
-                        # answered over 2015–2030 (round-12 dev calc)
-                        m.role, m.trusted = "premise", False
+                consequence = i + 1 < len(spans) and _opens_with(r, spans[i + 1], voc["premises"]["consequence"])
+                for m in r.mentions:
+                    # the figure the wrong rule leads to is the rule's too: "…only needs 1.23% a year, so for
+                    # 2020–2030 we'd need 12.3%. We planned 15%" (round-9 dev calc)
+                    if m.clause == i or (consequence and m.clause == i + 1 and m.unit == "percent"):
+                        if m.unit not in ("year", "date"):
+                            # the years stay the asker's: "GEVA is 7% a year linear, 2015 to 2030, so 105%?" is
+                            # answered over 2015–2030 (round-12 dev calc)
+                            m.role, m.trusted = "premise", False
                 break
     return found
+
+
+def _opens_with(r: Reading, span: tuple[int, int], cues: list[str]) -> bool:
+    """The clause opens with one of ``cues`` ("so", "nên", "所以": it follows from the clause before)."""
+    head = r.folded[span[0] : span[1]].lstrip()
+    return any(head.startswith(c) and not head[len(c) : len(c) + 1].isalpha() for c in cues)
 
 
 def _claim(

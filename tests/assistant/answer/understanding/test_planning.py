@@ -1089,3 +1089,21 @@ def test_scope_2_after_a_comma_in_chinese_text() -> None:
     plan = _plan("我们工厂 scope 1 是0.8万吨,scope 2 是2.2万吨,scope 3 大概2.1万吨。需不需要设范围三目标?")
     assert plan.calculator == "scope3_required"
     assert [plan.arguments[k] for k in ("scope1", "scope2", "scope3")] == [8000.0, 22000.0, 21000.0]
+
+
+def test_a_yearly_cut_is_checked_over_the_span() -> None:
+    plan = _plan("Our scope 3 target cuts 4.2% a year from 2022 to 2032. Is that enough?")
+    assert (plan.calculator, plan.arguments["reduction_percent"]) == ("check_absolute_target", 42.0)
+
+
+def test_the_figure_a_wrong_rule_leads_to_is_no_input() -> None:
+    from assistant.answer.understanding.premises import find_premises
+
+    r = read_question(
+        "A colleague says well-below 2°C only needs 1.23% a year, so for 2020–2030 we'd need 12.3%. "
+        "We planned 15% for scope 1+2. We're fine, right?",
+        "en",
+    )
+    assert [p.claimed for p in find_premises(r, "sbti-apparel-2019")] == ["1.23%"]
+    plan = plan_question(r)
+    assert (plan.calculator, plan.arguments["reduction_percent"]) == ("check_absolute_target", 15.0)
