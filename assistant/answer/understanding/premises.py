@@ -73,12 +73,11 @@ def find_premises(r: Reading, rule_set: str) -> list[Premise]:
                 consequence = i + 1 < len(spans) and _opens_with(r, spans[i + 1], voc["premises"]["consequence"])
                 for m in r.mentions:
                     # the figure the wrong rule leads to is the rule's too: "…only needs 1.23% a year, so for
-                    # 2020–2030 we'd need 12.3%. We planned 15%" (round-9 dev calc)
-                    if m.clause == i or (consequence and m.clause == i + 1 and m.unit == "percent"):
-                        if m.unit not in ("year", "date"):
-                            # the years stay the asker's: "GEVA is 7% a year linear, 2015 to 2030, so 105%?" is
-                            # answered over 2015–2030 (round-12 dev calc)
-                            m.role, m.trusted = "premise", False
+                    # 2020–2030 we'd need 12.3%. We planned 15%" (round-9 dev calc); the years stay the asker's:
+                    # "GEVA is 7% a year linear, 2015 to 2030, so 105%?" is answered over 2015–2030 (round-12)
+                    in_claim = m.clause == i or (consequence and m.clause == i + 1 and m.unit == "percent")
+                    if in_claim and m.unit not in ("year", "date"):
+                        m.role, m.trusted = "premise", False
                 break
     return found
 
