@@ -116,6 +116,8 @@ def cati_score(
         "calc.cati_score.explanation_one" if total == 1 else "calc.cati_score.explanation"
     )  # "1 point", not "1 points"
     expl = texts(key, total=total, dims=dim_lines)
+    if not ids and factor:
+        expl = {lang: "" for lang in LANGS}  # "what is the textile weighting?": the factor alone, no 0-point score
     if ids:  # "chỉ số 5.4.5 được mấy điểm?": each indicator's own points, in the reader's words
         ordered = sorted(ids, key=_id_order)
         listed: dict[str, str] = {}
@@ -133,7 +135,7 @@ def cati_score(
             s12=factor["scope12_percent"],
             s3=factor["upstream_scope3_percent"],
         )
-        expl = {lang: f"{text} {weighting[lang]}" for lang, text in expl.items()}
+        expl = {lang: f"{text} {weighting[lang]}".strip() for lang, text in expl.items()}
     warnings = [
         Message(
             code="no_weighting_formula",

@@ -150,3 +150,9 @@ def test_the_inventorys_age_is_said_apart_from_the_target_year() -> None:
     assert r.verdict == "not_valid" and r.outputs["target_year_in_window"] is True
     assert "2035 (10 years after the submission year) is valid" in r.explanation["en"]
     assert "(2021) is too old: it must be from 2023 or later" in r.explanation["en"]
+
+
+def test_cati_industry_factor_alone() -> None:
+    r = cati_score([], industry="纺织")
+    assert r.explanation["en"].startswith("Industry default weighting factor (Textile)")
+    assert "20%" in r.explanation["zh"] and "80%" in r.explanation["zh"] and "0/" not in r.explanation["zh"]

@@ -15,7 +15,7 @@ from typing import Any, Literal
 from assistant.answer.understanding.answerability import asking_spans, asking_text, asks_for_list, what_is_asked
 from assistant.answer.understanding.reading import AMBITIONS as AMBITION_NAMES
 from assistant.answer.understanding.reading import Mention, Reading, _has, clauses, cue_pattern, fold, vocabulary
-from tools.cati import DIMENSION_ARGUMENTS
+from tools.cati import DIMENSION_ARGUMENTS, INDUSTRY_NAMES
 from tools.pathways import min_ambition
 from tools.rules import DEFAULT_RULE_SET
 from tools.validation import Scope
@@ -116,6 +116,11 @@ def plan_question(r: Reading) -> Plan:
         return Plan("fact", reason=f"asks for {wanted}, which no calculator gives")
     if asks_mcap_elements(r) and not inputs:
         return Plan("fact", reason="mcap_elements")
+    industry = _cati_industry(r) if "cati" in r.topics else None
+    if industry and not r.cati_ids and _has(vocabulary()["intent"]["weight"], fold(asking_text(r.text))):
+        # "CATI里纺织行业用的权重系数是多少?": the industry's default factor, the row of the weighting table
+        # (rounds 1, 8, 9, 18, 19 dev calc: the documents' dimension weights were quoted instead)
+        return Plan("calculation", "cati_score", {"indicator_ids": [], "industry": industry})
     if "meaning" in r.intent and not inputs and not r.cati_ids:
         return Plan("fact", reason="asks what a rule or term means")
     rs = {"rule_set": r.rule_set} if r.rule_set else {}
@@ -140,7 +145,9 @@ def plan_question(r: Reading) -> Plan:
     # "we meet 1.1.4, 1.2.4 … 5.4.5. What's our total?": several indicators and a total ask for their points
     totals = len(r.cati_ids) > 1 and bool(_has(vocabulary()["amounts"]["total"], r.folded))
     if r.cati_ids and ("points" in r.intent or totals):
-        return Plan("calculation", "cati_score", {"indicator_ids": r.cati_ids})
+        return Plan(
+            "calculation", "cati_score", {"indicator_ids": r.cati_ids, **({"industry": industry} if industry else {})}
+        )
     # figures the asker gives about their company around the question ("we emitted 6,000 t in 2024; what
     # weight does Climate Action carry?") do not make a weight a computation (round-13 dev calc)
     asking = asking_spans(r.text)
@@ -528,6 +535,20 @@ def _exclusion(r: Reading, rs: dict[str, Any]) -> Plan | None:
         # share, so both amounts are asked for (round-13 dev calc)
         return _clarify_or_fact(r, "scope12_coverage", ["scope12_total", "excluded"], "")
     return plan
+
+
+def _cati_industry(r: Reading) -> str | None:
+    """The industry of CATI's weighting table the question names ("纺织行业", "ngành dệt may", "a textile
+    company"); the longest name found, so "汽车零部件" is auto parts, not automobile."""
+    words = vocabulary()["cati_industry"]
+    found = []
+    for name, key in INDUSTRY_NAMES.items():
+        for hit in cue_pattern(fold(name)).finditer(r.folded) if len(name) >= 2 else ():
+            near = r.folded[max(0, hit.start() - 12) : hit.end() + 12]
+            # "power", "gas", "电力", "光伏" name energy as often as an industry: only beside "industry", "行业"…
+            if name not in words["generic"] or _has(words["industry"], near):
+                found.append((len(name), key))
+    return max(found)[1] if found else None
 
 
 def _supplier_coverage(r: Reading) -> dict[str, Any]:

@@ -1107,3 +1107,20 @@ def test_the_figure_a_wrong_rule_leads_to_is_no_input() -> None:
     assert [p.claimed for p in find_premises(r, "sbti-apparel-2019")] == ["1.23%"]
     plan = plan_question(r)
     assert (plan.calculator, plan.arguments["reduction_percent"]) == ("check_absolute_target", 15.0)
+
+
+@pytest.mark.parametrize(
+    ("question", "industry"),
+    [
+        ("CATI里纺织行业用的权重系数是多少?我们是纺织厂,年产3000万米布。", "textile"),
+        ("Theo CATI 2.0, ngành dệt may thì trọng số phạm vi 1+2 so với phạm vi 3 thượng nguồn là bao nhiêu?", "textile"),
+        ("In CATI, what is the weighting for the power generation industry?", "power"),
+    ],
+)  # fmt: skip
+def test_an_industry_weighting_is_the_table_row(question: str, industry: str) -> None:
+    plan = _plan(question)
+    assert (plan.calculator, plan.arguments) == ("cati_score", {"indicator_ids": [], "industry": industry})
+
+
+def test_energy_words_name_no_industry() -> None:
+    assert _plan("CATI weighting for green power users?").kind == "fact"
