@@ -347,6 +347,16 @@ def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Ment
         if emissions:
             args["base_emissions"] = emissions.value
         return Plan("calculation", "check_absolute_target", {**args, **rs})
+    if (
+        "check" in r.intent
+        and "own" in r.intent
+        and r.ambitions
+        and not (r.intent & {"calculate", "tonnes", "minimum_ambition", "need"})
+        and not _emissions(r)
+    ):
+        # "基准年2021年,目标年2030年,我们的范围一二目标符合1.5°C吗?": their target is checked, and its cut is
+        # not given — asked back, not answered with the cut the rule requires (round-8 dev calc)
+        return _clarify_or_fact(r, "check_absolute_target", [*missing, "reduction_percent"], "")
     ambition = r.ambition
     if _asks_minimum_apart(r):
         # "the absolute minimum scope 3 target", "只按范围三的最低力度要求": the least ambition the rule set

@@ -1124,3 +1124,9 @@ def test_an_industry_weighting_is_the_table_row(question: str, industry: str) ->
 
 def test_energy_words_name_no_industry() -> None:
     assert _plan("CATI weighting for green power users?").kind == "fact"
+
+
+def test_their_target_checked_without_its_cut_is_asked_back() -> None:
+    plan = _plan("基准年2021年,目标年2030年,我们的范围一二目标符合1.5°C吗?")
+    assert (plan.kind, plan.calculator, plan.missing) == ("clarify", "check_absolute_target", ("reduction_percent",))
+    assert _plan("Base year 2022, target 2030 at 1.5°C: what cut do we need?").calculator == "absolute_contraction"
