@@ -8,7 +8,7 @@ from pydantic import Field
 
 from tools import rules, validation
 from tools.i18n import LANGS, ambition_names, fmt_significant, join_sentences, texts
-from tools.pathways import annual_rate, min_ambition
+from tools.pathways import annual_rate, min_ambition, rate_meets
 from tools.result import CalcResult, Message
 from tools.rules import DEFAULT_RULE_SET, RuleSet
 from tools.validation import AMBITIONS
@@ -55,7 +55,7 @@ def intensity_to_absolute(
         implied_rate = -change / n
         outputs["years"] = n
         outputs["implied_linear_absolute_rate_percent"] = round(implied_rate, 4)
-        outputs["meets_ambitions"] = [a for a in AMBITIONS if implied_rate + 1e-9 >= annual_rate(rs, a)[0]]
+        outputs["meets_ambitions"] = [a for a in AMBITIONS if rate_meets(implied_rate, annual_rate(rs, a)[0])]
     if base is not None:
         outputs["target_emissions_tco2e"] = round(base * (1 + change / 100), 3)
     expl = texts(
@@ -74,7 +74,7 @@ def intensity_to_absolute(
     if checked is not None and n is not None:
         rate, _ = annual_rate(rs, checked)
         required = min(rate * n, 100.0)
-        verdict = "meets" if -change / n + 1e-9 >= rate else "does_not_meet"
+        verdict = "meets" if rate_meets(-change / n, rate) else "does_not_meet"
         outputs["required_reduction_percent"] = round(required, 4)
         against = texts(
             "calc.intensity_to_absolute.against_ambition",

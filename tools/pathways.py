@@ -213,7 +213,7 @@ def check_absolute_target(
     for amb in AMBITIONS:
         rate, ref = annual_rate(rs, amb)
         refs.append(ref)
-        if _rate_meets(implied, rate):
+        if rate_meets(implied, rate):
             meets.append(amb)
     minimum, min_ref = min_ambition(rs, sc)
     warnings = _base_year_warnings(rs, base_year)
@@ -231,7 +231,7 @@ def check_absolute_target(
         min_rate, _ = annual_rate(rs, minimum)
     raw_required = min_rate * n
     required = min(raw_required, 100.0)
-    rate_ok = _rate_meets(implied, min_rate)
+    rate_ok = rate_meets(implied, min_rate)
     shortfall = 0.0 if rate_ok else max(0.0, required - red)
     rate_shortfall = 0.0 if rate_ok else min_rate - implied
     ok = rate_ok and accepted
@@ -261,7 +261,7 @@ def check_absolute_target(
         other_min = minimum
     other_rate, _ = annual_rate(other_rs, other_min)
     other_accepted = ambition is None or ambition_meets(other_min, min_ambition(other_rs, sc)[0])
-    other_ok = _rate_meets(implied, other_rate) and other_accepted
+    other_ok = rate_meets(implied, other_rate) and other_accepted
     best = ambition_names(meets[0]) if meets else texts("calc.check_absolute_target.no_ambition")
     if meets and meets[0] != minimum:
         # "only well-below 2°C?": the cut that level needs over the same years, beside its name
@@ -314,6 +314,6 @@ def check_absolute_target(
     )
 
 
-def _rate_meets(implied: float, required: float) -> bool:
+def rate_meets(implied: float, required: float) -> bool:
     """The one test of ambition: an implied linear rate at least the rule's (within float noise)."""
     return implied + 1e-9 >= required
