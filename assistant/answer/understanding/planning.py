@@ -358,7 +358,9 @@ def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Ment
         # not given — asked back, not answered with the cut the rule requires (round-8 dev calc)
         return _clarify_or_fact(r, "check_absolute_target", [*missing, "reduction_percent"], "")
     ambition = r.ambition
-    if _asks_minimum_apart(r):
+    # with an ambition named, only scope 3's least ambition is read apart from it: for scope 1+2, "aligned with
+    # 1.5°C for 2030. What's the minimum % cut?" asks 1.5°C's cut (round-18 dev calc)
+    if (not r.ambitions or scope == "s3") and _asks_minimum_apart(r):
         # "the absolute minimum scope 3 target", "只按范围三的最低力度要求": the least ambition the rule set
         # accepts for the scope is named, not left out (round-12 dev calc); an ambition named in another clause
         # is the asker's comparison or their guess ("the bare minimum SBTi accepts for scope 3, and what would

@@ -1130,3 +1130,11 @@ def test_their_target_checked_without_its_cut_is_asked_back() -> None:
     plan = _plan("基准年2021年,目标年2030年,我们的范围一二目标符合1.5°C吗?")
     assert (plan.kind, plan.calculator, plan.missing) == ("clarify", "check_absolute_target", ("reduction_percent",))
     assert _plan("Base year 2022, target 2030 at 1.5°C: what cut do we need?").calculator == "absolute_contraction"
+
+
+def test_a_minimum_cut_for_a_named_ambition_on_scope_1_and_2_is_that_ambitions() -> None:
+    plan = _plan(
+        "Our supplier's 2023 base-year inventory is 62.4 kt CO2e for scope 1+2. They want an absolute target "
+        "aligned with 1.5°C for 2030. What's the minimum % cut?"
+    )
+    assert plan.arguments["ambition"] == "1.5C"
