@@ -91,7 +91,9 @@ _ZH_WHOLE_OR_HALF = re.compile(r"满分(?=[,，、;；。\s)）]|$)|一半(?!以
 # sentence names (folded text; Chinese numerals through zh_numeral_value)
 _FRACTION = re.compile(
     r"(?<![\d/.,])(?P<num>[1-9])\s?/\s?(?P<den>[2-9])(?![\d/]|[.,]\d)"
-    r"|(?<![a-z])(?P<en>(?:a|one|two|three)[\s-](?:third|thirds|quarter|quarters|fifth|fifths)|half)(?![a-z])"
+    # "half" of a year is a date ("the first half of 2025", "a half-year"), no share
+    r"|(?<![a-z])(?P<en>(?:a|one|two|three)[\s-](?:third|thirds|quarter|quarters|fifth|fifths)"
+    r"|(?<!first )(?<!second )(?<!1st )(?<!2nd )half(?![\s-]+(?:of\s+(?:the\s+)?)?(?:year|20\d\d)))(?![a-z])"
     r"|(?<![a-z])(?P<vi>(?:mot|hai|ba|bon) phan (?:hai|ba|tu|bon|nam)|mot nua)(?![a-z])"
     r"|(?P<zh>[一二两三四五]分之[一二三四])"
 )
