@@ -70,11 +70,15 @@ def find_premises(r: Reading, rule_set: str) -> list[Premise]:
                 continue  # a span within the maximum is no claim about it
             if value is None or abs(value - float(ref.value)) > 1e-6:
                 found.append(Premise(ref, text, i))
+                # the figure the wrong rule leads to is the rule's too when the asker states their own plan apart:
+                # "…only needs 1.23% a year, so for 2020–2030 we'd need 12.3%. We planned 15%" (round-9 dev calc);
+                # without another figure it is their plan ("…so excluding 7% is fine?"; rounds 3 and 4 dev calc)
                 consequence = i + 1 < len(spans) and _opens_with(r, spans[i + 1], voc["premises"]["consequence"])
+                own_plan = [m for m in r.mentions if m.unit == "percent" and m.trusted and m.clause not in (i, i + 1)]
+                consequence = consequence and bool(own_plan)
                 for m in r.mentions:
-                    # the figure the wrong rule leads to is the rule's too: "…only needs 1.23% a year, so for
-                    # 2020–2030 we'd need 12.3%. We planned 15%" (round-9 dev calc); the years stay the asker's:
-                    # "GEVA is 7% a year linear, 2015 to 2030, so 105%?" is answered over 2015–2030 (round-12)
+                    # the years stay the asker's: "GEVA is 7% a year linear, 2015 to 2030, so 105%?" is answered
+                    # over 2015–2030 (round-12 dev calc)
                     in_claim = m.clause == i or (consequence and m.clause == i + 1 and m.unit == "percent")
                     if in_claim and m.unit not in ("year", "date"):
                         m.role, m.trusted = "premise", False
