@@ -103,7 +103,9 @@ def _claim(
         return (None, word) if word and not _has(voc["premises"]["compound"], clause) else None
     if unit == "percent":
         rates = [m for m in mentions if m.unit == "percent"]
-        if spec["rule"].startswith("abs_rate") or spec["rule"] in ("geva_rate", "s3_physical_intensity_rate"):
+        if spec.get("per_year"):
+            rates = [m for m in rates if m.per_year]  # "… at least 3% per year": a yearly rate, never a total cut
+        elif spec["rule"].startswith("abs_rate") or spec["rule"] in ("geva_rate",):
             rates = [m for m in rates if m.per_year] or (rates if len(rates) == 1 and not spec.get("ambition") else [])
         return (rates[0].value, rates[0].text) if len(rates) == 1 else None
     if unit == "years":
