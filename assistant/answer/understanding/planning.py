@@ -542,7 +542,7 @@ def _exclusion(r: Reading, rs: dict[str, Any]) -> Plan | None:
         # "our boundary covers 48,600 t of our 50,400 t (we left out two offices)": the boundary by what it covers
         return _share_of_total(r, rs, "scope12_coverage", ("scope12_total", "covered"), ("covered", "s12", "coverage"))
     plan = _share_of_total(r, rs, "scope12_coverage", ("scope12_total", "excluded"), ("excluded", "s12", share))
-    if plan is None and "exclusion" in r.topics and {"check", "own"} <= r.intent:
+    if plan is None and "exclusion" in r.topics and {"check", "own"} <= r.intent and not r.topics & {"use_phase"}:
         # "we left the dormitory and the canteen out of our scope 1+2 boundary. Is that allowed?": the rule is a
         # share, so both amounts are asked for (round-13 dev calc)
         return _clarify_or_fact(r, "scope12_coverage", ["scope12_total", "excluded"], "")
