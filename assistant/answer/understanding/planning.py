@@ -163,7 +163,7 @@ def plan_question(r: Reading) -> Plan:
         plan = _renewable(r, rs)
         if plan is not None:
             return plan
-        if not any(m.trusted and m.unit in ("mwh", "percent", "t") for m in r.mentions):
+        if not any(m.trusted and (m.unit in ("mwh", "t") or m.role == "renewable_share") for m in r.mentions):
             # "how much renewable electricity do we need by 2030 instead of a scope 2 target?": the threshold is
             # the documents' to state, not an absolute cut asked back (round-18 e-mail)
             return Plan("fact", reason="a renewable threshold, no figures of the asker's")

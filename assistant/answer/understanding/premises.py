@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.answer.understanding.reading import AMBITIONS, SCOPES, Reading, _has, clauses, vocabulary
+from assistant.answer.understanding.reading import AMBITIONS, SCOPES, Reading, _has, clauses, cue_pattern, vocabulary
 from tools import rules
 from tools.result import RuleRef
 
@@ -62,7 +62,7 @@ def find_premises(r: Reading, rule_set: str) -> list[Premise]:
                 if rules.has(rule_set, spec["rule"])
                 else rules.ref(rules.DEFAULT_RULE_SET, spec["rule"])
             )
-            claim = _claim(spec, mentions, clause, voc)
+            claim = _claim(spec, mentions, clause, voc, r.folded)
             if claim is None:
                 continue
             value, text = claim
@@ -76,14 +76,32 @@ def find_premises(r: Reading, rule_set: str) -> list[Premise]:
                 consequence = i + 1 < len(spans) and _opens_with(r, spans[i + 1], voc["premises"]["consequence"])
                 own_plan = [m for m in r.mentions if m.unit == "percent" and m.trusted and m.clause not in (i, i + 1)]
                 consequence = consequence and bool(own_plan)
+                # inside the claim's clause, what follows "nên", "so", "所以" is the asker's own plan: "vì SBTi chỉ yêu
+                # cầu 1,5%/năm nên bên em đặt mục tiêu giảm 18%" (round-21 calc, dev since)
+                claimed_at = next((m.end for m in mentions if m.text == text), a)
+                turn = _consequence_within(r, claimed_at, b, voc["premises"]["consequence"])
                 for m in r.mentions:
                     # the years stay the asker's: "GEVA is 7% a year linear, 2015 to 2030, so 105%?" is answered
                     # over 2015–2030 (round-12 dev calc)
-                    in_claim = m.clause == i or (consequence and m.clause == i + 1 and m.unit == "percent")
+                    in_claim = (m.clause == i and m.start < turn) or (
+                        consequence and m.clause == i + 1 and m.unit == "percent"
+                    )
                     if in_claim and m.unit not in ("year", "date"):
                         m.role, m.trusted = "premise", False
                 break
     return found
+
+
+# how far after a figure a word for "a year" still makes it a yearly rate ("3% linear reduction per year"), not
+# a total cut asked about ("a 30% cut per pair … is what linear annual reduction?"; dev set q-en-033)
+_YEAR_WORD_REACH = 32
+
+
+def _consequence_within(r: Reading, start: int, end: int, cues: list[str]) -> int:
+    """Where a word that draws a consequence ("so", "nên", "所以") first stands in ``r.folded[start:end]``, else
+    ``end``."""
+    hits = [h.start() for c in cues for h in cue_pattern(c).finditer(r.folded, start, end)]
+    return min(hits, default=end)
 
 
 def _opens_with(r: Reading, span: tuple[int, int], cues: list[str]) -> bool:
@@ -93,7 +111,7 @@ def _opens_with(r: Reading, span: tuple[int, int], cues: list[str]) -> bool:
 
 
 def _claim(
-    spec: dict[str, Any], mentions: list[Any], clause: str, voc: dict[str, Any]
+    spec: dict[str, Any], mentions: list[Any], clause: str, voc: dict[str, Any], folded: str
 ) -> tuple[float | None, str] | None:
     """The figure the clause claims for this rule: (value, as written), ``(None, word)`` for a claimed
     method ("linear"), or ``None`` when the clause claims nothing for it."""
@@ -104,7 +122,13 @@ def _claim(
     if unit == "percent":
         rates = [m for m in mentions if m.unit == "percent"]
         if spec.get("per_year"):
-            rates = [m for m in rates if m.per_year]  # "… at least 3% per year": a yearly rate, never a total cut
+            # "… at least 3% per year": a yearly rate, never a total cut; "3% linear reduction per year" says the
+            # year apart from the figure (round-6 dev calc)
+            yearly = [m for m in rates if m.per_year]
+            after = folded[rates[0].end : rates[0].end + _YEAR_WORD_REACH] if len(rates) == 1 else ""
+            if not yearly and _has(voc["percents"]["per_year"], after):
+                yearly = rates
+            rates = yearly
         elif spec["rule"].startswith("abs_rate") or spec["rule"] in ("geva_rate",):
             rates = [m for m in rates if m.per_year] or (rates if len(rates) == 1 and not spec.get("ambition") else [])
         return (rates[0].value, rates[0].text) if len(rates) == 1 else None

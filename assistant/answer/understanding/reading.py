@@ -68,7 +68,8 @@ def clauses(text: str) -> list[tuple[int, int]]:
 
 # --- numbers with units ----------------------------------------------------------------------------------
 
-_NUM = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+# a comma before a year is a list's, never a decimal one: "范围1和2,2022年为基准年" (round-21 calc, dev since)
+_NUM = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,](?!(?:19|20)\d\d(?!\d))\d+)?"
 _UNIT = (
     r"%|％|phần trăm|phan tram|percent|per cent|个百分点"
     r"|t\s?co2e?|t\s?co₂e?|tấn\s?co2e?|tan\s?co2e?|tấn|tan(?![a-z])|tonnes?|tons?|吨二氧化碳当量|吨\s?co2e?|吨|t(?![a-zà-ỹ])"
@@ -109,7 +110,9 @@ _WORD_AMOUNT_UNIT = re.compile(
     r"(?![a-z0-9])"
 )
 _YEAR = re.compile(
-    r"(?<![A-Za-z0-9.])(?<!\d,)(?:FY\s?|năm\s|nam\s)?(?P<year>19[89]\d|20\d\d|2100)(?![\d%])", re.IGNORECASE
+    # "范围1和2,2022年为基准年": a year with 年 after a list comma is still a year (round-21 calc, dev since)
+    r"(?<![A-Za-z0-9.])(?:(?<!\d,)|(?=(?:19|20)\d\d\s?年))(?:FY\s?|năm\s|nam\s)?(?P<year>19[89]\d|20\d\d|2100)(?![\d%])",
+    re.IGNORECASE,
 )
 _ZH_YEAR, _SHORT_YEAR = (
     re.compile(r"([〇零一二三四五六七八九]{4})年"),
@@ -183,7 +186,9 @@ TOPICS: dict[str, tuple[str, ...]] = {
                   "moi san pham", "tren san pham", "强度", "每双", "单位产品",
                   # emissions per item made (round-12 dev calc: "per-piece emissions fall 20%")
                   "per piece", "per-piece", "per garment", "per metre", "per meter", "per-pair", "moi chiec",
-                  "tren moi san pham", "单件", "每件", "单位产量", "per kg", "per kilogram", "moi kg", "每公斤", "每千克"),
+                  "tren moi san pham", "单件", "每件", "单位产量", "per kg", "per kilogram", "moi kg", "每公斤", "每千克",
+                  # "giảm 20% phát thải trên mỗi áo sơ mi" (round-21 calc, dev since)
+                  "tren moi", "per each"),
     "renewable": ("renewable", "tai tao", "可再生", "绿电", "re100", "green electricity", "green power", "dien xanh",
                   "re threshold", "re target", "re share"),
     "supplier": ("supplier engagement", "engagement target", "gan ket nha cung cap", "thu hut nha cung cap",
@@ -586,6 +591,11 @@ def _set_aside(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) ->
                 r.set_aside.append(m)
 
 
+# characters between a withdrawn figure and its replacement: "450 t - sorry, the site just sent an updated figure,
+# it's 620 t" (round-21 calc, dev since) is 55
+_CORRECTION_REACH = 72
+
+
 def _corrections(r: Reading, cues: list[str]) -> list[tuple[Mention, Mention]]:
     """Figures the asker withdraws at once ("12,000 t, sorry 12,500 t"; "二万吨,不对,是两万五千吨"): the next
     figure of the same kind, within a short reach and with a correcting word between, replaces the first. A bare
@@ -593,7 +603,7 @@ def _corrections(r: Reading, cues: list[str]) -> list[tuple[Mention, Mention]]:
     figures = [m for m in r.mentions if m.trusted and m.unit in ("t", "mwh", "percent", "year", "number")]
     pairs = []
     for first, second in zip(figures, figures[1:], strict=False):
-        if second.unit not in (first.unit, "number") or second.start - first.end > 48:
+        if second.unit not in (first.unit, "number") or second.start - first.end > _CORRECTION_REACH:
             continue
         if not _has(cues, r.folded[first.end : second.start]):
             continue

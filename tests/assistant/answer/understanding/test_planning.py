@@ -1138,3 +1138,36 @@ def test_a_minimum_cut_for_a_named_ambition_on_scope_1_and_2_is_that_ambitions()
         "aligned with 1.5°C for 2030. What's the minimum % cut?"
     )
     assert plan.arguments["ambition"] == "1.5C"
+
+
+@pytest.mark.parametrize(
+    ("question", "tool", "expected"),
+    [
+        # round 21, dev since: a list comma before a year, a long correction, PV and I-RECs, "trên mỗi"
+        ("MCAP 的要求我们不太懂:范围1和2,2022年为基准年,到2030年绝对减排三成,按1.5°C 够不够?", "check_absolute_target",
+         {"base_year": 2022, "reduction_percent": 30.0}),
+        ("Scope 1 = 2,150 t and scope 2 = 7,850 t (10,000 t total). They want to leave the boiler house out of the "
+         "target boundary: 450 t - sorry, the site just sent an updated figure, it's 620 t. Is that OK?",
+         "scope12_coverage", {"excluded": 620.0}),
+        ("For 2025 we forecast 2.5 GWh total electricity use; 2,150MWh of it is from our rooftop PV and I-RECs. "
+         "Does that meet the threshold?", "renewable_electricity", {"renewable_mwh": 2150.0, "total_electricity_mwh": 2500.0}),
+        ("muc tieu scope 3: giam 20% phat thai tren moi ao so mi tu 2020 den 2032, co dat muc toi thieu ko?",
+         "physical_intensity_rate", {"intensity_reduction_percent": 20.0}),
+    ],
+)  # fmt: skip
+def test_round_21_phrasings(question: str, tool: str, expected: dict[str, Any]) -> None:
+    plan = _plan(question)
+    assert plan.calculator == tool, plan
+    assert {k: plan.arguments.get(k) for k in expected} == expected
+
+
+def test_the_plan_after_so_in_the_claims_own_clause_is_the_askers() -> None:
+    from assistant.answer.understanding.premises import find_premises
+
+    r = read_question(
+        "vi SBTi chi yeu cau cuong do vat ly giam toi thieu 1,5%/nam nen ben em dat muc tieu pham vi 3: giam 18% "
+        "phat thai tren moi san pham tu 2022 den 2032. vay la du yeu cau roi dung khong?",
+        "vi",
+    )
+    assert [p.rule.id for p in find_premises(r, "sbti-apparel-2019")] == ["s3_physical_intensity_rate"]
+    assert plan_question(r).arguments["intensity_reduction_percent"] == 18.0
