@@ -213,7 +213,7 @@ def renewable_electricity(
     if applicable is not None:
         verdict = "meets" if share + 1e-9 >= applicable else "does_not_meet"
         gap = max(0.0, total * applicable / 100 - ren)
-        v = texts(f"calc.renewable_electricity.{verdict}")
+        v = texts(f"calc.verdict_word.{verdict}")
         parts = [texts("calc.renewable_electricity.in_force", s=share, y=year, th=applicable, since=since, v=v)]
         if gap > 0:
             parts.append(texts(f"calc.renewable_electricity.short{points}", gap=gap))

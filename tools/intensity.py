@@ -74,7 +74,7 @@ def intensity_to_absolute(
     if checked is not None and n is not None:
         rate, _ = annual_rate(rs, checked)
         required = min(rate * n, 100.0)
-        verdict = "meets" if rate_meets(-change / n, rate) else "does_not_meet"
+        verdict = "meets" if rate_meets(implied_rate, rate) else "does_not_meet"
         outputs["required_reduction_percent"] = round(required, 4)
         against = texts(
             "calc.intensity_to_absolute.against_ambition",
@@ -82,7 +82,7 @@ def intensity_to_absolute(
             req=required,
             rate=rate,
             n=n,
-            v=texts(f"calc.intensity_to_absolute.{verdict}"),
+            v=texts(f"calc.verdict_word.{verdict}"),
         )
         expl = {lang: f"{text} {against[lang]}" for lang, text in expl.items()}
     warnings = []

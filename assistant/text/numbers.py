@@ -43,6 +43,7 @@ _VI_FRACTIONS = {
     "hai phần ba": Fraction(2, 3), "một phần ba": Fraction(1, 3), "một nửa": Fraction(1, 2),
     "một phần tư": Fraction(1, 4), "ba phần tư": Fraction(3, 4),
 }  # fmt: skip
+FRACTION_WORDS: dict[str, Fraction] = {**_EN_FRACTIONS, **_VI_FRACTIONS}  # "two thirds", "một phần ba"
 # words that are numbers only sometimes ("năm" is also "year", "một"/"one" also "a"): read, never required
 AMBIGUOUS_WORDS = frozenset(
     {"năm", "một", "one", "tư", "ba", "may", "march", "hundred", "thousand", "million", "billion", "trillion"}

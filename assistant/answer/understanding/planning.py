@@ -14,7 +14,16 @@ from typing import Any, Literal
 
 from assistant.answer.understanding.answerability import asking_spans, asking_text, asks_for_list, what_is_asked
 from assistant.answer.understanding.reading import AMBITIONS as AMBITION_NAMES
-from assistant.answer.understanding.reading import Mention, Reading, _has, clauses, cue_pattern, fold, vocabulary
+from assistant.answer.understanding.reading import (
+    Mention,
+    Reading,
+    _has,
+    clauses,
+    cue_pattern,
+    fold,
+    states_supplier_share,
+    vocabulary,
+)
 from tools.cati import DIMENSION_ARGUMENTS, INDUSTRY_NAMES
 from tools.pathways import min_ambition
 from tools.rules import DEFAULT_RULE_SET
@@ -182,7 +191,7 @@ def plan_question(r: Reading) -> Plan:
             return Plan("calculation", "supplier_engagement", {**args, **rs})
         if target or submission:
             return _clarify_or_fact(r, "supplier_engagement", ["submission_year" if target else "target_year"], "")
-        if "check" in r.intent and _supplier_share_stated(r):
+        if "check" in r.intent and states_supplier_share(r.folded):
             # "is our supplier engagement target ok? 65% of suppliers by spend will have SBTs": the share alone
             # is judged by the years it is due in (round-19 dev calc)
             return _clarify_or_fact(r, "supplier_engagement", ["submission_year", "target_year"], "")
@@ -573,12 +582,6 @@ def _supplier_coverage(r: Reading) -> dict[str, Any]:
     if _has(vocabulary()["amounts"]["spend"], r.folded):
         args["coverage_basis"] = "spend"  # "70% of suppliers by spend", "占采购支出八成"
     return args
-
-
-def _supplier_share_stated(r: Reading) -> bool:
-    """A share of the suppliers is among the asker's figures ("65% of suppliers by spend")."""
-    loose = [m for m in r.mentions if m.trusted and m.unit == "percent" and m.role in (None, "coverage", "share")]
-    return bool(loose) and bool(re.search(r"supplier|nha cung cap|供应商", r.folded))
 
 
 def _scope3_required(r: Reading, rs: dict[str, Any]) -> Plan | None:

@@ -16,11 +16,12 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.text.numbers import digit_values, number_phrases, zh_digit_string, zh_numeral_value
+from assistant.text.numbers import FRACTION_WORDS, digit_values, number_phrases, zh_digit_string, zh_numeral_value
 
 VOCABULARY_PATH = Path(__file__).with_name("vocabulary.toml")
 
@@ -89,17 +90,16 @@ _CHENG = re.compile(
 # "more than half", not a figure
 _ZH_WHOLE_OR_HALF = re.compile(r"满分(?=[,，、;；。\s)）]|$)|一半(?!以上|多)")
 # a share written as a fraction: "giảm 1/3", "cut a third", "một phần ba", "三分之二" — a percentage of what the
-# sentence names (folded text; Chinese numerals through zh_numeral_value)
+# sentence names (folded text; the words are assistant/text/numbers.py's, Chinese numerals through zh_numeral_value)
+_FRACTION_SHARES = {fold(words): value for words, value in FRACTION_WORDS.items()}
 _FRACTION = re.compile(
     r"(?<![\d/.,])(?P<num>[1-9])\s?/\s?(?P<den>[2-9])(?![\d/]|[.,]\d)"
     # "half" of a year is a date ("the first half of 2025", "a half-year"), no share
-    r"|(?<![a-z])(?P<en>(?:a|one|two|three)[\s-](?:third|thirds|quarter|quarters|fifth|fifths)"
-    r"|(?<!first )(?<!second )(?<!1st )(?<!2nd )half(?![\s-]+(?:of\s+(?:the\s+)?)?(?:year|20\d\d)))(?![a-z])"
-    r"|(?<![a-z])(?P<vi>(?:mot|hai|ba|bon) phan (?:hai|ba|tu|bon|nam)|mot nua)(?![a-z])"
+    r"|(?<![a-z])(?<!first )(?<!second )(?<!1st )(?<!2nd )(?P<words>"
+    + "|".join(re.escape(w) for w in sorted(_FRACTION_SHARES, key=len, reverse=True))
+    + r")(?![a-z])(?![\s-]+(?:of\s+(?:the\s+)?)?(?:year|20\d\d))"
     r"|(?P<zh>[一二两三四五]分之[一二三四])"
 )
-_FRACTION_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4, "nam": 5,
-                   "half": 2, "nua": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}  # fmt: skip
 _ZH_AMOUNT = re.compile(
     r"(?:(?<=范围)[一二三](?=[零〇一二两三四五六七八九十百千万]{2}))?"  # "范围三两万吨": scope 3's name, then 两万吨
     r"(?P<num>[零〇一二两三四五六七八九十百千万]{2,})\s?(?P<unit>吨|公吨|兆瓦时|MWh|mwh|万千瓦时|千瓦时|度电)"
@@ -508,17 +508,12 @@ def read_question(text: str, lang: str) -> Reading:
 def _fraction_share(m: re.Match[str]) -> float | None:
     """The percentage a fraction stands for: "1/3", "two thirds", "một phần ba", "三分之二" → 33.33…, 66.66…"""
     if m.group("num"):
-        num, den = int(m.group("num")), int(m.group("den"))
+        value: Fraction | None = Fraction(int(m.group("num")), int(m.group("den")))
     elif m.group("zh"):
         value = zh_numeral_value(m.group("zh"))
-        return float(value) * 100 if value is not None and 0 < value < 1 else None
     else:
-        words = (m.group("en") or m.group("vi")).replace("-", " ").split()
-        if words == ["half"] or words[-1] == "nua":
-            num, den = 1, 2
-        else:
-            num, den = _FRACTION_WORDS[words[0]], _FRACTION_WORDS[words[-1]]
-    return num / den * 100 if 0 < num < den else None
+        value = _FRACTION_SHARES[m.group("words")]
+    return float(value) * 100 if value is not None and 0 < value < 1 else None
 
 
 def _year_of_stated_amount(r: Reading, spans: list[tuple[int, int]], ys: dict[str, Any]) -> None:
@@ -650,7 +645,7 @@ _SUPPLIER_SHARE = re.compile(
 )
 
 
-def _supplier_targets(folded: str) -> bool:
+def states_supplier_share(folded: str) -> bool:
     """A share of the suppliers is stated: the target is one of supplier engagement, not a supplier's own target
     that a brand or consultant asks about ("our supplier wants a 1.5°C target"; round-18 calc)."""
     return bool(_SUPPLIER_SHARE.search(folded))
@@ -664,7 +659,7 @@ def _topics_and_intent(r: Reading, voc: dict[str, Any]) -> None:
     for topic, words in TOPICS.items():
         if _has(list(words), folded):
             r.topics.add(topic)
-    if "supplier" in r.topics and not _has(_SUPPLIER_SPECIFIC, folded) and not _supplier_targets(folded):
+    if "supplier" in r.topics and not _has(_SUPPLIER_SPECIFIC, folded) and not states_supplier_share(folded):
         # "we have 350 suppliers", "a note from our supplier portal": suppliers named, no target of theirs asked
         # about (round-12/13 dev calc ran the supplier-engagement check on them)
         r.topics.discard("supplier")
