@@ -94,16 +94,18 @@ class AnswerService:
         explain: bool = False,
         context: str | None = None,
         earlier: list[str] | None = None,
+        about: list[str] | None = None,
     ) -> Answer:
         """Answer in the asker's language.
 
         ``history`` ((question, answer) pairs) serves stateless clients such as chat completions, which
         resend the conversation; ``session_id`` uses the stored conversation instead. ``context`` and
-        ``earlier``: the facts and the earlier questions of the same message (a helpdesk e-mail)."""
+        ``earlier``: the facts and the earlier questions of the same message (a helpdesk e-mail); ``about``: the
+        sites or suppliers of that message the question is about ("Can Hanoi Trims leave out the buses?")."""
         started = time.perf_counter()
         trace = Trace()
         turns = self.conversations.recent(session_id) if session_id else (history or [])[-6:]
-        analysis = self.analysis.run(question, lang, [q for q, _ in turns], context, earlier)
+        analysis = self.analysis.run(question, lang, [q for q, _ in turns], context, earlier, about)
         trace.add(
             "analysis",
             analysis.language,
@@ -185,7 +187,10 @@ class AnswerService:
         else:
             t0 = time.perf_counter()
             parts = question_parts(q)
-            results = [self.fact_part(part, language, trace) for part in parts]
+            results = [
+                self.fact_part(part, language, trace, self.gate.without_stated_names(part, "\n".join(analysis.about)))
+                for part in parts
+            ]
             timings["retrieve"] = _ms(t0)
             text, citations, refused, sources = self.combine_parts(language, parts, results)
             sources = [q, *sources]
@@ -237,8 +242,10 @@ class AnswerService:
         )
         return scored, near_top(scored, retrieved.passages)
 
-    def fact_part(self, part: str, language: str, trace: Trace) -> PartAnswer:
-        """One question (or one part of a question): retrieval, evidence, support gate, answerability."""
+    def fact_part(self, part: str, language: str, trace: Trace, search: str | None = None) -> PartAnswer:
+        """One question (or one part of a question): retrieval, evidence, support gate, answerability.
+        ``search``: the words to look up, where they differ from the part's (its own sites' names left out)."""
+        shown_part, part = part, search or part
         retrieved = self.retrieval.run(part, language)
         top = retrieved.passages[0] if retrieved.passages else None
         trace.add(
@@ -266,7 +273,7 @@ class AnswerService:
             off_domain_min_dense=self.gate.off_domain_min_dense,
         )
         if not support.supported:
-            return PartAnswer(part, answering=[], related=[], unknown_words=support.unknown_words)
+            return PartAnswer(shown_part, answering=[], related=[], unknown_words=support.unknown_words)
         decision = self.answerability.run(part, language, unique_quotes(scored))
         trace.add(
             "answerability",
@@ -285,7 +292,7 @@ class AnswerService:
             trace.add("request_kind", "like questions the documents do not answer")
             answering, others = [], answering + others
         related = [e for e in others if id(e.passage) in shown and not e.alternative]
-        return PartAnswer(part, answering=answering[:MAX_ANSWERING], related=related)
+        return PartAnswer(shown_part, answering=answering[:MAX_ANSWERING], related=related)
 
     def combine_parts(
         self, lang: str, parts: list[str], results: list[PartAnswer]

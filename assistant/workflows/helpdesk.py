@@ -23,7 +23,7 @@ from assistant.storage.database import Database
 from assistant.storage.models import DraftReply, Manufacturer, utcnow
 from assistant.text.language import detect_language
 from assistant.workflows.message_questions import split_message
-from assistant.workflows.message_tables import question_contexts
+from assistant.workflows.message_tables import question_facts
 from tools import rules
 from tools.errors import LocalizedError
 from tools.i18n import as_lang
@@ -103,9 +103,9 @@ class Helpdesk:
         if match is not None and reuse:
             assembled = self._reuse(match, staff_lang)
         else:
-            contexts = question_contexts(text, questions, context, as_lang(language))
+            facts = question_facts(text, questions, context, as_lang(language))
             answers = [
-                self.service.ask(q, lang=language, context=contexts[i], earlier=questions[:i])
+                self.service.ask(q, lang=language, context=facts[i].stated, earlier=questions[:i], about=facts[i].about)
                 for i, q in enumerate(questions)
             ]
             assembled = self._assemble(language, staff_lang, questions, answers)

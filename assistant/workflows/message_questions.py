@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from assistant.answer.understanding.reading import AMBITIONS, fold
+from assistant.answer.understanding.reading import AMBITIONS, asks_the_same_again, fold
 from assistant.workflows.message_tables import table_lines
 
 MAX_QUESTIONS = 8
@@ -83,7 +83,7 @@ _ASKS_LEADING = re.compile(r"^(?:what|which|when|where|who|how|why)(?![\w])")
 
 
 def is_question(sentence: str) -> bool:
-    if _QUESTION_END.search(sentence):
+    if _QUESTION_END.search(sentence) or asks_the_same_again(sentence):
         return True
     mark = _LIST_MARK.match(sentence)
     if not mark:
@@ -171,6 +171,35 @@ def states_figures(sentence: str) -> bool:
     return bool(re.search(r"\d", sentence) or _ZH_WRITTEN_AMOUNT.search(sentence))
 
 
+# a quote the helpdesk wrote: its first line, or the line that introduces it, says so ("Helpdesk wrote:", "回复:",
+# "Tra loi cua helpdesk ngay 02/6/2025: …"); read folded
+_REPLY_MARK = re.compile(r"helpdesk|help desk|wrote|reply|replied|tra loi|phan hoi|mcap team|回复|答复|帮助台|服务台")
+_QUOTE = re.compile(r"^\s*((?:>\s*)+)(.*)$")
+
+
+def own_quoted_lines(text: str) -> list[str]:
+    """The lines of the asker's own earlier e-mail quoted in ``text``: quoted once ("> …"), in a block that no
+    reply mark opens; a quote inside it ("> > …") is the reply it answered (round-19 dev e-mails)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    block: list[str] = []
+    block_own = False
+    for i, line in enumerate(lines):
+        m = _QUOTE.match(line)
+        if m is None:
+            block = []
+            continue
+        depth = m.group(1).count(">")
+        content = m.group(2).strip()
+        if not block:
+            before = lines[i - 1] if i > 0 else ""
+            block_own = not _REPLY_MARK.search(fold(content + " " + before))
+        block.append(content)
+        if depth == 1 and block_own and content and not _REPLY_MARK.search(fold(content)):
+            out.append(content)
+    return out
+
+
 def split_message(message: str) -> tuple[list[str], str]:
     """The questions (at most ``MAX_QUESTIONS``) and the facts the email states (statements with figures).
 
@@ -178,7 +207,9 @@ def split_message(message: str) -> tuple[list[str], str]:
     text = unicodedata.normalize("NFC", message).replace("\r\n", "\n").strip()
     text = _SUBJECT.sub("", text, count=1).strip() or text
     text = _without_sign_off(_GREETING.sub("", text, count=1)).strip() or text
-    # a quoted earlier reply ("> Trả lời trước đây của helpdesk: … tối đa 5%") is neither a question nor a fact
+    # a quoted earlier reply ("> Trả lời trước đây của helpdesk: … tối đa 5%") is neither a question nor a fact; the
+    # asker's own earlier figures, pasted as a quote ("> Base year: 2023 > Scope 1: 8,450 tCO2e"), are facts
+    quoted = own_quoted_lines(text)
     text = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith(">"))
     body = sentences(text)
     rows = table_lines(text)
@@ -198,7 +229,8 @@ def split_message(message: str) -> tuple[list[str], str]:
         and not _BARE_MARK.match(s)
         and s not in lead_ins  # "Mr. Tran proposes 20% by 2030. Is that enough?" is that question's, not a fact
     ]
+    facts = [s for line in quoted for s in sentences(line) if not is_question(s) and states_figures(s)] + facts
     # facts in compatibility form: "基准年都是２０２３年" typed with full-width digits is the year 2023 (round-18 e-mail);
-    # the questions keep the asker's own characters
-    stated = unicodedata.normalize("NFKC", " ".join(facts))
+    # the questions keep the asker's own characters; one fact a line, so no clause runs from one line into the next
+    stated = unicodedata.normalize("NFKC", "\n".join(facts))
     return questions[:MAX_QUESTIONS], stated[:MAX_CONTEXT_CHARS]

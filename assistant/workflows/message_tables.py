@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from assistant.answer.understanding.reading import cue_pattern, fold, value_as_written, vocabulary
 from assistant.text.numbers import MULTIPLIERS
+from assistant.workflows.message_parties import message_parties, own_statements, parties_named
 from tools.i18n import Lang
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}")
@@ -198,8 +199,15 @@ def _label_patterns(label: str) -> list[re.Pattern[str]]:
 
 
 def rows_named(table: FigureTable, question: str) -> list[int]:
+    """The rows a question names: by label, or by a label's first word that no other row's starts with ("Does
+    Sunrise's 30% cut…" for "Sunrise Knitting Co., Ltd."; round-19 dev e-mail)."""
     folded = fold(question)
-    return [i for i, (label, _) in enumerate(table.rows) if any(p.search(folded) for p in _label_patterns(label))]
+    named = [i for i, (label, _) in enumerate(table.rows) if any(p.search(folded) for p in _label_patterns(label))]
+    if named:
+        return named
+    labels = [label for label, _ in table.rows]
+    by_name = parties_named(question, labels)
+    return [i for i, label in enumerate(labels) if label in by_name]
 
 
 def asks_about_all(question: str) -> bool:
@@ -259,7 +267,8 @@ def row_facts(table: FigureTable, rows: list[int], lang: Lang) -> str:
             continue
         if len(cells) == 1:
             unit = _unit(cells[0], name, lang)
-            parts.append(f"{column} {cells[0]} {unit}".strip())
+            # "Phạm vi 1: 850 tấn", never "Phạm vi 1 850 tấn", which reads as one figure (round-19 dev e-mail)
+            parts.append(f"{column}: {cells[0]} {unit}".strip() if column else f"{cells[0]} {unit}".strip())
             continue
         if not name:
             continue  # labelled lines hold several figures each: there is no one column to add up
@@ -272,15 +281,23 @@ def row_facts(table: FigureTable, rows: list[int], lang: Lang) -> str:
     return separator.join(parts) + ("。" if lang == "zh" else ".")
 
 
-def question_contexts(message: str, questions: list[str], stated: str, lang: Lang) -> list[str]:
-    """For each question, the facts the message states, with the figures of the table rows it is about."""
+@dataclass(frozen=True)
+class QuestionFacts:
+    stated: str  # the facts the message states about the question's party, and its table rows' figures
+    about: list[str]  # the sites or suppliers the question is about, as the message names them
+
+
+def question_facts(message: str, questions: list[str], stated: str, lang: Lang) -> list[QuestionFacts]:
+    """For each question, the facts the message states about its party (message_parties), with the figures of the
+    table rows it is about. A question that names no party or row takes those of the question before it."""
     tables = find_tables(message, lang)
-    if not tables:
-        return [stated for _ in questions]
-    contexts: list[str] = []
+    parties = message_parties(message.splitlines())
+    out: list[QuestionFacts] = []
     chosen: dict[int, list[int]] = {}
+    party: list[str] = []
     for question in questions:
         extra: list[str] = []
+        labels: list[str] = []
         for k, table in enumerate(tables):
             named = rows_named(table, question)
             if asks_about_all(question):
@@ -294,8 +311,16 @@ def question_contexts(message: str, questions: list[str], stated: str, lang: Lan
             chosen[k] = rows
             if rows:
                 extra.append(row_facts(table, rows, lang))
-        contexts.append(" ".join([stated, *extra]).strip())
-    return contexts
+                labels += [table.rows[i][0] for i in rows]
+        party = [] if asks_about_all(question) else parties_named(question, parties) or party
+        facts = " ".join([own_statements(stated, party, parties), *extra]).strip()
+        out.append(QuestionFacts(facts, list(dict.fromkeys(party + labels))))
+    return out
+
+
+def question_contexts(message: str, questions: list[str], stated: str, lang: Lang) -> list[str]:
+    """For each question, the facts it is offered (``question_facts``)."""
+    return [f.stated for f in question_facts(message, questions, stated, lang)]
 
 
 def table_lines(message: str) -> frozenset[str]:

@@ -9,11 +9,13 @@ settings, where their calibration data is written down.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer.stages.evidence import Evidence
 from assistant.answer.understanding.answerability import in_place_name
+from assistant.answer.understanding.reading import fold
 from assistant.corpus.glossary import Glossary
 from assistant.retrieval.coverage import CorpusVocabulary, names_in
 
@@ -61,6 +63,22 @@ class SupportGate:
         if unknown:
             return SupportDecision(False, "unknown_words", unknown, top.score, top.dense)
         return SupportDecision(True, "supported", top_score=top.score, top_dense=top.dense)
+
+    def without_stated_names(self, question: str, stated: str) -> str:
+        """The question without the words no document uses that name the sites and suppliers it is about
+        (``stated``: their names as the asker's message gives them): "Can Lotus Denim exclude the wastewater
+        plant?", "金边制衣呢?" ask about the asker's own, not about a subject the documents should name (round-19
+        dev e-mails). Any other unknown word stays: "宁波本地的碳核查机构" is still a place the documents do not
+        speak of."""
+        if not stated.strip():
+            return question
+        vocabulary, folded = self.vocabulary(), fold(stated)
+        names = [name for name in vocabulary.unknown_names(question) if fold(name) in folded]
+        words = [w for w in vocabulary.unknown_words(question) if fold(w) in folded]
+        out = question
+        for word in sorted(names + words, key=len, reverse=True):
+            out = re.sub(re.escape(word), " ", out, flags=re.IGNORECASE)
+        return re.sub(r"\s{2,}", " ", out).strip() or question
 
     def known_names(self, question: str) -> list[str]:
         """Names of the question that the documents use, places aside ("Jeremy Lardeau", "Higg FEM"): a

@@ -694,10 +694,17 @@ def _starts_range(after: str, ys: dict[str, Any]) -> bool:
     return bool(re.match(rf"(?:{words})\s?(?:nam\s?)?\d", head))
 
 
+# Vietnamese words that fold to a year cue but, written with their diacritics, are another word: "tôi" (I) is not
+# "tới" (to, by; round-13 dev calc); "tự"/"tư" in "tương tự" (similar), "tư vấn" are not "từ" (from; round-19 dev
+# e-mail: "Câu hỏi tương tự cho nhà máy Đức Hòa: năm 2030…" read 2030 as the base year)
+_NOT_THE_CUE = {"toi": ("tôi",), "tu": ("tự", "tư", "tử", "tụ", "tú", "tù")}
+
+
 def _pronoun_toi(r: Reading, start: int, cue: str) -> bool:
-    """ "của tôi năm 2020": written with its diacritics, "tôi" is "I", not "tới" (to, by), which it folds to
-    (round-13 dev calc: the base year read as a target year)."""
-    return cue.startswith("toi") and r.text[start : start + 3].lower() == "tôi"
+    """The cue found at ``start`` is, as written, another Vietnamese word (``_NOT_THE_CUE``)."""
+    head = cue.split(" ")[0]
+    written = r.text[start : start + len(head)].lower()
+    return written in _NOT_THE_CUE.get(head, ())
 
 
 def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -> None:
@@ -1202,13 +1209,29 @@ def _excluded_in_sentence(r: Reading, m: Mention, cues: list[str]) -> bool:
 
 _FOLLOW_UP = re.compile(
     r"(?i)^\s*(and|what about|how about|what if|same for|in that case|then|by then|con|the con|vay con|neu|nhu vay|"
-    r"vay thi|vay|khi do|luc do)\b|^\s*(那|还有|如果|那么|这样|这样的话|届时|到时|那时)"
+    r"vay thi|vay|khi do|luc do)\b|^\s*(那|还有|如果|那么|这样|这样的话|届时|到时|那时)|"
+    # "金边制衣呢?", "Giày Hưng Thịnh thì sao?": the same again about what it names (round-19 dev e-mails)
+    r"呢\s*[?？]?\s*$|(?<![a-z])thi sao\s*\??\s*$"
 )
+
+
+# "Same question for Plant No. 5.", "Câu hỏi tương tự cho nhà máy Đức Hòa: …", "平阳厂同样的问题,…" ask the question before
+# again about another site, wherever the words stand (round-19 dev e-mails)
+_SAME_QUESTION = re.compile(
+    r"(?<![a-z])(?:(?:the )?same (?:question|check|calculation)|same for|cau hoi tuong tu|tuong tu cho|hoi tuong tu)"
+    r"(?![a-z])|同样的问题|同样问题|同样的计算|一样的问题|同一个问题"
+)
+MAX_FOLLOW_UP_CHARS = 80
+MAX_SAME_QUESTION_CHARS = 120
+
+
+def asks_the_same_again(text: str) -> bool:
+    return len(text) <= MAX_SAME_QUESTION_CHARS and bool(_SAME_QUESTION.search(fold(text)))
 
 
 def is_follow_up(text: str) -> bool:
     """Short questions that lean on the previous one ("and for scope 3?", "còn 2°C thì sao?", "那范围三呢？")."""
-    return len(text) <= 80 and bool(_FOLLOW_UP.search(fold(text)))
+    return (len(text) <= MAX_FOLLOW_UP_CHARS and bool(_FOLLOW_UP.search(fold(text)))) or asks_the_same_again(text)
 
 
 def merge_follow_up(previous: Reading, current: Reading) -> Reading:

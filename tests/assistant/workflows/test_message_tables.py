@@ -76,7 +76,7 @@ def test_a_table_with_a_column_of_places_is_read_and_its_years_take_no_unit() ->
     a, both = question_contexts(
         EN_SUPPLIERS, ["Does Supplier A's plan meet 1.5°C?", "And both suppliers combined?"], "", "en"
     )
-    assert "Base year 2022," in a and "Target year 2030." in a and "18,400 tCO2e" in a
+    assert "Base year: 2022," in a and "Target year: 2030." in a and "18,400 tCO2e" in a
     assert "Location" not in both and "Base year" not in both and "Planned cut" not in both  # nothing to add up
     reading = read_question("Does Supplier A's plan meet 1.5°C?", "en")
     assert "supplier" not in reading.topics  # a supplier named by its code is no supplier-engagement question
@@ -111,7 +111,7 @@ def test_a_table_typed_with_full_width_bars_and_digits_and_a_column_of_workers()
     questions, facts = split_message(message)
     assert questions == ["东莞一厂按上面的数据，需要设定范围三目标吗？"] and "2023" in facts
     context = question_contexts(message, questions, facts, "zh")[0]
-    assert "范围三 21,000 吨CO2e" in context and "2025年用电 16,000 MWh" in context and "1500" not in context
+    assert "范围三: 21,000 吨CO2e" in context and "2025年用电 16,000 MWh" in context and "1500" not in context
 
 
 def test_site_lines_stop_at_the_first_line_that_names_no_site() -> None:
