@@ -143,6 +143,19 @@ def _segments(line: str, parties: list[str]) -> list[tuple[str, list[str]]]:
     return [(piece, parties_named(piece, parties)) for piece in pieces if re.search(r"\w", piece)]
 
 
+def _without_name(piece: str, named: list[str]) -> str:
+    """A piece that opens with its party's name, without it: "Plant No. 3 = 12,400 tCO2e" states "12,400 tCO2e"
+    (the "3" of the name is no figure), "Lotus Denim Mill - scope 1+2 total …" states "scope 1+2 total …"."""
+    for name in named:
+        pattern = _patterns(name, named)[0]
+        m = pattern.match(fold(piece).lstrip(" -•*·"))
+        if m:
+            start = len(piece) - len(piece.lstrip(" -•*·"))
+            rest = piece[start + m.end() :]
+            return re.sub(r"^\s*(?:[=:：]|[-–—](?=\s))\s*", "", rest)
+    return piece
+
+
 def own_statements(stated: str, party: list[str], parties: list[str]) -> str:
     """``stated`` without the pieces about other parties than ``party``: a piece naming a party starts its part
     of the line, and the pieces after it that name none belong to it; the words before a line's colon lead every
@@ -165,7 +178,7 @@ def own_statements(stated: str, party: list[str], parties: list[str]) -> str:
         for piece, named in _segments(line, parties):
             owner = named or owner
             if owner is None or set(owner) & set(party):
-                parts.append(piece.strip())
+                parts.append(_without_name(piece, named).strip())
         if parts:
             kept.append(" ".join(x for x in [lead.strip(), *parts] if x).strip(" -–—•*·,，;；"))
     return "\n".join(kept)

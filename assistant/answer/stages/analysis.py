@@ -46,9 +46,22 @@ def asks_for_computation(r: Reading) -> bool:
     about_figures = bool(r.ambitions or r.topics & _COMPUTED_TOPICS or any(m.role and m.trusted for m in r.mentions))
     # "届时范围一加二排放上限是多少吨?": tonnes of a scope, asked of the figures the e-mail states (round-13 dev)
     about_figures = about_figures or bool(r.scopes and "tonnes" in r.intent)
+    # "原始分加起来一共几分?" after "客户目前能满足的指标有:1.1.1、1.1.3…": points of the indicators stated (round-19 e-mail)
+    about_figures = about_figures or "points" in r.intent
     if about_figures and r.intent & {"calculate", "check", "own"}:
         return True  # "is that enough?", "what would our maximum emissions be in 2032 under 1.5°C?"
     return "need" in r.intent and bool(r.scopes) and "own" in r.intent
+
+
+def _names_one_of(question: str, names: list[str]) -> bool:
+    """The question names one of ``names`` (sites or suppliers), whole or by a first word of four letters or more."""
+    folded = fold(question)
+    for name in names:
+        core = fold(name).strip()
+        words = re.findall(r"[a-z]{4,}", core)
+        if core and core in folded or (words and re.search(rf"(?<![a-z]){words[0]}(?![a-z])", folded)):
+            return True
+    return False
 
 
 # "also", "besides": a new question, unless it names nothing of its own
@@ -125,7 +138,12 @@ class QuestionAnalysis:
             # "还有,2°C呢?" leans on the one before (round-14 dev e-mail)
             follow_up = False
         if follow_up:
-            reading = merge_follow_up(read_question(before[-1], language), reading)
+            previous = read_question(before[-1], language)
+            if _names_one_of(q, about or []):
+                # "And is Golden Step's 15% at least well-below 2°C?" after "Does Sunrise's 30% cut…": the question
+                # before is asked again of another supplier, whose figures are not Sunrise's (round-19 dev e-mail)
+                previous = replace(previous, mentions=[])
+            reading = merge_follow_up(previous, reading)
         if context and context.strip() and asks_about_stated_figures(reading):  # the merged reading, after a follow-up
             facts = read_question(context, language)
             if not facts.ambitions:  # "on that pathway": the one an earlier question of the message named

@@ -233,7 +233,10 @@ def plan_question(r: Reading) -> Plan:
     asks_share = bool(_has(vocabulary()["percents"]["share"], r.folded)) and bool(r.one("s3"))
     # a year beside a full inventory ("2024年范围一3,000吨、范围二…、范围三…") dates the figures, it sets no cut
     inventory = bool(r.one("s3") and (r.one("s1") or r.one("s12"))) and not r.role("reduction")
-    if "s3" in r.scopes and ("need" in r.intent or asks_share) and (not stated or inventory):
+    # "范围三如果设绝对减排目标,最低要求到2033年要减多少?" asks the absolute cut to its own target year, even with the
+    # e-mail's inventory beside it (round-19 dev e-mail)
+    asks_cut = "absolute" in r.intent and target is not None and not target.carried
+    if "s3" in r.scopes and ("need" in r.intent or asks_share) and (not stated or inventory) and not asks_cut:
         plan = _scope3_required(r, rs)
         if plan is not None:
             return plan

@@ -316,6 +316,22 @@ def _nearest_left(words: list[str], text: str, end: int, start: int) -> tuple[st
     return best
 
 
+# "is … at least …", "…最起码…", "ít nhất … không": a question that judges a figure against an ambition
+_JUDGED = re.compile(r"^(?:is|are|does|do)\s|\bat least\b|\bco dat\b|\bit nhat\b|吗|够不够|达不达|是否")
+
+
+def _lone_cut_checked(r: Reading) -> None:
+    """ "And is Golden Step's 15% at least well-below 2°C?": the one percentage of a question that judges it
+    against a named ambition, with no topic that gives percentages another meaning (a share of renewables, a
+    coverage), is the cut proposed (round-19 dev e-mail)."""
+    percents = [m for m in r.mentions if m.unit == "percent" and m.trusted]
+    if len(percents) != 1 or percents[0].role is not None or not r.ambitions or r.topics or len(r.ambitions) > 1:
+        return
+    if _JUDGED.search(re.sub(r"^(?:and|so|but)\s+", "", r.folded.strip())):
+        percents[0].role = "reduction"
+        r.intent.add("check")
+
+
 def read_question(text: str, lang: str) -> Reading:
     """Every number of the question with its role; ambitions, scopes, topics and what is asked."""
     text = unicodedata.normalize("NFC", text)
@@ -494,6 +510,7 @@ def read_question(text: str, lang: str) -> Reading:
     _production_growth(r, voc["amounts"])
     _cati_dimension_rates(r, voc)
     _withdraw(r, corrections)
+    _lone_cut_checked(r)
     checked = [m for m in r.mentions if m.trusted and m.role]
     if "check" in r.intent and not r.ambitions and checked and all(m.role == "target_year" for m in checked):
         r.topics.add("timeframe")  # "target year 2029 合不合规?": a target year alone, checked
@@ -905,7 +922,7 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             # words right after the figure, up to the next figure or clause mark, name it first:
             # "12,600 MWh of electricity and 11,200 MWh of it was renewable"
             nxt = min((o.start for o in r.mentions if o.start > m.end), default=len(r.folded))
-            after = re.split(r"[,，;；。、]|\.\s", r.folded[m.end : min(nxt, m.end + 40)] + " ")[0]
+            after = re.split(r"[,，;；。、\n]|\.\s", r.folded[m.end : min(nxt, m.end + 40)] + " ")[0]
             # "7.650 MWh trên tổng 8.500 MWh", "9,000 MWh out of a total 12,000 MWh": a total word that leads
             # straight to the next figure names that one — an amount of electricity, not "2,600 MWh total in 2025"
             nxt_mwh = any(o.start == nxt and o.unit == "mwh" for o in r.mentions)
@@ -1049,12 +1066,15 @@ def _production_growth(r: Reading, am: dict[str, Any]) -> None:
     if not r.role("growth"):
         _doubling(r, am)
     if not r.role("growth"):
+        # a category's number is no volume: "(范围三第1类)设定每双鞋…" (round-19 dev e-mail: growth 4.5 million → 1)
+        indexes = [c.span() for c in _CATEGORY.finditer(r.folded) if c.group("goods") is None]
         volumes = [
             m
             for m in r.mentions
             if m.unit == "number"
             and m.role is None
             and m.value > 0
+            and not any(a <= m.start < b for a, b in indexes)
             and (
                 _has(am["units_produced"], r.folded[m.end : m.end + 10])
                 or _nearest_left(am["production"], r.folded, m.start, max(0, m.start - 24))
@@ -1269,6 +1289,23 @@ _GENERIC_LABEL = re.compile(
 )
 
 
+def _shared_pairs(window: str, question: str) -> int:
+    """Letters of the words in adjacent word pairs that both texts have: "ký túc xá công nhân và nhà ăn" and
+    "loại ký túc xá và nhà ăn" share "ky tuc", "tuc xa", "nha an" (round-19 dev e-mail), where the longest common
+    run is only "ky tuc xa"."""
+
+    def pairs(text: str) -> set[tuple[str, str]]:
+        words = re.findall(r"[a-z]+", text)
+        return set(zip(words, words[1:], strict=False))
+
+    shared = {
+        pair
+        for pair in pairs(window) & pairs(question)
+        if _GENERIC_LABEL.sub("", " ".join(pair)) and pair[0] != pair[1]
+    }
+    return sum(len(w) for w in {w for pair in shared for w in pair})
+
+
 def named_amount(question: Reading, facts: Reading) -> Mention | None:
     """The tonnes the facts list under words the question repeats: the e-mail's "purchased goods and
     services (fabric, trims) is 15,100 t" for "if the target only covers purchased goods and services".
@@ -1286,11 +1323,11 @@ def named_amount(question: Reading, facts: Reading) -> Mention | None:
         window = facts.folded[window_start : m.start]
         match = SequenceMatcher(None, window, question.folded, autojunk=False).find_longest_match()
         label = window[match.a : match.a + match.size]
-        if not _GENERIC_LABEL.sub("", label):
-            continue
+        size = len(label.strip()) if _GENERIC_LABEL.sub("", label) else 0
         cjk = bool(re.search(r"[\u4e00-\u9fff]", label))
-        if len(label.strip()) >= MIN_LABEL_CHARS["cjk" if cjk else "latin"]:
-            best.append((len(label.strip()), m))
+        size = max(size, 0 if cjk else _shared_pairs(window, question.folded))
+        if size >= MIN_LABEL_CHARS["cjk" if cjk else "latin"]:
+            best.append((size, m))
     best.sort(key=lambda x: x[0], reverse=True)
     if not best or (len(best) > 1 and best[0][0] == best[1][0]):
         return None
@@ -1409,5 +1446,7 @@ def complete_with(question: Reading, facts: Reading) -> Reading:
         mentions=kept + own,
         ambitions=question.ambitions or facts.ambitions,
         rule_set=question.rule_set or facts.rule_set,
+        # the indicators a company meets, listed before "how many points is that?" (round-19 dev e-mail)
+        cati_ids=question.cati_ids or (facts.cati_ids if "points" in question.intent else []),
         intent=question.intent | ({"own"} if kept else set()),
     )
