@@ -138,12 +138,12 @@ class QuestionAnalysis:
             # "还有,2°C呢?" leans on the one before (round-14 dev e-mail)
             follow_up = False
         if follow_up:
-            previous = read_question(before[-1], language)
+            last = read_question(before[-1], language)
             if _names_one_of(q, about or []):
                 # "And is Golden Step's 15% at least well-below 2°C?" after "Does Sunrise's 30% cut…": the question
                 # before is asked again of another supplier, whose figures are not Sunrise's (round-19 dev e-mail)
-                previous = replace(previous, mentions=[])
-            reading = merge_follow_up(previous, reading)
+                last = replace(last, mentions=[])
+            reading = merge_follow_up(last, reading)
         if context and context.strip() and asks_about_stated_figures(reading):  # the merged reading, after a follow-up
             facts = read_question(context, language)
             if not facts.ambitions:  # "on that pathway": the one an earlier question of the message named
