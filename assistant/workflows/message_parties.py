@@ -182,3 +182,16 @@ def own_statements(stated: str, party: list[str], parties: list[str]) -> str:
         if parts:
             kept.append(" ".join(x for x in [lead.strip(), *parts] if x).strip(" -–—•*·,，;；"))
     return "\n".join(kept)
+
+
+def with_figures(stated: str, party: list[str], parties: list[str]) -> list[str]:
+    """The parties of ``party`` the statements give figures for ("Hanoi Trims - scope 1+2 total 2,600 t"); a site
+    only named in passing ("晋江厂问:…", no figure of its own) is not one of them (round-9 dev e-mail)."""
+    out: list[str] = []
+    for name in party:
+        for line in (s.strip() for s in _SENTENCE_END.split(stated)):
+            pieces = [p for p, named in _segments(line, parties) if name in named]
+            if any(re.search(r"\d", _without_name(p, [name])) for p in pieces):
+                out.append(name)
+                break
+    return out

@@ -200,6 +200,25 @@ def own_quoted_lines(text: str) -> list[str]:
     return out
 
 
+# a unit declared for a sentence's bare figures: "(2024年,单位:吨CO2e):范围一 5,000;范围二 15,000", "figures in tCO2e:"
+_DECLARED_UNIT = re.compile(
+    r"(?:单位|đơn vị|don vi|units?|in)\s*[:：]?\s*(?P<unit>吨\s?co2e|吨二氧化碳当量|吨|t\s?co2e|tco2e|tấn\s?co2e|tấn)(?![a-z])",
+    re.IGNORECASE,
+)
+# a bare figure: thousands written with a separator, no unit, year mark or percent after it
+_BARE_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?!\d|[.,]\d)(?!\s*(?:[%年万千a-zA-Z吨]|tấn))")
+
+
+def with_declared_unit(sentence: str) -> str:
+    """A sentence whose bare figures are in a unit it declares, with that unit written after each of them
+    ("范围一 5,000;范围二 15,000" under "单位:吨CO2e"; round-8 dev e-mail), so they read as amounts."""
+    declared = _DECLARED_UNIT.search(sentence)
+    if declared is None:
+        return sentence
+    unit = declared.group("unit")
+    return _BARE_AMOUNT.sub(lambda m: f"{m.group(0)} {unit}" if m.start() > declared.end() else m.group(0), sentence)
+
+
 def split_message(message: str) -> tuple[list[str], str]:
     """The questions (at most ``MAX_QUESTIONS``) and the facts the email states (statements with figures).
 
@@ -230,6 +249,7 @@ def split_message(message: str) -> tuple[list[str], str]:
         and s not in lead_ins  # "Mr. Tran proposes 20% by 2030. Is that enough?" is that question's, not a fact
     ]
     facts = [s for line in quoted for s in sentences(line) if not is_question(s) and states_figures(s)] + facts
+    facts = [with_declared_unit(s) for s in facts]
     # facts in compatibility form: "基准年都是２０２３年" typed with full-width digits is the year 2023 (round-18 e-mail);
     # the questions keep the asker's own characters; one fact a line, so no clause runs from one line into the next
     stated = unicodedata.normalize("NFKC", "\n".join(facts))

@@ -14,9 +14,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from assistant.answer.understanding.reading import cue_pattern, fold, value_as_written, vocabulary
+from assistant.answer.understanding.reading import cue_pattern, fold, read_question, value_as_written, vocabulary
 from assistant.text.numbers import MULTIPLIERS
-from assistant.workflows.message_parties import message_parties, own_statements, parties_named
+from assistant.workflows.message_parties import message_parties, own_statements, parties_named, with_figures
 from tools.i18n import Lang
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{2,}")
@@ -191,8 +191,9 @@ def _label_patterns(label: str) -> list[re.Pattern[str]]:
         elif _CJK.search(part):
             out.append(re.compile(re.escape(part)))
             stem = part.removesuffix("工厂").removesuffix("厂")
-            if stem != part and len(stem) > 2:  # 越南同奈厂 → 越南厂
+            if stem != part and len(stem) > 2:  # 越南同奈厂 → 越南厂; 柬埔寨金边厂 → 金边厂 (round-8 dev e-mail)
                 out += [re.compile(re.escape(stem[:k]) + "厂") for k in range(2, len(stem))]
+                out += [re.compile(re.escape(stem[-k:]) + "厂") for k in range(2, len(stem))]
         elif len(part) >= 3:
             out.append(re.compile(rf"(?<![\w]){re.escape(part)}(?![\w])"))
     return out
@@ -235,8 +236,10 @@ def _column_unit(column: str, lang: Lang) -> str:
 
 
 def _unit(cell: str, column: str, lang: Lang) -> str:
-    """The unit to write after a cell: none when the cell carries its own ("0.8万吨", "3,600吨")."""
-    return "" if re.search(r"[^\d.,\s~≈]", cell) or _year_column(column) else _column_unit(column, lang)
+    """The unit to write after a cell: none when the cell carries its own ("0.8万吨", "3,600吨"); a multiplier is
+    no unit ("1.2万" in a column of tonnes is 1.2万 tonnes; round-13 dev e-mail)."""
+    bare = re.sub(r"(?:万|千|k|nghìn|ngàn)\s*$", "", cell.strip(), flags=re.IGNORECASE)
+    return "" if re.search(r"[^\d.,\s~≈]", bare) or _year_column(column) else _column_unit(column, lang)
 
 
 def _number(value: float, lang: str) -> str:
@@ -281,6 +284,33 @@ def row_facts(table: FigureTable, rows: list[int], lang: Lang) -> str:
     return separator.join(parts) + ("。" if lang == "zh" else ".")
 
 
+def _row_scope12(table: FigureTable, row: int, lang: Lang) -> float | None:
+    """A row's scope 1+2 emissions, read from its figures as a question's facts are."""
+    facts = read_question(row_facts(table, [row], lang), lang)
+    s12 = facts.one("s12")
+    if s12 is not None:
+        return s12.value
+    s1, s2 = facts.one("s1"), facts.one("s2")
+    return s1.value + s2.value if s1 is not None and s2 is not None else None
+
+
+def _site_left_out(table: FigureTable, named: list[int], question: str, lang: Lang) -> str | None:
+    """ "Can we leave Factory No. 3 out of the target boundary?": a question that excludes one site of a table of
+    several, and states no amount itself, is about the group's scope 1+2 with that site's left out."""
+    if len(named) != 1 or len(table.rows) < 2:
+        return None
+    asked = read_question(question, lang)
+    if "exclusion" not in asked.topics or any(m.unit == "t" and m.trusted for m in asked.mentions):
+        return None
+    amounts = [_row_scope12(table, i, lang) for i in range(len(table.rows))]
+    if any(a is None for a in amounts):
+        return None
+    total = sum(a for a in amounts if a is not None)
+    excluded = amounts[named[0]]
+    phrase = str(vocabulary()["tables"]["site_left_out"][lang])
+    return phrase.format(total=_number(total, lang), excluded=_number(excluded or 0.0, lang))
+
+
 @dataclass(frozen=True)
 class QuestionFacts:
     stated: str  # the facts the message states about the question's party, and its table rows' figures
@@ -309,12 +339,16 @@ def question_facts(message: str, questions: list[str], stated: str, lang: Lang) 
             else:
                 rows = []
             chosen[k] = rows
-            if rows:
+            left_out = _site_left_out(table, named, question, lang)
+            if left_out:
+                extra.append(left_out)
+                labels += [table.rows[i][0] for i in named]
+            elif rows:
                 extra.append(row_facts(table, rows, lang))
                 labels += [table.rows[i][0] for i in rows]
         party = [] if asks_about_all(question) else parties_named(question, parties) or party
         facts = " ".join([own_statements(stated, party, parties), *extra]).strip()
-        out.append(QuestionFacts(facts, list(dict.fromkeys(party + labels))))
+        out.append(QuestionFacts(facts, list(dict.fromkeys(with_figures(stated, party, parties) + labels))))
     return out
 
 
