@@ -48,6 +48,8 @@ def fold(text: str) -> str:
 _CLAUSE_END = re.compile(r"(?<!\d)[.](?!\d)|(?<=\d)[.](?=\s)|[;!?。；！？\n]|(?<!\d)[,，](?!\d{3})|(?<=\d)[,，](?=\s)")
 
 
+_OPENS_CLAUSE = re.compile(r"\s*(?:约|大约|大概|approx\.?|about|around|khoang|tam|roughly|~|≈)?\s*")
+ASIDE_NAME_REACH = 24  # characters of a part's name before the aside that gives its amount
 _ABBREVIATION_END = re.compile(r"(?<![A-Za-z])(?:approx|ca|abt|incl|excl|esp|e\.g|i\.e|vs|cf|resp|no|nos|cat)$", re.I)
 _ASIDE = re.compile(r"\([^()\n]{0,80}\)|（[^（）\n]{0,80}）")
 
@@ -200,7 +202,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "supplier": ("supplier engagement", "engagement target", "gan ket nha cung cap", "thu hut nha cung cap",
                  "供应商参与", "suppliers to set", "nha cung cap dat", "推动供应商", "suppliers", "supplier",
                  "nha cung cap", "供应商"),
-    "coverage": ("cover", "covers", "covered", "coverage", "bao phu", "覆盖", "涵盖", "覆盖率", "inside the boundary", "within the boundary",
+    "coverage": ("cover", "covers", "covered", "covering", "coverage", "bao phu", "覆盖", "涵盖", "覆盖率", "inside the boundary", "within the boundary",
                  "dua vao ranh gioi", "trong ranh gioi", "纳入目标边界", "纳入边界"),
     "exclusion": ("exclude", "excluded", "excluding", "exclusion", "left out", "leave out", "out of the target boundary", "out of the boundary",
                   "outside the boundary", "outside the target boundary", "omit", "loai tru", "loai bo", "khong tinh",
@@ -369,6 +371,9 @@ def read_question(text: str, lang: str) -> Reading:
                     if name not in found:
                         found.append(name)
                         named_at[name] = m.start()
+    if not r.scopes and _CATEGORY.search(folded):
+        # "只覆盖外购商品和服务这一类", "cat. 1": a scope 3 category names scope 3 (round-12 dev e-mail)
+        r.scopes.append("s3")
     # ambitions in the order the asker names them: "is that 1.5 aligned or only well below 2" is asked of 1.5°C
     # first, "does it meet well-below 2°C? And 1.5°C?" of well-below 2°C first (round-19 dev calc)
     r.ambitions.sort(key=lambda name: named_at[name])
@@ -507,6 +512,11 @@ def read_question(text: str, lang: str) -> Reading:
     r.mentions.sort(key=lambda x: x.start)
     # years written with 年 after them stay years; a "year" with a percent sign is not one
     _set_aside(r, spans, voc)
+    for category in _CATEGORY.finditer(r.folded):  # "cat. 1", "第4类": an index, never a figure (round-12 dev e-mail)
+        if category.group("goods") is None:
+            for m in r.mentions:
+                if m.unit == "number" and category.start() <= m.start < category.end():
+                    m.trusted = False
     corrections = _corrections(r, voc["corrections"]["cues"])
     _topics_and_intent(r, voc)
     _year_roles(r, spans, voc)
@@ -566,7 +576,13 @@ def _window_start(r: Reading, m: Mention, clause_start: int, reach: int) -> int:
     number nearest after it: in "cover 50,000 t of our 80,000 t", "cover" governs only the first)."""
     start = max(clause_start, m.start - reach)
     for other in r.mentions:
-        if other is not m and other.clause == m.clause and other.end <= m.start and other.unit != "year":
+        if (
+            other is not m
+            and other.clause == m.clause
+            and other.end <= m.start
+            and other.unit != "year"
+            and other.trusted
+        ):
             start = max(start, other.end)
     return start
 
@@ -926,7 +942,12 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
         # an aside between the scope and its amount does not put them apart: "scope 3 (mostly purchased fabric)
         # comes to approx. 21,000 t" (round-3 dev e-mail)
         aside = sum(x.end() - x.start() for x in _ASIDE.finditer(r.folded, a, m.start))
-        window_start = _window_start(r, m, a, 40 + aside)
+        # an amount in an aside follows the name of what it measures: "covers cat. 1 purchased goods & services
+        # (150,000 t)" (round-12 dev e-mail)
+        named_before = (
+            ASIDE_NAME_REACH if any(x.start() < m.start < x.end() for x in _ASIDE.finditer(r.folded, a)) else 0
+        )
+        window_start = _window_start(r, m, a, 40 + aside + named_before)
         if m.unit == "mwh":
             # words right after the figure, up to the next figure or clause mark, name it first:
             # "12,600 MWh of electricity and 11,200 MWh of it was renewable"
@@ -990,6 +1011,12 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             qualifier = "excluded"
         if qualifier is None and _excluded_in_sentence(r, m, am["excluded"]):
             qualifier = "excluded"
+        if qualifier is None and scope is None and m.clause > 0 and _OPENS_CLAUSE.fullmatch(r.folded[a : m.start]):
+            # "只覆盖外购商品和服务这一类,约 5.5 万吨": an amount that opens its clause measures what the clause
+            # before it covers (round-12 dev e-mail)
+            pa, pb = spans[m.clause - 1]
+            if _nearest_left(am["covered"], r.folded, pb, pa) and not _nearest_left(negated, r.folded, pb, pa):
+                qualifier = "covered"
         if qualifier in ("covered", "excluded", "use_phase"):
             m.role = qualifier
         elif qualifier == "total":
@@ -1001,6 +1028,7 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
         elif qualifier == "base_emissions":
             m.role = "base_emissions"
     _listed_parts(r, am, [end for end, _ in scope_marks])
+    _parallel_asides(r)
     _part_of_total(r)
     _covered_category(r, am)
 
@@ -1011,6 +1039,22 @@ _CATEGORY = re.compile(
     r"|(?:nhom|danh muc|hang muc|loai)\s(?P<vi>\d{1,2})(?!\d)"
     r"|(?P<goods>外购商品和服务|外购商品与服务|purchased goods(?: and services)?|hang hoa (?:va dich vu )?mua vao)"
 )
+
+
+_AND = re.compile(r"^\)?\s*(?:,|，|、|and|va|和|及|与|plus)\s")
+
+
+def _parallel_asides(r: Reading) -> None:
+    """ "covers cat. 1 purchased goods (150,000 t) and cat. 4 upstream transport (12,000 t)": an amount in an aside
+    after "and" and a part's name takes the role of the aside amount before it (round-12 dev e-mail)."""
+    asides = [m.span() for m in _ASIDE.finditer(r.folded)]
+    inside = [m for m in r.mentions if m.unit == "t" and m.trusted and any(a < m.start < b for a, b in asides)]
+    for first, second in zip(inside, inside[1:], strict=False):
+        if first.role not in ("covered", "excluded") or second.role is not None or first.clause != second.clause:
+            continue
+        between = r.folded[first.end : second.start]
+        if _AND.match(between.strip(" )")) or _AND.match(between) and len(between) <= 60:
+            second.role = first.role
 
 
 def _covered_category(r: Reading, am: dict[str, Any]) -> None:

@@ -1,0 +1,60 @@
+"""Facts as e-mails state them (round-22 work on dev e-mails): each reading is checked role by role."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.understanding.reading import read_question
+
+
+def roles(text: str, lang: str) -> dict[str, float]:
+    return {m.role: m.value for m in read_question(text, lang).mentions if m.role and m.trusted}
+
+
+def test_a_scope_number_before_a_spaced_amount_is_the_scope_not_a_thousands_group() -> None:
+    assert roles("its 2024 inventory: scope 1 300 t, scope 2 1,700 t, scope 3 1,250 t", "en") == {
+        "s1": 300,
+        "s2": 1700,
+        "s3": 1250,
+    }
+    assert roles("Phạm vi 1 850 tấn, phạm vi 2 1 300 tấn", "vi") == {"s1": 850, "s2": 1300}
+
+
+def test_an_aside_and_approx_do_not_part_a_scope_from_its_amount() -> None:
+    assert roles("scope 3 (mostly purchased fabric) comes to approx. 21,000 t.", "en") == {"s3": 21000}
+
+
+def test_electricity_lines_are_named_by_their_own_label_not_the_next_line() -> None:
+    text = "- Tổng điện tiêu thụ năm 2025: 18,5 GWh\n- Điện mặt trời áp mái: 4.500 MWh\n- Điện tái tạo mua qua DPPA: 10.600 MWh"
+    found = [(m.role, m.value) for m in read_question(text, "vi").mentions if m.unit == "mwh"]
+    assert found == [("total_mwh", 18500), ("renewable_mwh", 4500), ("renewable_mwh", 10600)]
+
+
+def test_parts_a_target_covers_in_asides_after_their_names_are_all_covered() -> None:
+    text = "The proposed target covers cat. 1 purchased goods (150,000 t) and cat. 4 upstream transport (12,000 t)."
+    found = [(m.role, m.value) for m in read_question(text, "en").mentions if m.trusted]
+    assert found == [("covered", 150000), ("covered", 12000)]  # the category numbers are no figures
+
+
+def test_an_amount_opening_its_clause_measures_what_the_clause_before_covers() -> None:
+    r = read_question("我们打算只覆盖外购商品和服务这一类,约 5.5 万吨,覆盖面够不够?", "zh")
+    assert roles(r.text, "zh") == {"covered": 55000} and r.scopes == ["s3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Câu hỏi tương tự cho nhà máy Đức Hòa: năm 2030 được phát thải tối đa bao nhiêu tấn?", "vi")],
+)
+def test_tuong_tu_is_no_from(text: str, lang: str) -> None:
+    assert "base_year" not in roles(text, lang)
+
+
+def test_a_category_number_is_no_production_volume() -> None:
+    text = "东莞厂(年产运动鞋450万双)为外购材料(范围三第1类)设定每双鞋排放强度目标"
+    assert "growth" not in roles(text, "zh")
+
+
+def test_a_lone_percentage_judged_against_an_ambition_is_the_cut() -> None:
+    r = read_question("And is Golden Step's 15% at least well-below 2°C?", "en")
+    assert roles(r.text, "en") == {"reduction": 15} and "check" in r.intent
+    assert "reduction" not in roles("What is 15% of 2030 emissions under 1.5C?", "en")
