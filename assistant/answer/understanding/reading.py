@@ -514,9 +514,9 @@ def read_question(text: str, lang: str) -> Reading:
     _set_aside(r, spans, voc)
     for category in _CATEGORY.finditer(r.folded):  # "cat. 1", "第4类": an index, never a figure (round-12 dev e-mail)
         if category.group("goods") is None:
-            for m in r.mentions:
-                if m.unit == "number" and category.start() <= m.start < category.end():
-                    m.trusted = False
+            for number in r.mentions:
+                if number.unit == "number" and category.start() <= number.start < category.end():
+                    number.trusted = False
     corrections = _corrections(r, voc["corrections"]["cues"])
     _topics_and_intent(r, voc)
     _year_roles(r, spans, voc)
