@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from assistant.answer.understanding.reading import AMBITIONS, asks_the_same_again, fold
+from assistant.answer.understanding.reading import AMBITIONS, asks_the_same_again, clauses, fold, read_question
+from assistant.text.language import detect_language
 from assistant.workflows.message_tables import table_lines
 
 MAX_QUESTIONS = 8
@@ -219,6 +220,27 @@ def with_declared_unit(sentence: str) -> str:
     return _BARE_AMOUNT.sub(lambda m: f"{m.group(0)} {unit}" if m.start() > declared.end() else m.group(0), sentence)
 
 
+def _without_restated(earlier: list[str], facts: list[str]) -> list[str]:
+    """The asker's earlier figures without the ones this message states again: "the scope 2 figure was wrong, it is
+    4,100 t" replaces the quoted "Scope 2: 3,800 t" (round-22 brief: follow-ups correcting a figure). A clause of
+    an earlier sentence whose figure has a role the new facts state is left out."""
+    if not earlier or not facts:
+        return earlier
+    lang = detect_language(" ".join(facts))
+    stated = {m.role for f in facts for m in read_question(f, lang).mentions if m.role and m.trusted}
+    out: list[str] = []
+    for sentence in earlier:
+        r = read_question(sentence, lang)
+        dropped = {m.clause for m in r.mentions if m.role in stated and m.trusted}
+        if not dropped:
+            out.append(sentence)
+            continue
+        kept = [sentence[a:b] for k, (a, b) in enumerate(clauses(sentence)) if k not in dropped]
+        if any(states_figures(part) for part in kept):
+            out.append(", ".join(part.strip() for part in kept if part.strip()))
+    return out
+
+
 def split_message(message: str) -> tuple[list[str], str]:
     """The questions (at most ``MAX_QUESTIONS``) and the facts the email states (statements with figures).
 
@@ -248,8 +270,8 @@ def split_message(message: str) -> tuple[list[str], str]:
         and not _BARE_MARK.match(s)
         and s not in lead_ins  # "Mr. Tran proposes 20% by 2030. Is that enough?" is that question's, not a fact
     ]
-    facts = [s for line in quoted for s in sentences(line) if not is_question(s) and states_figures(s)] + facts
-    facts = [with_declared_unit(s) for s in facts]
+    earlier = [s for line in quoted for s in sentences(line) if not is_question(s) and states_figures(s)]
+    facts = [with_declared_unit(s) for s in _without_restated(earlier, facts) + facts]
     # facts in compatibility form: "基准年都是２０２３年" typed with full-width digits is the year 2023 (round-18 e-mail);
     # the questions keep the asker's own characters; one fact a line, so no clause runs from one line into the next
     stated = unicodedata.normalize("NFKC", "\n".join(facts))

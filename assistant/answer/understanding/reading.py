@@ -49,6 +49,10 @@ _CLAUSE_END = re.compile(r"(?<!\d)[.](?!\d)|(?<=\d)[.](?=\s)|[;!?。；！？\n]
 
 
 _OPENS_CLAUSE = re.compile(r"\s*(?:约|大约|大概|approx\.?|about|around|khoang|tam|roughly|~|≈)?\s*")
+_RESTATES = re.compile(
+    r"\s*(?:it is|it's|it should be|should be|the correct figure is|the right figure is|correct is|actually|"
+    r"dung la|dung ra la|phai la|so dung la|应为|应该是|实际是|正确的是|实际为|正确数字是)\s*[:：]?\s*"
+)
 ASIDE_NAME_REACH = 24  # characters of a part's name before the aside that gives its amount
 _ABBREVIATION_END = re.compile(r"(?<![A-Za-z])(?:approx|ca|abt|incl|excl|esp|e\.g|i\.e|vs|cf|resp|no|nos|cat)$", re.I)
 _ASIDE = re.compile(r"\([^()\n]{0,80}\)|（[^（）\n]{0,80}）")
@@ -1011,6 +1015,13 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             qualifier = "excluded"
         if qualifier is None and _excluded_in_sentence(r, m, am["excluded"]):
             qualifier = "excluded"
+        if qualifier is None and scope is None and m.clause > 0 and _RESTATES.fullmatch(r.folded[a : m.start]):
+            # "the scope 2 figure was wrong, it is 4,100 t", "phạm vi 2 bị sai, đúng là 4.100 tấn": the amount of the
+            # scope the clause before names (round-22 brief: follow-ups correcting a figure)
+            pa, pb = spans[m.clause - 1]
+            before = [(end, s) for end, s in scope_marks if pa <= end <= pb]
+            if before:
+                scope = max(before, key=lambda x: x[0])[1]
         if qualifier is None and scope is None and m.clause > 0 and _OPENS_CLAUSE.fullmatch(r.folded[a : m.start]):
             # "只覆盖外购商品和服务这一类,约 5.5 万吨": an amount that opens its clause measures what the clause
             # before it covers (round-12 dev e-mail)

@@ -74,3 +74,15 @@ def test_a_same_question_for_another_site_is_a_question_of_its_own() -> None:
     assert questions[1] == "Same question for Plant No. 5."
     facts = question_facts(message, questions, stated, "en")
     assert "7,600" in facts[1].stated and "12,400" not in facts[1].stated
+
+
+def test_a_figure_the_message_corrects_replaces_the_quoted_one() -> None:
+    message = (
+        "Hello,\n\nFollowing up on my e-mail below:\n\n> Base year: 2023\n> Scope 1: 2,600 t, scope 2: 3,800 t\n\n"
+        "Sorry, the scope 2 figure was wrong, it is 4,100 t.\n"
+        "1. With the corrected figures, what must our 2030 scope 1+2 emissions be under 1.5°C?\n"
+    )
+    _, stated = split_message(message)
+    roles = {m.role: m.value for m in read_question(stated, "en").mentions if m.role}
+    assert roles["s1"] == 2600 and roles["s2"] == 4100 and roles["base_year"] == 2023
+    assert "3,800" not in stated
