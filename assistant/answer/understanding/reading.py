@@ -53,6 +53,7 @@ _RESTATES = re.compile(
     r"\s*(?:it is|it's|it should be|should be|the correct figure is|the right figure is|correct is|actually|"
     r"dung la|dung ra la|phai la|so dung la|应为|应该是|实际是|正确的是|实际为|正确数字是)\s*[:：]?\s*"
 )
+_YEAR_LABEL = re.compile(r"\s?(?:年|nam)?\s?[:：=]\s*")
 ASIDE_NAME_REACH = 24  # characters of a part's name before the aside that gives its amount
 _ABBREVIATION_END = re.compile(r"(?<![A-Za-z])(?:approx|ca|abt|incl|excl|esp|e\.g|i\.e|vs|cf|resp|no|nos|cat)$", re.I)
 _ASIDE = re.compile(r"\([^()\n]{0,80}\)|（[^（）\n]{0,80}）")
@@ -767,6 +768,12 @@ def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -
             continue
         if _right_after(ys["target_right_before"], r.folded[a : m.start]) and not _starts_range(after, ys):
             m.role, m.cue = "target_year", "target"
+            continue
+        head = _YEAR_LABEL.match(after)
+        if head and any(o.unit == "t" and o.start == m.end + head.end() for o in r.mentions):
+            # "Scope 1+2 in 2024: 7,600 tCO2e", "2024年：7,600吨": the year that heads an amount dates it, the base
+            # year's figures (round-19 dev e-mail: read as a target year "in 2024")
+            m.role, m.cue = "base_year", "dated"
             continue
         if _has(ys["submission_after"], re.split(r"\d", after[:12])[0]):  # "2025年向SBTi提交目标"
             m.role = "submission"
