@@ -17,6 +17,7 @@ from assistant.answer.understanding.reading import (
     is_follow_up,
     merge_follow_up,
     read_question,
+    year_of_figures,
 )
 from assistant.text.language import detect_language
 from tools.errors import LocalizedError
@@ -193,6 +194,8 @@ def _with_facts(reading: Reading, facts: Reading) -> Reading:
     """The question's reading completed with the facts stated around it, when they complete a
     calculation the question's own words ask for (never one the facts alone suggest)."""
     alone = plan_question(reading)
+    # the year of the figures first: an inventory year that dates the stated amounts may be their base year
+    facts = year_of_figures(facts, reading, {m.role for m in reading.mentions if m.role and m.trusted})
     about = [m for m in facts.mentions if m.role not in _SITUATIONAL or reading.topics & _SITUATIONAL[m.role]]
     # a role the e-mail states twice with different values ("target year 2036" for the company, "by 2031" for its
     # suppliers) is no fact a question can take: it would only make the question ambiguous (round-18 e-mail)

@@ -557,7 +557,7 @@ def _fraction_share(m: re.Match[str]) -> float | None:
 def _year_of_stated_amount(r: Reading, spans: list[tuple[int, int]], ys: dict[str, Any]) -> None:
     """The one year without a role in the clause where the asker states what they emitted ("2019年排放5万吨",
     "we emitted 22,000 t in 2020") is the year of their figures: the base year, when none is named and no
-    target year precedes it. The e-mail reading does the same across sentences (``_year_of_figures``)."""
+    target year precedes it. The e-mail reading does the same across sentences (``year_of_figures``)."""
     if r.role("base_year"):
         return
     unroled = [m for m in r.mentions if m.trusted and m.unit == "year" and m.role is None]
@@ -1470,7 +1470,7 @@ def _carried(m: Mention) -> Mention:
     return replace(m, clause=-1, carried=True)
 
 
-def _year_of_figures(facts: Reading, question: Reading, roles_now: set[str]) -> Reading:
+def year_of_figures(facts: Reading, question: Reading, roles_now: set[str]) -> Reading:
     """Stated facts with one year and no base year ("Phát thải scope 3 năm 2022 … là 35.000 tấn", "our 2022
     emissions were …"): that year is the year of the figures, so the base of a question that names a later
     target year and no base (round-8 dev e-mail: asked back for a base year the e-mail gave)."""
@@ -1479,6 +1479,16 @@ def _year_of_figures(facts: Reading, question: Reading, roles_now: set[str]) -> 
     years = {m.value for m in facts.mentions if m.trusted and m.unit == "year" and m.role is None}
     amounts = any(m.trusted and m.unit == "t" and m.role for m in facts.mentions)
     targets = [m.value for m in question.mentions + facts.mentions if m.trusted and m.role == "target_year"]
+    if not years and amounts and targets:
+        # "Kết quả kiểm kê năm 2022: phạm vi 1 là 3.000 tấn…": the inventory whose figures the e-mail gives is
+        # their year, the base, for a question that names a later target year (round-22 brief: facts restated as
+        # "our 2022 inventory … the base year mentioned above")
+        inventories = [m for m in facts.mentions if m.trusted and m.role == "inventory_year"]
+        dated = [
+            m for m in inventories if any(a.unit == "t" and a.role and a.clause == m.clause for a in facts.mentions)
+        ]
+        if len({m.value for m in dated}) == 1 and min(targets) > dated[0].value:
+            return replace(facts, mentions=[*facts.mentions, replace(dated[0], role="base_year")])
     if len(years) != 1 or not amounts or not targets or min(targets) <= min(years):
         return facts
     mentions = [replace(m, role="base_year") if m.unit == "year" and m.role is None else m for m in facts.mentions]
@@ -1492,7 +1502,7 @@ def complete_with(question: Reading, facts: Reading) -> Reading:
     the question names none. The asker stated those facts about themselves, so the question is about
     their own figures."""
     roles_now = {m.role for m in question.mentions if m.role and m.trusted}
-    facts = _year_of_figures(facts, question, roles_now)
+    facts = year_of_figures(facts, question, roles_now)
     kept = [_carried(m) for m in facts.mentions if m.trusted and m.role and m.role not in roles_now]
     if "coverage" in question.topics and "covered" not in roles_now:
         named = named_amount(question, facts)

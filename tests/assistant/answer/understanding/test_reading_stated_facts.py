@@ -58,3 +58,12 @@ def test_a_lone_percentage_judged_against_an_ambition_is_the_cut() -> None:
     r = read_question("And is Golden Step's 15% at least well-below 2°C?", "en")
     assert roles(r.text, "en") == {"reduction": 15} and "check" in r.intent
     assert "reduction" not in roles("What is 15% of 2030 emissions under 1.5C?", "en")
+
+
+def test_a_year_heading_an_amount_dates_the_base_years_figures() -> None:
+    assert roles("Scope 1+2 in 2024: 7,600 tCO2e.", "en") == {"base_year": 2024, "s12": 7600}
+
+
+def test_a_corrected_figure_takes_the_scope_the_clause_before_names() -> None:
+    assert roles("Sorry, the scope 2 figure in my last e-mail was wrong, it is 4,100 t.", "en") == {"s2": 4100}
+    assert roles("上封邮件里范围二的数据有误,应为4100吨。", "zh") == {"s2": 4100}
