@@ -47,8 +47,6 @@ def asks_for_computation(r: Reading) -> bool:
     about_figures = bool(r.ambitions or r.topics & _COMPUTED_TOPICS or any(m.role and m.trusted for m in r.mentions))
     # "届时范围一加二排放上限是多少吨?": tonnes of a scope, asked of the figures the e-mail states (round-13 dev)
     about_figures = about_figures or bool(r.scopes and "tonnes" in r.intent)
-    # "原始分加起来一共几分?" after "客户目前能满足的指标有:1.1.1、1.1.3…": points of the indicators stated (round-19 e-mail)
-    about_figures = about_figures or "points" in r.intent
     if about_figures and r.intent & {"calculate", "check", "own"}:
         return True  # "is that enough?", "what would our maximum emissions be in 2032 under 1.5°C?"
     return "need" in r.intent and bool(r.scopes) and "own" in r.intent
@@ -145,8 +143,13 @@ class QuestionAnalysis:
                 # before is asked again of another supplier, whose figures are not Sunrise's (round-19 dev e-mail)
                 last = replace(last, mentions=[])
             reading = merge_follow_up(last, reading)
-        if context and context.strip() and asks_about_stated_figures(reading):  # the merged reading, after a follow-up
-            facts = read_question(context, language)
+        facts = read_question(context, language) if context and context.strip() else None
+        # "原始分加起来一共几分?" after "客户目前能满足的指标有:1.1.1、1.1.3…": the points of the indicators the message lists
+        # (round-19 dev e-mail); "这一项满分几分?" beside dimension rates asks the documents
+        points = "points" in reading.intent and facts is not None and bool(facts.cati_ids)
+        if facts is not None and (
+            asks_about_stated_figures(reading) or points
+        ):  # the merged reading, after a follow-up
             if not facts.ambitions:  # "on that pathway": the one an earlier question of the message named
                 named = (read_question(p, language).ambitions for p in reversed(earlier or []))
                 facts = replace(facts, ambitions=next((a for a in named if a), []))

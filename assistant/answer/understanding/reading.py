@@ -1059,19 +1059,22 @@ _CATEGORY = re.compile(
 )
 
 
-_AND = re.compile(r"^\)?\s*(?:,|，|、|and|va|和|及|与|plus)\s")
+_AND = re.compile(r"^\)?\s*(?:,|，|、|and\s|va\s|和|及|与|plus\s)")
+
+
+PARALLEL_PART_CHARS = 60  # "and upstream transport (cat. 4) at ": the next part's name between two amounts
 
 
 def _parallel_asides(r: Reading) -> None:
-    """ "covers cat. 1 purchased goods (150,000 t) and cat. 4 upstream transport (12,000 t)": an amount in an aside
-    after "and" and a part's name takes the role of the aside amount before it (round-12 dev e-mail)."""
-    asides = [m.span() for m in _ASIDE.finditer(r.folded)]
-    inside = [m for m in r.mentions if m.unit == "t" and m.trusted and any(a < m.start < b for a, b in asides)]
-    for first, second in zip(inside, inside[1:], strict=False):
+    """ "covers cat. 1 purchased goods (150,000 t) and cat. 4 upstream transport (12,000 t)", "… at 58,000 t and
+    upstream transport (cat. 4) at 9,000 t": an amount after "and" and the next part's name takes the role of the
+    covered or excluded amount before it (round-12 and round-13 dev e-mails)."""
+    amounts = [m for m in r.mentions if m.unit == "t" and m.trusted]
+    for first, second in zip(amounts, amounts[1:], strict=False):
         if first.role not in ("covered", "excluded") or second.role is not None or first.clause != second.clause:
             continue
         between = r.folded[first.end : second.start]
-        if _AND.match(between.strip(" )")) or _AND.match(between) and len(between) <= 60:
+        if len(between) <= PARALLEL_PART_CHARS and _AND.match(between.lstrip(" )")):
             second.role = first.role
 
 
