@@ -633,7 +633,10 @@ def _intensity(r: Reading, rs: dict[str, Any], base: Mention | None, target: Men
             # (round-12/13 dev calc)
             return _clarify_or_fact(r, "required_intensity_reduction", [*missing, "activity_growth_percent"], "")
         return None
-    absolute = _has(vocabulary()["intent"]["absolute"], fold(asking_text(r.text)))
+    asking = fold(asking_text(r.text))
+    absolute = _has(vocabulary()["intent"]["absolute"], asking) and not _has(
+        vocabulary()["intent"]["absolute_held"], asking
+    )
     if cut and not growth and absolute:
         # "a 38% cut per garment: what does that mean for absolute emissions?" needs the growth of production;
         # the cut is the asker's own figure, so this asks about their case

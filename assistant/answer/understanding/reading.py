@@ -766,6 +766,9 @@ def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -
         if _follows(ys["target_after"], after):
             m.role = "target_year"
             continue
+        if _has(ys["submission_after"], re.split(r"\d", after[:12])[0]):  # "目标:2025年提交" is a submission
+            m.role = "submission"
+            continue
         if _right_after(ys["target_right_before"], r.folded[a : m.start]) and not _starts_range(after, ys):
             m.role, m.cue = "target_year", "target"
             continue

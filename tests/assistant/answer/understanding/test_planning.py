@@ -1171,3 +1171,30 @@ def test_the_plan_after_so_in_the_claims_own_clause_is_the_askers() -> None:
     )
     assert [p.rule.id for p in find_premises(r, "sbti-apparel-2019")] == ["s3_physical_intensity_rate"]
     assert plan_question(r).arguments["intensity_reduction_percent"] == 18.0
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        (
+            "For plant No. 3, would a 25% cut in scope 3 emissions per pair between 2024 and 2034 qualify, assuming our "
+            "absolute emissions do not go up?",
+            "en",
+        ),
+        ("范围三每件产品的排放强度,2020年到2030年降低18%,绝对排放不超过基准年,满足物理强度的最低要求吗?", "zh"),
+        (
+            "muc tieu scope 3: giam 20% phat thai tren moi ao tu 2020 den 2032, tong phat thai tuyet doi ko tang, co dat ko?",
+            "vi",
+        ),
+    ],
+)
+def test_absolute_emissions_held_are_the_condition_of_a_physical_intensity_target(question: str, lang: str) -> None:
+    plan = plan_question(read_question(question, lang))
+    assert plan.calculator == "physical_intensity_rate" and plan.kind == "calculation"
+
+
+def test_a_year_before_submit_words_is_the_submission_even_after_target() -> None:
+    r = read_question(
+        "我们想设一个供应商参与目标:2025年提交,到2032年让70%的供应商(按采购支出计)设定科学碳目标,符合要求吗?", "zh"
+    )
+    assert r.one("submission").value == 2025 and r.one("target_year").value == 2032
