@@ -14,7 +14,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from assistant.answer.understanding.reading import cue_pattern, fold, read_question, value_as_written, vocabulary
+from assistant.answer.understanding.reading import (
+    cue_pattern,
+    fold,
+    is_follow_up,
+    read_question,
+    value_as_written,
+    vocabulary,
+)
 from assistant.text.numbers import MULTIPLIERS
 from assistant.workflows.message_parties import message_parties, own_statements, parties_named, with_figures
 from tools.i18n import Lang
@@ -211,6 +218,31 @@ def rows_named(table: FigureTable, question: str) -> list[int]:
     return [i for i, label in enumerate(labels) if label in by_name]
 
 
+# words that point back at the site or supplier the question before named: "their", "họ", "该厂" (a question with none
+# and no name of its own is about the company as a whole: "扣除洗涤烘干这部分后,客户还必须设定scope 3目标吗?"; round-11 dev)
+_POINTS_AT_PARTY = re.compile(
+    r"(?<![a-z])(?:they|their|them|its|it|this (?:plant|site|supplier|factory|mill)|that (?:plant|site|supplier|factory|mill)"
+    r"|ho|ben do|nha may do|nha may nay|cong ty do|xuong do)(?![a-z])|该厂|该工厂|这家|那家|他们|它|其"
+)
+
+
+def leans_on_the_one_before(question: str) -> bool:
+    """The question is about the site or rows the question before it was about: a follow-up ("那如果要对齐1.5°C?",
+    "Same question…") or a word pointing back at them."""
+    return is_follow_up(question) or bool(_POINTS_AT_PARTY.search(fold(question)))
+
+
+def one_company(table: FigureTable) -> bool:
+    """A table of one company's sites ("工厂 | 范围一 | 范围二", "Plant | Scope 1"), not of several suppliers
+    ("Supplier | …", "供应商", "nhà cung cấp"): a question about the company takes all its rows (round-11 dev e-mail)."""
+    names = [fold(table.header[0])] if table.header[0] else [fold(label) for label, _ in table.rows]
+    suppliers = "|".join(re.escape(w) for w in vocabulary()["tables"]["supplier_words"])
+    sites = "|".join(re.escape(w) for w in vocabulary()["tables"]["site_words"])
+    if any(re.search(rf"(?<![\w])(?:{suppliers})(?![\w])", n) for n in names):
+        return False
+    return bool(table.header[0]) and bool(re.search(rf"(?<![\w])(?:{sites})(?![\w])", names[0]))
+
+
 def asks_about_all(question: str) -> bool:
     folded = fold(question)
     return any(cue_pattern(w).search(folded) for w in vocabulary()["tables"]["whole_group"])
@@ -334,8 +366,12 @@ def question_facts(message: str, questions: list[str], stated: str, lang: Lang) 
                 rows = named if len(named) >= 2 else list(range(len(table.rows)))
             elif len(named) == 1:
                 rows = named
-            elif not named:
+            elif not named and leans_on_the_one_before(question):
                 rows = chosen.get(k, [])
+            elif not named and one_company(table):
+                rows = list(range(len(table.rows)))  # "客户还必须设定scope 3目标吗?": the company is all its sites
+            elif not named:
+                rows = []
             else:
                 rows = []
             chosen[k] = rows
@@ -346,7 +382,10 @@ def question_facts(message: str, questions: list[str], stated: str, lang: Lang) 
             elif rows:
                 extra.append(row_facts(table, rows, lang))
                 labels += [table.rows[i][0] for i in rows]
-        party = [] if asks_about_all(question) else parties_named(question, parties) or party
+        if asks_about_all(question):
+            party = []
+        else:
+            party = parties_named(question, parties) or (party if leans_on_the_one_before(question) else [])
         facts = " ".join([own_statements(stated, party, parties), *extra]).strip()
         out.append(QuestionFacts(facts, list(dict.fromkeys(with_figures(stated, party, parties) + labels))))
     return out

@@ -601,6 +601,10 @@ def _scope3_required(r: Reading, rs: dict[str, Any]) -> Plan | None:
         # scope 1 without scope 2: the share of scope 3 needs both (never a scope 2 of zero by default)
         return _clarify_or_fact(r, "scope3_required", ["scope2_emissions"], "")
     s12 = s12 or r.one("total_s12")  # "范围一加二合计4.5万吨": scope 1+2 stated as their total
+    if s12 and s1 and s2 and s12.value < s1.value + s2.value:
+        # "scope 1 = 6,000 t, scope 2 = 14,000 t … Plant No. 3 (about 1,200 t of our scope 1+2)": a part of scope
+        # 1+2, not the company's (round-10 dev e-mail)
+        s12 = None
     every = r.one("total_s123")
     if s3 and every and not (s12 or s1 or s2) and every.value > s3.value:
         # "范围一二三合计5万吨,其中范围三3.8万吨": scope 1+2 is what the total leaves

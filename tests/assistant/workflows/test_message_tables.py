@@ -125,3 +125,25 @@ def test_site_lines_stop_at_the_first_line_that_names_no_site() -> None:
     tables = find_tables(message, "en")
     assert len(tables) == 1 and [label for label, _ in tables[0].rows][0].startswith("Long An dyeing mill")
     assert len(tables[0].rows) == 2
+
+
+ZH_SITES = (
+    "客户2024年排放如下(单位:吨CO2e):\n\n工厂\t范围一\t范围二\n宁波工厂\t3,200\t9,800\n苏州工厂\t1,100\t4,300\n"
+    "仓库及办公室\t120\t480\n\n客户还核算了scope 3,共14,000吨。\n\n问题如下:\n"
+    "(1) 如果把仓库及办公室排除在目标边界外,还符合SBTi的边界要求吗?\n(2) 客户还必须设定scope 3目标吗?\n"
+)
+
+
+def test_a_question_about_the_company_takes_all_its_sites_and_no_row_the_question_before_named() -> None:
+    questions, stated = split_message(ZH_SITES)
+    left_out, company = question_contexts(ZH_SITES, questions, stated, "zh")
+    roles = {m.role: m.value for m in read_question(left_out, "zh").mentions if m.role}
+    assert roles["total_s12"] == 19000 and roles["excluded"] == 600  # the group's boundary, one site left out
+    roles = {m.role: m.value for m in read_question(company, "zh").mentions if m.role}
+    assert roles["s1"] == 4420 and roles["s2"] == 14580  # all three sites, not the row the question before named
+
+
+def test_a_question_about_no_supplier_of_a_supplier_table_takes_no_row() -> None:
+    questions = ["Does Supplier A's plan meet 1.5°C?", "Is MCAP open to brands?"]
+    _, other = question_contexts(EN_SUPPLIERS, questions, "", "en")
+    assert "18,400" not in other and "9,750" not in other
