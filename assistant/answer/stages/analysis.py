@@ -13,10 +13,12 @@ from assistant.answer.understanding.premises import Premise, find_premises
 from assistant.answer.understanding.reading import (
     Reading,
     complete_with,
+    cue_pattern,
     fold,
     is_follow_up,
     merge_follow_up,
     read_question,
+    vocabulary,
     year_of_figures,
 )
 from assistant.text.language import detect_language
@@ -146,7 +148,9 @@ class QuestionAnalysis:
         facts = read_question(context, language) if context and context.strip() else None
         # "原始分加起来一共几分?" after "客户目前能满足的指标有:1.1.1、1.1.3…": the points of the indicators the message lists
         # (round-19 dev e-mail); "这一项满分几分?" beside dimension rates asks the documents
-        points = "points" in reading.intent and facts is not None and bool(facts.cati_ids)
+        rates = facts is not None and any((m.role or "").startswith("cati_dim") for m in facts.mentions)
+        total = any(cue_pattern(w).search(fold(q)) for w in vocabulary()["intent"]["total_score"])
+        points = "points" in reading.intent and facts is not None and (bool(facts.cati_ids) or (rates and total))
         if facts is not None and (
             asks_about_stated_figures(reading) or points
         ):  # the merged reading, after a follow-up
