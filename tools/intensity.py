@@ -388,7 +388,8 @@ def geva(
         n=n,
         ic=(intensity_factor - 1) * 100,
         g=g * 100,
-        ac=(absolute_factor - 1) * 100,
+        # one decimal, as the intensity change beside it: a compounded figure read as "about 21.2%", not 21.16%
+        ac=round((absolute_factor - 1) * 100, 1),
     )
     intensity = validation.positive(base_intensity, "base_intensity") if base_intensity is not None else None
     if intensity is not None:
