@@ -55,7 +55,8 @@ _RESTATES = re.compile(
 )
 _YEAR_LABEL = re.compile(r"\s?(?:年|nam)?\s?[:：=]\s*")
 ASIDE_NAME_REACH = 24  # characters of a part's name before the aside that gives its amount
-_ABBREVIATION_END = re.compile(r"(?<![A-Za-z])(?:approx|ca|abt|incl|excl|esp|e\.g|i\.e|vs|cf|resp|no|nos|cat)$", re.I)
+# "incl." still ends a clause: "scope 3 is 50,000 t incl. about 12,000 t of use-phase" states two amounts (round-6 dev)
+_ABBREVIATION_END = re.compile(r"(?<![A-Za-z])(?:approx|ca|abt|e\.g|i\.e|vs|cf|no|nos|cat)$", re.I)
 _ASIDE = re.compile(r"\([^()\n]{0,80}\)|（[^（）\n]{0,80}）")
 
 
@@ -1011,6 +1012,8 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
         marks = [(end, s) for end, s in scope_marks if window_start <= end <= m.start]
         if marks:
             end, scope = max(marks, key=lambda x: x[0])
+            if any(end <= c.start() < m.start for c in _CATEGORY.finditer(r.folded)):
+                scope = None  # "phạm vi 3 thì Category 1 (…) là 30.000 t": a category's amount (round-1 dev e-mail)
             if scope == "s12" and _AND_THREE.match(r.folded[end : end + 10]):
                 scope = "s123"  # "范围一二三合计5万吨", "phạm vi 1, 2 và 3 là 100.000 t": all three scopes
         else:
