@@ -1012,8 +1012,14 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
         marks = [(end, s) for end, s in scope_marks if window_start <= end <= m.start]
         if marks:
             end, scope = max(marks, key=lambda x: x[0])
-            if any(end <= c.start() < m.start for c in _CATEGORY.finditer(r.folded)):
-                scope = None  # "phạm vi 3 thì Category 1 (…) là 30.000 t": a category's amount (round-1 dev e-mail)
+            asides = [x.span() for x in _ASIDE.finditer(r.folded, end, m.start)]
+            if any(
+                end <= c.start() < m.start and not any(a <= c.start() < b for a, b in asides)
+                for c in _CATEGORY.finditer(r.folded)
+            ):
+                # "phạm vi 3 thì Category 1 (…) là 30.000 t": a category's amount (round-1 dev e-mail); "scope 3 (cat 1 +
+                # cat 4) 13,500 t" names the categories scope 3 is made of
+                scope = None
             if scope == "s12" and _AND_THREE.match(r.folded[end : end + 10]):
                 scope = "s123"  # "范围一二三合计5万吨", "phạm vi 1, 2 và 3 là 100.000 t": all three scopes
         else:
