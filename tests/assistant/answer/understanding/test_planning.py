@@ -1197,4 +1197,6 @@ def test_a_year_before_submit_words_is_the_submission_even_after_target() -> Non
     r = read_question(
         "我们想设一个供应商参与目标:2025年提交,到2032年让70%的供应商(按采购支出计)设定科学碳目标,符合要求吗?", "zh"
     )
-    assert r.one("submission").value == 2025 and r.one("target_year").value == 2032
+    submission, target = r.one("submission"), r.one("target_year")
+    assert submission is not None and target is not None
+    assert submission.value == 2025 and target.value == 2032
