@@ -3,6 +3,7 @@ then good JSON, garbage for good (one segment per call), wrong counts, and model
 
 from __future__ import annotations
 
+import httpx2
 import openai
 import pytest
 
@@ -80,7 +81,12 @@ def test_a_segment_the_model_never_answers_is_reported() -> None:
 
 @pytest.mark.parametrize(
     "error",
-    [TimeoutError("timed out"), LLMOutputError("empty"), openai.APIConnectionError(request=None)],  # type: ignore[arg-type]
+    [
+        TimeoutError("timed out"),
+        LLMOutputError("empty"),
+        # a real request: openai 3.60 reads its headers when the error is made
+        openai.APIConnectionError(request=httpx2.Request("POST", "http://127.0.0.1:9/v1/chat/completions")),
+    ],
 )
 def test_a_failing_model_leaves_segments_untranslated_and_stops_asking(error: BaseException) -> None:
     model = ScriptedTranslator(fail=error)
