@@ -151,9 +151,8 @@ class QuestionAnalysis:
         rates = facts is not None and any((m.role or "").startswith("cati_dim") for m in facts.mentions)
         total = any(cue_pattern(w).search(fold(q)) for w in vocabulary()["intent"]["total_score"])
         points = "points" in reading.intent and facts is not None and (bool(facts.cati_ids) or (rates and total))
-        if facts is not None and (
-            asks_about_stated_figures(reading) or points
-        ):  # the merged reading, after a follow-up
+        # the merged reading, after a follow-up, decides whether the stated facts are its inputs
+        if facts is not None and (asks_about_stated_figures(reading) or points):
             if not facts.ambitions:  # "on that pathway": the one an earlier question of the message named
                 named = (read_question(p, language).ambitions for p in reversed(earlier or []))
                 facts = replace(facts, ambitions=next((a for a in named if a), []))
