@@ -350,6 +350,11 @@ def _scope12_intensity(
     )
 
 
+def _shown_percent(value: float) -> float:
+    """A compounded percentage as people write it: one decimal, or two when it is under 1% either way."""
+    return round(value, 1) if abs(value) >= 1 else round(value, 2)
+
+
 def geva(
     base_year: Annotated[int, Field(description="Base year")],
     target_year: Annotated[int, Field(description="Target year")],
@@ -388,8 +393,8 @@ def geva(
         n=n,
         ic=(intensity_factor - 1) * 100,
         g=g * 100,
-        # one decimal, as the intensity change beside it: a compounded figure read as "about 21.2%", not 21.16%
-        ac=round((absolute_factor - 1) * 100, 1),
+        # one decimal, as the intensity change beside it ("about 21.2%", not 21.16%), two below 1% (-0.37%, not -0.4%)
+        ac=_shown_percent((absolute_factor - 1) * 100),
     )
     intensity = validation.positive(base_intensity, "base_intensity") if base_intensity is not None else None
     if intensity is not None:
