@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from assistant.answer.understanding.reading import fold, read_question, vocabulary
 from assistant.text.language import detect_language
@@ -34,7 +35,9 @@ _SITE_CODE = re.compile(r"(?:(?:[Nn]o\.?|[Ss]ố|[Ss]o)\s*\d{1,2}|\d{1,2}|[A-Z])
 MIN_FIRST_WORD_CHARS = 4  # "Lotus", "Sunrise": a first word this long names its party; "A", "No" do not
 
 
+@lru_cache(maxsize=1)
 def _site_pattern() -> str:
+    """The site words as one alternation, built once (it is asked for every party at every mention)."""
     words = sorted((w for w in vocabulary()["tables"]["site_words"] if re.search(r"[a-z]", w)), key=len, reverse=True)
     return "|".join(re.escape(w) for w in words if w not in ("no", "no.", "so", "#"))
 
