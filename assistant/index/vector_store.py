@@ -176,6 +176,19 @@ def _nearest(col: Any, vector: Vectors, k: int) -> list[tuple[str, float]]:
     return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]
 
 
+def _cosines(col: Any, vector: Vectors, ids: Sequence[str]) -> dict[str, float]:
+    """Cosine similarity to ``vector`` of the records of ``col`` named by ``ids`` (those it holds)."""
+    if not ids:
+        return {}
+    got = col.get(ids=list(ids), include=["embeddings"])
+    q = np.asarray(vector, dtype=np.float32).reshape(-1)
+    out: dict[str, float] = {}
+    for i, e in zip(got["ids"], got["embeddings"] if got["embeddings"] is not None else [], strict=False):
+        v = np.asarray(e, dtype=np.float32)
+        out[i] = float(v @ q / ((np.linalg.norm(v) * np.linalg.norm(q)) or 1.0))
+    return out
+
+
 class VectorStore:
     def __init__(self, embedder_name: str, path: str | None = None, url: str | None = None) -> None:
         self.path = path
@@ -324,15 +337,13 @@ class VectorStore:
     @_guarded
     def similarities(self, generation: str, vector: Vectors, ids: Sequence[str]) -> dict[str, float]:
         """Cosine similarity of stored chunks to a query vector (for passages found by keywords only)."""
-        if not ids:
-            return {}
-        got = self.chunks(generation).get(ids=list(ids), include=["embeddings"])
-        q = np.asarray(vector, dtype=np.float32).reshape(-1)
-        out: dict[str, float] = {}
-        for i, e in zip(got["ids"], got["embeddings"] if got["embeddings"] is not None else [], strict=False):
-            v = np.asarray(e, dtype=np.float32)
-            out[i] = float(v @ q / ((np.linalg.norm(v) * np.linalg.norm(q)) or 1.0))
-        return out
+        return _cosines(self.chunks(generation), vector, ids)
+
+    @_guarded
+    def segment_similarities(self, generation: str, vector: Vectors, ids: Sequence[str]) -> dict[str, float]:
+        """Cosine similarity of stored segments (``<record>#<segment>``) to a query vector; a segment with no
+        vector of its own (too short, or a copy of the original) is left out."""
+        return _cosines(self.segments(generation), vector, ids)
 
     @_guarded
     def query(self, generation: str, vector: Vectors, k: int) -> list[tuple[str, float]]:

@@ -15,7 +15,7 @@ import re
 import threading
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 from assistant.config import Settings
@@ -51,6 +51,7 @@ class SegmentText:
     id: str
     text: str
     translation: str | None = None
+    dense: float = 0.0  # cosine similarity to the question of its closest language version (0: none computed)
 
 
 @dataclass(frozen=True)
@@ -270,6 +271,25 @@ class HybridRetriever:
             # the closest language version: a question matches a passage through its translation too
             best = max((dense_sims.get(v, 0.0) for v in self._versions(chunk_id)), default=0.0)
             out.append(self._passage(chunk_id, score, q_lang, best, tuple(sorted(matched.get(chunk_id, ())))))
+        if vectors is not None:
+            out = self._with_segment_similarities(out, vectors[0])
+        return out
+
+    def _with_segment_similarities(self, passages: list[Passage], vector: Any) -> list[Passage]:
+        """Each segment's cosine similarity to the question, at its closest language version: which sentence of a
+        passage answers is told by its own meaning, not only by the words it shares (one read of stored vectors,
+        no embedding)."""
+        assert self._generation is not None
+        ids = [f"{v}#{s.id}" for p in passages for v in self._versions(p.chunk_id) for s in p.segments]
+        sims = self.store.segment_similarities(self._generation, vector, ids)
+        out = []
+        for p in passages:
+            versions = self._versions(p.chunk_id)
+            segments = tuple(
+                replace(s, dense=max((sims.get(f"{v}#{s.id}", 0.0) for v in versions), default=0.0))
+                for s in p.segments
+            )
+            out.append(replace(p, segments=segments))
         return out
 
     @staticmethod

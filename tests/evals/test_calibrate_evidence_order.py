@@ -32,3 +32,19 @@ def test_a_question_without_candidates_counts_as_a_miss() -> None:
     empty: dict[str, Any] = {"round": "r1", "x": [], "y": [], "topic_order": []}
     rows = [_row("r1", 0.7), empty]
     assert first_right(rows, np.array([1.0, -1.0])) == 0.5
+
+
+def test_fitted_trees_find_the_signal_that_marks_the_answer() -> None:
+    from assistant.answer.stages.evidence_order import FEATURES, relative
+    from evals.calibrate_evidence_order import fit_trees, trees_first_right
+
+    width = len(FEATURES)
+    rows = []
+    for i in range(60):
+        # the carrying candidate holds signal 0; signal 1 is noise that favours a wrong one
+        x = [[0.6 + 0.001 * i, 0.2], [0.1, 0.9], [0.0, 0.5]]
+        rows.append({"round": f"r{i}", "x": [row + [0.0] * (width - 2) for row in x], "y": [True, False, False]})
+    trees = fit_trees(rows)
+    assert trees_first_right(rows, trees) == 1.0
+    scores = [trees.score(row) for row in relative(rows[0]["x"])]
+    assert scores[0] > max(scores[1:])

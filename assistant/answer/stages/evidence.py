@@ -44,6 +44,7 @@ class Evidence:
     alternative: bool = False  # a passage's next-best segment: answerability weighs it, the gate does not
     rank: int = 0  # the passage's place in the retrieved list (0: first)
     segment_overlap: float = 0.0  # share of the question's terms in this segment (original and translation)
+    segment_dense: float = 0.0  # the closest of its segments' cosine similarity to the question
 
 
 def split_sentences(text: str) -> list[str]:
@@ -146,6 +147,7 @@ def score_segments(
                     n > 0,
                     rank,
                     overlaps[-neg_i],
+                    max((s.dense for s in segments if s.id in ids), default=0.0),
                 )
             )
     scored.sort(key=lambda e: e.score, reverse=True)

@@ -7,6 +7,10 @@ retrieval ranked first for 0.62, of the passage closest in meaning for 0.52. So 
 such signals, its weights fitted on dev questions whose answering sentence is known
 (pairwise logistic regression: ``python -m evals.calibrate_evidence_order``). The weights and the figures they
 were chosen by live in ``evidence_order.toml``; with no weights the order is the topic overlap alone, as before.
+
+The signals do not add up, though: boosted trees on them and on each one's distance to the best candidate's
+(``evidence_order.trees.json``, fitted by the same script with ``--trees``) put a carrying segment first more
+often (the figures are in the file); when that file is there, the trees decide.
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from assistant.answer.stages.boosted_trees import BoostedTrees
 from assistant.answer.stages.evidence import MAX_QUOTE_CHARS, Evidence
 from assistant.answer.understanding.answerability import asks_for_list
 from assistant.text.tokenize import tokenize
 
 WEIGHTS_PATH = Path(__file__).with_name("evidence_order.toml")
+TREES_PATH = Path(__file__).with_name("evidence_order.trees.json")
 
 # the signals, in the order of the weights file
 FEATURES = (
@@ -41,6 +47,7 @@ FEATURES = (
     "pairs",  # share of the question's adjacent word pairs found adjacent in the segment ("主题 演讲")
     "numbers",  # share of the question's numbers (years, ids, values) found in the segment
     "list_marks",  # for a question that asks for a list: how many items the segment separates (、 , ■ • |)
+    "segment_dense",  # the segment's own cosine similarity to the question (its closest language version)
 )
 # a number of the question worth finding: two digits or more (a year, a value, an id); "scope 1" is everywhere
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+|\d{2,}")
@@ -94,9 +101,29 @@ def features(
                 len(q_pairs & seg_pairs) / len(q_pairs) if q_pairs else 0.0,
                 sum(n in words for n in q_numbers) / len(q_numbers) if q_numbers else 0.0,
                 min(len(_LIST_MARK.findall(e.sentence)), LIST_MARKS_FULL) / LIST_MARKS_FULL if wants_list else 0.0,
+                e.segment_dense,
             ]
         )
     return rows
+
+
+# the trees read each signal and its distance to the best candidate's ("how far below the closest segment")
+TREE_COLUMNS = FEATURES + tuple(f"{name}_below_best" for name in FEATURES)
+
+
+def relative(rows: Sequence[Sequence[float]]) -> list[list[float]]:
+    """Each row's signals followed by each signal minus the best of that signal among the candidates."""
+    if not rows:
+        return []
+    best = [max(column) for column in zip(*rows, strict=True)]
+    return [[*row, *(x - b for x, b in zip(row, best, strict=True))] for row in rows]
+
+
+@cache
+def fitted_trees() -> BoostedTrees | None:
+    """The shipped trees, read once (``None`` without the file, or when they read other signals)."""
+    trees = BoostedTrees.load(TREES_PATH)
+    return trees if trees is not None and trees.features == TREE_COLUMNS else None
 
 
 def load_weights(path: Path = WEIGHTS_PATH) -> tuple[float, ...] | None:
@@ -123,12 +150,18 @@ def order(
     idf: Mapping[str, float] | None = None,
     weights: Sequence[float] | None = None,
 ) -> list[Candidate]:
-    """The candidates, the likeliest to carry the answer first (a quoted term first, then the topic, when no
-    weights are fitted)."""
+    """The candidates, the likeliest to carry the answer first: by the shipped trees, or by ``weights`` (the
+    fitted linear weights when the trees are absent); a quoted term first, then the topic, when neither is
+    there. Weights given explicitly are used rather than the trees."""
+    trees = fitted_trees() if weights is None else None
     w = fitted_weights() if weights is None else weights
-    if not w or len(candidates) < 2:
+    if (not trees and not w) or len(candidates) < 2:
         return sorted(candidates, key=lambda c: (c.quoted, c.topic), reverse=True)
     rows = features(question, lang, candidates, idf)
-    scores = [sum(a * b for a, b in zip(w, row, strict=True)) for row in rows]
+    if trees:
+        scores = [trees.score(row) for row in relative(rows)]
+    else:
+        linear = w or ()
+        scores = [sum(a * b for a, b in zip(linear, row, strict=True)) for row in rows]
     ranked = sorted(range(len(candidates)), key=lambda i: scores[i], reverse=True)
     return [candidates[i] for i in ranked]
