@@ -286,8 +286,7 @@ class HybridRetriever:
         for p in passages:
             versions = self._versions(p.chunk_id)
             segments = tuple(
-                replace(s, dense=max((sims.get(f"{v}#{s.id}", 0.0) for v in versions), default=0.0))
-                for s in p.segments
+                replace(s, dense=max((sims.get(f"{v}#{s.id}", 0.0) for v in versions), default=0.0)) for s in p.segments
             )
             out.append(replace(p, segments=segments))
         return out

@@ -39,7 +39,7 @@ def test_fitted_trees_find_the_signal_that_marks_the_answer() -> None:
     from evals.calibrate_evidence_order import fit_trees, trees_first_right
 
     width = len(FEATURES)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for i in range(60):
         # the carrying candidate holds signal 0; signal 1 is noise that favours a wrong one
         x = [[0.6 + 0.001 * i, 0.2], [0.1, 0.9], [0.0, 0.5]]
