@@ -116,17 +116,16 @@ def exported(model: HistGradientBoostingClassifier) -> BoostedTrees:
     trees = []
     for (predictor,) in model._predictors:
         nodes = predictor.nodes
-        trees.append(
-            Tree(
-                tuple(int(v) for v in nodes["feature_idx"]),
-                tuple(float(v) for v in nodes["num_threshold"]),
-                tuple(int(v) for v in nodes["left"]),
-                tuple(int(v) for v in nodes["right"]),
-                tuple(bool(v) for v in nodes["is_leaf"]),
-                tuple(float(v) for v in nodes["value"]),
-                tuple(bool(v) for v in nodes["missing_go_to_left"]),
-            )
-        )
+        names = {
+            "feature": "feature_idx",
+            "threshold": "num_threshold",
+            "left": "left",
+            "right": "right",
+            "leaf": "is_leaf",
+            "value": "value",
+            "missing_left": "missing_go_to_left",
+        }
+        trees.append(Tree.from_columns({ours: nodes[theirs] for ours, theirs in names.items()}))
     return BoostedTrees(TREE_COLUMNS, float(np.ravel(model._baseline_prediction)[0]), tuple(trees))
 
 

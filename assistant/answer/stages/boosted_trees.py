@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,19 @@ class Tree:
     leaf: tuple[bool, ...]
     value: tuple[float, ...]
     missing_left: tuple[bool, ...]
+
+    @classmethod
+    def from_columns(cls, columns: Mapping[str, Iterable[Any]]) -> Tree:
+        """A tree from its node columns, named as the fields are (lists from JSON, or a fitted model's arrays)."""
+        return cls(
+            tuple(int(v) for v in columns["feature"]),
+            tuple(float(v) for v in columns["threshold"]),
+            tuple(int(v) for v in columns["left"]),
+            tuple(int(v) for v in columns["right"]),
+            tuple(bool(v) for v in columns["leaf"]),
+            tuple(float(v) for v in columns["value"]),
+            tuple(bool(v) for v in columns["missing_left"]),
+        )
 
     def leaf_value(self, row: Sequence[float]) -> float:
         i = 0
@@ -58,18 +71,7 @@ class BoostedTrees:
     @classmethod
     def from_json(cls, text: str) -> BoostedTrees:
         data: dict[str, Any] = json.loads(text)
-        trees = tuple(
-            Tree(
-                tuple(int(v) for v in t["feature"]),
-                tuple(float(v) for v in t["threshold"]),
-                tuple(int(v) for v in t["left"]),
-                tuple(int(v) for v in t["right"]),
-                tuple(bool(v) for v in t["leaf"]),
-                tuple(float(v) for v in t["value"]),
-                tuple(bool(v) for v in t["missing_left"]),
-            )
-            for t in data["trees"]
-        )
+        trees = tuple(Tree.from_columns(t) for t in data["trees"])
         return cls(tuple(str(f) for f in data["features"]), float(data["baseline"]), trees)
 
     @classmethod
