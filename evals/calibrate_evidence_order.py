@@ -125,7 +125,7 @@ def exported(model: HistGradientBoostingClassifier) -> BoostedTrees:
             "value": "value",
             "missing_left": "missing_go_to_left",
         }
-        trees.append(Tree.from_columns({ours: nodes[theirs] for ours, theirs in names.items()}))
+        trees.append(Tree.from_columns({ours: nodes[theirs].tolist() for ours, theirs in names.items()}))
     return BoostedTrees(TREE_COLUMNS, float(np.ravel(model._baseline_prediction)[0]), tuple(trees))
 
 

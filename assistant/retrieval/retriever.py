@@ -280,11 +280,12 @@ class HybridRetriever:
         passage answers is told by its own meaning, not only by the words it shares (one read of stored vectors,
         no embedding)."""
         assert self._generation is not None
-        ids = [f"{v}#{s.id}" for p in passages for v in self._versions(p.chunk_id) for s in p.segments]
+        versions_of = {p.chunk_id: self._versions(p.chunk_id) for p in passages}
+        ids = [f"{v}#{s.id}" for p in passages for v in versions_of[p.chunk_id] for s in p.segments]
         sims = self.store.segment_similarities(self._generation, vector, ids)
         out = []
         for p in passages:
-            versions = self._versions(p.chunk_id)
+            versions = versions_of[p.chunk_id]
             segments = tuple(
                 replace(s, dense=max((sims.get(f"{v}#{s.id}", 0.0) for v in versions), default=0.0)) for s in p.segments
             )

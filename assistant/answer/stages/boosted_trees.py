@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,17 +30,10 @@ class Tree:
     missing_left: tuple[bool, ...]
 
     @classmethod
-    def from_columns(cls, columns: Mapping[str, Iterable[Any]]) -> Tree:
-        """A tree from its node columns, named as the fields are (lists from JSON, or a fitted model's arrays)."""
-        return cls(
-            tuple(int(v) for v in columns["feature"]),
-            tuple(float(v) for v in columns["threshold"]),
-            tuple(int(v) for v in columns["left"]),
-            tuple(int(v) for v in columns["right"]),
-            tuple(bool(v) for v in columns["leaf"]),
-            tuple(float(v) for v in columns["value"]),
-            tuple(bool(v) for v in columns["missing_left"]),
-        )
+    def from_columns(cls, columns: Mapping[str, Sequence[Any]]) -> Tree:
+        """A tree from its node columns, named as the fields are, holding Python numbers (JSON lists, or a fitted
+        model's arrays through ``tolist``): no conversion per node, so the shipped trees load fast."""
+        return cls(*(tuple(columns[name]) for name in cls.__dataclass_fields__))
 
     def leaf_value(self, row: Sequence[float]) -> float:
         i = 0
