@@ -22,7 +22,7 @@ from assistant.messages import lang_name, t, texts
 from assistant.storage.database import Database
 from assistant.storage.models import DraftReply, Manufacturer, utcnow
 from assistant.text.language import detect_language
-from assistant.workflows.message_questions import split_message
+from assistant.workflows.message_questions import plain_layout, split_message
 from assistant.workflows.message_tables import question_facts
 from tools import rules
 from tools.errors import LocalizedError
@@ -103,7 +103,7 @@ class Helpdesk:
         if match is not None and reuse:
             assembled = self._reuse(match, staff_lang)
         else:
-            facts = question_facts(text, questions, context, as_lang(language))
+            facts = question_facts(plain_layout(text), questions, context, as_lang(language))
             answers = [
                 self.service.ask(q, lang=language, context=facts[i].stated, earlier=questions[:i], about=facts[i].about)
                 for i, q in enumerate(questions)

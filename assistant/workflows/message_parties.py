@@ -107,7 +107,7 @@ def _patterns(party: str, parties: list[str]) -> list[re.Pattern[str]]:
     """How a text names ``party``: its core name, or its first word if long and no other party's."""
     core = _core(party)
     if re.search(r"[\u4e00-\u9fff]", core):
-        return [re.compile(re.escape(core))]
+        return [re.compile(re.escape(core)), *(re.compile(re.escape(s)) for s in _cjk_short_names(party, parties))]
     out = [re.compile(rf"(?<![\w]){re.escape(core)}(?![\w])")]
     words = _LATIN_WORD.findall(core)
     site = re.compile(rf"^(?:{_site_pattern()})$")
@@ -116,6 +116,36 @@ def _patterns(party: str, parties: list[str]) -> list[re.Pattern[str]]:
         if not shared:
             out.append(re.compile(rf"(?<![\w]){re.escape(words[0])}(?![\w])"))
     return out
+
+
+MIN_CJK_SHORT_NAME = 2  # "华纺" names 宁波华纺针织有限公司 where no other party shares it
+
+
+@lru_cache(maxsize=512)
+def _cjk_short_names_cached(party: str, others: tuple[str, ...]) -> tuple[str, ...]:
+    tables = vocabulary()["tables"]
+    legal = "|".join(re.escape(w) for w in tables["cjk_legal_forms"])
+    name = re.sub(r"\s*[(（][^)）]*[)）]", "", party).strip()
+    if not re.search(rf"(?:{legal})$", name) or re.search(r"[,，。:：;；、]", name):
+        return ()  # only a company's registered name ("…有限公司") is shortened, never a sentence that labels a line
+    core = re.sub(rf"(?:{legal})$", "", name).strip()
+    trade = set(tables["cjk_trade_words"])
+    found: list[str] = []
+    for size in range(min(len(core), 6), MIN_CJK_SHORT_NAME - 1, -1):
+        for start in range(len(core) - size + 1):
+            part = core[start : start + size]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", part) or part in trade or part == core:
+                continue
+            if any(part in other for other in others):
+                continue
+            found.append(part)
+    return tuple(found)
+
+
+def _cjk_short_names(party: str, parties: list[str]) -> tuple[str, ...]:
+    """The parts of a Chinese company's name that name it alone: no other party's name holds them, and they are
+    no trade word or legal form ("越美印染", "越美", "华纺"; never "印染" or "有限公司")."""
+    return _cjk_short_names_cached(party, tuple(p for p in parties if p != party))
 
 
 def _mentions(text: str, parties: list[str]) -> list[tuple[int, str]]:

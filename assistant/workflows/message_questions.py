@@ -12,9 +12,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from assistant.answer.understanding.reading import AMBITIONS, asks_the_same_again, clauses, fold, read_question
+from assistant.answer.understanding.reading import (
+    AMBITIONS,
+    asks_the_same_again,
+    clauses,
+    cue_pattern,
+    fold,
+    read_question,
+    vocabulary,
+)
 from assistant.text.language import detect_language
-from assistant.workflows.message_tables import table_lines
+from assistant.workflows.message_tables import table_lines, with_measure_tables
+from tools.i18n import as_lang
 
 MAX_QUESTIONS = 8
 MAX_CONTEXT_CHARS = 800
@@ -83,15 +92,27 @@ _ASKS_ANYWHERE = re.compile(
 _ASKS_LEADING = re.compile(r"^(?:what|which|when|where|who|how|why)(?![\w])")
 
 
+def requests(sentence: str) -> bool:
+    """The sentence asks by request ("cho em xin …", "麻烦提供一下…", "Kindly confirm …"): a cue of
+    ``[message_requests]``, no courtesy, and not a line that only leads into the asks ("想请教几个问题:")."""
+    plain = fold(sentence).strip()
+    if re.search(r"[:：]\s*$", plain):
+        return False
+    words = vocabulary()["message_requests"]
+    return any(cue_pattern(w).search(plain) for w in words["cues"]) and not any(
+        cue_pattern(w).search(plain) for w in words["courtesies"]
+    )
+
+
 def is_question(sentence: str) -> bool:
     if _QUESTION_END.search(sentence) or asks_the_same_again(sentence):
         return True
     mark = _LIST_MARK.match(sentence)
     if not mark:
         plain = fold(sentence).strip()
-        return bool(_ASKS_ANYWHERE.search(plain) or _ASKS_LEADING.match(plain))
+        return bool(_ASKS_ANYWHERE.search(plain) or _ASKS_LEADING.match(plain) or requests(sentence))
     item = fold(sentence[mark.end() :]).strip()
-    return bool(_ASKS.search(item) or _ASKS_FIRST.match(item))
+    return bool(_ASKS.search(item) or _ASKS_FIRST.match(item) or requests(sentence[mark.end() :]))
 
 
 # a short question that points back at what the sentence before it states ("Does that meet the minimum?",
@@ -241,11 +262,24 @@ def _without_restated(earlier: list[str], facts: list[str]) -> list[str]:
     return out
 
 
+# a dot leader between a line's label and its figure ("Scope 1 ........ 3,150 tCO2e", "Điện …… 13.500 MWh"): its last
+# full stop would end a sentence and part the label from the figure (round-22 dev e-mail)
+# ("Wait... 2030?" is prose: four marks at least, an ellipsis character counting as three)
+_LEADER = re.compile(r"(?<=[^\s.…·_])[ \t]*(?:(?:[.·_]|…)[ \t]*){4,}(?=\d)|(?<=[^\s.…·_])[ \t]*(?:…[ \t]*){2,}(?=\d)")
+
+
+def plain_layout(message: str) -> str:
+    """The message in canonical form, each dot leader written as a colon ("Scope 1: 3,150 tCO2e") and each table of
+    one company's measures as statements (``with_measure_tables``); what a message states is read from this."""
+    text = _LEADER.sub(": ", unicodedata.normalize("NFC", message).replace("\r\n", "\n"))
+    return with_measure_tables(text, as_lang(detect_language(text)))
+
+
 def split_message(message: str) -> tuple[list[str], str]:
     """The questions (at most ``MAX_QUESTIONS``) and the facts the email states (statements with figures).
 
     With no question, the whole body (courtesies removed) is one question."""
-    text = unicodedata.normalize("NFC", message).replace("\r\n", "\n").strip()
+    text = plain_layout(message).strip()
     text = _SUBJECT.sub("", text, count=1).strip() or text
     text = _without_sign_off(_GREETING.sub("", text, count=1)).strip() or text
     # a quoted earlier reply ("> Trả lời trước đây của helpdesk: … tối đa 5%") is neither a question nor a fact; the

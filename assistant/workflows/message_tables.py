@@ -112,6 +112,78 @@ def find_tables(text: str, lang: Lang = "en") -> list[FigureTable]:
     return tables
 
 
+def _measure_row(label: str) -> bool:
+    """The row label names a measure ("Scope 1", "用电量", "Sản lượng"), not a site or supplier."""
+    folded = fold(_PARENTHESIS.sub("", label)).strip()
+    sites = "|".join(
+        re.escape(w) for w in vocabulary()["tables"]["site_words"] + vocabulary()["tables"]["supplier_words"]
+    )
+    if re.search(rf"(?<![\w])(?:{sites})(?![\w])", folded) and not _AFTER_SCOPE.search(folded + ":"):
+        return False
+    return any(cue_pattern(w).search(folded) for w in vocabulary()["tables"]["measure_rows"])
+
+
+def _statement(label: str, cell: str, column: str, lang: Lang) -> str:
+    """A row of one company's figures as a statement: "Scope 1: 5,400 tCO2e". A bare figure takes the unit its
+    row names: MWh for electricity, the column's or the language's emissions unit for emissions, none else (a
+    year, a production count)."""
+    unit = ""
+    if re.fullmatch(r"[\d.,\s~≈]+(?:万|千|k)?", cell.strip()):
+        if _names(label, "electricity_columns"):
+            unit = "MWh"
+        elif _names(label, "emission_rows"):
+            unit = _column_unit(column, lang)
+    return f"{_PARENTHESIS.sub('', label).strip() or label}: {cell} {unit}".strip()
+
+
+def _base_column(header: list[str]) -> int | None:
+    """Of a table's figure columns, the one that holds the base year's figures: the only one, or the one its
+    header marks as the base year ("2023(base year)"); None when that is not clear."""
+    columns = header[1:]
+    if len(columns) == 1:
+        return 0
+    marked = [
+        k
+        for k, c in enumerate(columns)
+        if any(cue_pattern(w).search(fold(c)) for w in vocabulary()["tables"]["base_columns"])
+    ]
+    return marked[0] if len(marked) == 1 else None
+
+
+def with_measure_tables(text: str, lang: Lang) -> str:
+    """``text`` with each table of one company's measures written as statements, one a line: "| Scope 1 | 5,400
+    tCO2e |" under "| 项目 | 2023(base year) |" becomes "Scope 1: 5,400 tCO2e". Read as a table of sites, its
+    rows would be parties named "Scope 1" and "Scope 2", each question offered one of them (round-22 dev e-mail).
+    A table whose columns are years none of which is marked as the base year is left as it is."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        header = _cells(unicodedata.normalize("NFKC", lines[i]))
+        rows: list[list[str]] = []
+        j = i + 1
+        while header is not None and j < len(lines):
+            line = unicodedata.normalize("NFKC", lines[j])
+            if _SEPARATOR_ROW.match(line):
+                j += 1
+                continue
+            cells = _cells(line)
+            if cells is None or len(cells) != len(header) or not _figures_row(cells):
+                break
+            rows.append(cells)
+            j += 1
+        measures = sum(_measure_row(r[0]) for r in rows)
+        column = _base_column(header) if header is not None else None
+        if header is None or len(rows) < 2 or measures < 2 or 2 * measures < len(rows) or column is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        name = header[1 + column]
+        out += [_statement(r[0], r[1 + column], name, lang) for r in rows if _measure_row(r[0])]
+        i = j
+    return "\n".join(out)
+
+
 # a line that states one site's figures after its name: "Factory No. 1 (Dhaka): base year 2022; scope 1: 2,400;
 # scope 2: 7,600" (round-13 dev e-mail); "- Nhà máy A: phạm vi 1 2.000 tấn, phạm vi 2 5.000 tấn"
 _LABELLED_LINE = re.compile(r"^\s*(?:[-*•·]\s*)?(?P<label>[^:：\n]{2,40}?)\s*[:：]\s*(?P<rest>.*\d.*)$")

@@ -21,6 +21,7 @@ from assistant.answer.understanding.reading import (
     clauses,
     cue_pattern,
     fold,
+    scope3_categories,
     states_supplier_share,
     vocabulary,
 )
@@ -258,7 +259,50 @@ def plan_question(r: Reading) -> Plan:
         plan = _intensity(r, rs, base, target)
         if plan is not None:
             return plan
-    return _absolute(r, rs, base, target)
+    plan = _absolute(r, rs, base, target)
+    if plan.kind == "fact" and not inputs:
+        return _unstated_plan(r) or plan
+    return plan
+
+
+def judges_own_plan(r: Reading) -> bool:
+    """The question judges a target or plan of the asker's or their client's: "is our plan OK timewise?", "is
+    their current scope 1+2 target ambitious enough?", "mục tiêu của bên em có đủ không?", "我们的范围三目标力度够不够?"."""
+    words = vocabulary()["intent"]["own_plan"]
+    gap, judged_gap = int(words["max_gap_chars"]), int(words["max_judged_gap_chars"])
+    plans = "|".join(re.escape(w) for w in words["plans"])
+    judged = "|".join(re.escape(w) for w in words["judged"])
+    judging = rf"(?<![a-z])(?:{plans})(?![a-z]).{{0,{judged_gap}}}?(?<![a-z])(?:{judged})(?![a-z])"
+    for whose in words["whose"]:
+        if re.search(rf"{cue_pattern(whose).pattern}.{{0,{gap}}}?{judging}", r.folded):
+            return True
+    after = "|".join(re.escape(w) for w in words["whose_after"])
+    vi = rf"(?<![a-z])(?:{plans}).{{0,{gap}}}?(?<![a-z])(?:{after})(?![a-z]).{{0,{judged_gap}}}?(?:{judged})(?![a-z])"
+    return bool(re.search(vi, r.folded))
+
+
+def _unstated_plan(r: Reading) -> Plan | None:
+    """A check of the asker's own target or plan that states none of its figures ("is our plan OK timewise?",
+    "我们的范围三目标(见附件)力度够不够?") is asked back: the check it needs, its inputs and the rule it applies. The
+    rule alone does not say whether theirs meets it (round-22 dev e-mails: five such asks got passages)."""
+    # an amount, with or without its unit ("- Cat 1 purchased goods: 41,200" under "(tCO2e)"; round-21 dev calc)
+    amounts = any(m.unit == "t" or (m.unit not in ("year", "date", "percent") and m.value >= 100) for m in r.mentions)
+    covers = "coverage" in r.topics and "s3" in r.scopes and "check" in r.intent and "calculate" not in r.intent
+    if covers and not amounts and scope3_categories(r.folded):
+        # "Nếu mục tiêu phạm vi 3 chỉ gồm nhóm 1 và nhóm 4 thì có đủ mức bao phủ không?": their amounts are needed;
+        # "phải bao phủ tối thiểu bao nhiêu? … chỉ category 1 thì có đủ không?" asks the rule too (round-11 dev)
+        return Plan("clarify", "scope3_coverage", missing=("scope3_total", "covered"))
+    if "check" not in r.intent or "need" in r.intent or not judges_own_plan(r):
+        return None  # "does our company need a scope 3 target?" asks the rule that says who needs one
+    if "supplier" in r.topics:
+        return Plan("clarify", "supplier_engagement", missing=("submission_year", "target_year"))
+    if "coverage" in r.topics and "s3" in r.scopes:
+        return Plan("clarify", "scope3_coverage", missing=("scope3_total", "covered"))
+    if "exclusion" in r.topics:
+        return Plan("clarify", "scope12_coverage", missing=("scope12_total", "excluded"))
+    if r.topics & {"renewable", "intensity", "geva", "timeframe", "submission", "cati"}:
+        return None  # checks whose inputs differ by the target's kind: the documents answer
+    return Plan("clarify", "check_absolute_target", missing=("base_year", "target_year", "reduction_percent"))
 
 
 # how near a programme's name must be to a contact word for the contact to be the programme's own

@@ -1420,6 +1420,47 @@ def named_amount(question: Reading, facts: Reading) -> Mention | None:
     return best[0][1]
 
 
+MAX_CATEGORY_LABEL_CHARS = 60  # how far before its amount a category's number may be named
+
+
+def _category_pattern() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(vocabulary()["scope3_categories"]["words"], key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{words})\s*(\d{{1,2}})(?!\d)(?!\s*(?:%|t\b|tan|吨))")
+
+
+def scope3_categories(folded: str) -> list[int]:
+    """The scope 3 categories a text names by number ("nhom 1 va nhom 4" → [1, 4]; "cat. 1" → [1])."""
+    found = [int(m.group(1)) for m in _category_pattern().finditer(folded)]
+    found += [int(n) for n in re.findall(r"第\s*(\d{1,2})\s*类", folded)]
+    return sorted({n for n in found if 1 <= n <= 15})
+
+
+def category_amount(question: Reading, facts: Reading) -> Mention | None:
+    """The tonnes the facts state for the scope 3 categories the question names: "trong đó nhóm 1 (hàng hóa và dịch
+    vụ mua vào) là 112.000 tấn" for "mục tiêu hiện chỉ bao gồm nhóm 1"; the sum when it names several, each stated
+    (an amount's category is the last one named before it, since the amount before). None unless each is found."""
+    wanted = scope3_categories(question.folded)
+    if not wanted:
+        return None
+    by_category: dict[int, Mention] = {}
+    previous_end = 0
+    for m in sorted(facts.mentions, key=lambda m: m.start):
+        if m.unit != "t":
+            continue  # the number of "nhóm 1" itself is no bound of the label before an amount
+        window_start, previous_end = max(previous_end, m.start - MAX_CATEGORY_LABEL_CHARS), m.end
+        if not m.trusted or m.role not in (None, "covered"):
+            continue
+        named = scope3_categories(facts.folded[window_start : m.start])
+        if len(named) == 1 and named[0] in wanted:
+            by_category.setdefault(named[0], m)
+    if set(by_category) != set(wanted):
+        return None
+    parts = [by_category[n] for n in wanted]
+    if len(parts) == 1:
+        return parts[0]
+    return replace(parts[0], value=sum(p.value for p in parts), text=" + ".join(p.text for p in parts))
+
+
 # the share of a CATI dimension's points a company reached: "治理机制80%", "Quan tri dat 80% so diem"
 CATI_DIMENSION_REACH = 40  # characters between a dimension's name and its percentage
 MIN_CATI_DIMENSIONS = 3  # named with a rate each, when "CATI" itself is not named
@@ -1520,7 +1561,7 @@ def complete_with(question: Reading, facts: Reading) -> Reading:
     facts = year_of_figures(facts, question, roles_now)
     kept = [_carried(m) for m in facts.mentions if m.trusted and m.role and m.role not in roles_now]
     if "coverage" in question.topics and "covered" not in roles_now:
-        named = named_amount(question, facts)
+        named = category_amount(question, facts) or named_amount(question, facts)
         if named is not None:  # "if the scope 3 target only covers purchased goods and services…"
             kept = [m for m in kept if m.role != "covered"] + [_carried(replace(named, role="covered"))]
     elif "exclusion" in question.topics and "excluded" not in roles_now:

@@ -86,3 +86,10 @@ def test_a_figure_the_message_corrects_replaces_the_quoted_one() -> None:
     roles = {m.role: m.value for m in read_question(stated, "en").mentions if m.role}
     assert roles["s1"] == 2600 and roles["s2"] == 4100 and roles["base_year"] == 2023
     assert "3,800" not in stated
+
+
+def test_a_chinese_company_is_named_by_a_part_of_its_name_no_other_shares() -> None:
+    names = ["宁波华纺针织有限公司", "东莞锦程鞋业有限公司", "绍兴越美印染有限公司"]
+    assert parties_named("单看越美印染:2032年范围一加范围二最多还能排多少吨?", names) == ["绍兴越美印染有限公司"]
+    assert parties_named("华纺需要设定范围三目标吗?", names) == ["宁波华纺针织有限公司"]
+    assert parties_named("印染企业有没有补贴?有限公司呢?", names) == []  # a trade word or legal form names no one

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from assistant.workflows.message_questions import sentences, split_message
+from assistant.answer.understanding.reading import read_question
+from assistant.workflows.message_questions import plain_layout, sentences, split_message
 
 
 def test_abbreviations_and_decimals_end_no_sentence() -> None:
@@ -95,3 +96,50 @@ def test_a_question_inside_a_numbered_item_takes_every_statement_of_its_item() -
     )
     assert questions[1].startswith("We'd like a supplier engagement target") and questions[1].endswith("Is that OK?")
     assert "14,000 t" in facts and "2031" not in facts  # the item's statements are its question's, not facts
+
+
+def test_a_dot_leader_joins_a_label_to_its_figure() -> None:
+    message = (
+        "Dear MCAP team,\nBase year figures (2022):\n\nScope 1 ........ 3,150 tCO2e (boilers)\n"
+        "Scope 2 ........ 9,450 tCO2e\n\nWhat is the minimum reduction of scope 1+2 for 1.5°C in 2030?\nThanks"
+    )
+    assert plain_layout("Wait... 2030?") == "Wait... 2030?"  # an ellipsis in prose is no leader
+    questions, facts = split_message(message)
+    assert questions == ["What is the minimum reduction of scope 1+2 for 1.5°C in 2030?"]
+    roles = {m.role: m.value for m in read_question(facts, "en").mentions if m.role}
+    assert roles["s1"] == 3150 and roles["s2"] == 9450
+
+
+def test_a_table_of_one_companys_measures_states_facts_not_parties() -> None:
+    message = (
+        "我们准备把 2023 年当 base year,下面是那一年的数据:\n\n| 项目 | 2023(base year) |\n|---|---|\n"
+        "| Scope 1 | 5,400 tCO2e |\n| Scope 2 | 14,600 tCO2e |\n| 用电量 | 24,000 |\n\n"
+        "按上面的数据,如果走 1.5°C 路径、target year 定在 2033 年,scope 1+2 最少要减多少 %?\n"
+    )
+    assert "Scope 1: 5,400 tCO2e\nScope 2: 14,600 tCO2e\n用电量: 24,000 MWh" in plain_layout(message)
+    questions, facts = split_message(message)
+    roles = {m.role: m.value for m in read_question(facts, "zh").mentions if m.role}
+    assert roles["s1"] == 5400 and roles["s2"] == 14600 and roles["total_mwh"] == 24000
+    # two year columns, neither marked as the base year: which is the base is not clear, the table stays
+    years = "| | 2022 | 2023 |\n|---|---|---|\n| Scope 1 | 5,000 | 5,400 |\n| Scope 2 | 14,000 | 14,600 |"
+    assert plain_layout(years) == years
+
+
+def test_a_request_without_a_question_mark_is_an_ask_and_a_courtesy_is_not() -> None:
+    message = (
+        "Chào anh chị,\nNăm cơ sở 2023, phạm vi 1 là 2.000 tấn.\n"
+        "Anh/chị cho em xin luôn hệ số phát thải lưới điện Việt Nam năm 2024 để em tính lại phạm vi 2 nhé.\n"
+        "Mong sớm nhận được phản hồi.\nTrân trọng"
+    )
+    assert split_message(message)[0] == [
+        "Anh/chị cho em xin luôn hệ số phát thải lưới điện Việt Nam năm 2024 để em tính lại phạm vi 2 nhé."
+    ]
+    zh = "您好,\n想请教几个问题:\n另外麻烦提供一下2024年华东电网的排放因子,我们想核对供应商的范围二。\n谢谢!"
+    assert split_message(zh)[0] == ["另外麻烦提供一下2024年华东电网的排放因子,我们想核对供应商的范围二。"]
+    en = (
+        "Hi,\nPlease find attached our inventory. Kindly confirm whether our 2022 base year is still acceptable "
+        "for a 2025 submission. Let me know if you need anything else.\nBest regards"
+    )
+    assert split_message(en)[0] == [
+        "Kindly confirm whether our 2022 base year is still acceptable for a 2025 submission."
+    ]

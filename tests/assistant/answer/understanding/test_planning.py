@@ -1200,3 +1200,31 @@ def test_a_year_before_submit_words_is_the_submission_even_after_target() -> Non
     submission, target = r.one("submission"), r.one("target_year")
     assert submission is not None and target is not None
     assert submission.value == 2025 and target.value == 2032
+
+
+@pytest.mark.parametrize(
+    ("question", "calculator"),
+    [
+        ("And is their current scope 1+2 target ambitious enough?", "check_absolute_target"),
+        ("Also our customer wants a supplier engagement target, is our plan OK timewise?", "supplier_engagement"),
+        ("另外我们的范围三目标(见附件)力度够不够?", "check_absolute_target"),
+        ("Mục tiêu của bên em có đạt 1,5 độ C không?", "check_absolute_target"),
+        ("Neu muc tieu pham vi 3 chi gom nhom 1 va nhom 4 thi co du muc bao phu khong?", "scope3_coverage"),
+    ],
+)
+def test_a_check_of_the_askers_own_plan_without_its_figures_asks_for_them(question: str, calculator: str) -> None:
+    plan = _plan(question)
+    assert plan.kind == "clarify" and plan.calculator == calculator and plan.missing
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我们买的碳抵消(碳信用)能不能算进科学碳目标的减排进展里?",  # names their target, judges nothing of it
+        "Does our company need a scope 3 target?",  # the rule that says who needs one
+        "Is this target approach accepted by SBTi?",  # a method, not the asker's target
+        "Đặt mục tiêu scope 3 thì phải bao phủ tối thiểu bao nhiêu? Chỉ category 1 thì có đủ không?",  # the rule too
+    ],
+)
+def test_questions_about_a_rule_that_name_a_target_are_not_asked_back(question: str) -> None:
+    assert _plan(question).kind != "clarify"

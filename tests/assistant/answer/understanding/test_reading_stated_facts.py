@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.understanding.reading import read_question
+from assistant.answer.understanding.reading import category_amount, read_question, scope3_categories
 
 
 def roles(text: str, lang: str) -> dict[str, float]:
@@ -67,3 +67,18 @@ def test_a_year_heading_an_amount_dates_the_base_years_figures() -> None:
 def test_a_corrected_figure_takes_the_scope_the_clause_before_names() -> None:
     assert roles("Sorry, the scope 2 figure in my last e-mail was wrong, it is 4,100 t.", "en") == {"s2": 4100}
     assert roles("上封邮件里范围二的数据有误,应为4100吨。", "zh") == {"s2": 4100}
+
+
+def test_a_coverage_check_takes_the_amounts_of_the_categories_it_names() -> None:
+    facts = read_question(
+        "Phát thải phạm vi 3 năm 2022: 180.000 tấn CO2e, trong đó nhóm 1 (hàng hóa và dịch vụ mua vào) là 112.000 tấn, "
+        "nhóm 4 là 9.000 tấn",
+        "vi",
+    )
+    one = category_amount(read_question("Mục tiêu chỉ bao gồm nhóm 1, đã đủ độ bao phủ chưa?", "vi"), facts)
+    assert one is not None and one.value == 112000
+    both = category_amount(read_question("Nếu gồm nhóm 1 và nhóm 4 thì có đủ không?", "vi"), facts)
+    assert both is not None and both.value == 121000
+    # a category the facts give no amount for: nothing is guessed
+    assert category_amount(read_question("Nếu chỉ gồm nhóm 1 và nhóm 7 thì sao?", "vi"), facts) is None
+    assert scope3_categories("target covering only cat. 1 and category 4") == [1, 4]
