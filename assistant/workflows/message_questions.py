@@ -104,13 +104,20 @@ def requests(sentence: str) -> bool:
     )
 
 
+def _without_opener(plain: str) -> str:
+    """A folded sentence without the word a chat opens it with ("also what abt WB2C" → "what abt WB2C")."""
+    words = "|".join(re.escape(w) for w in sorted(vocabulary()["message_requests"]["openers"], key=len, reverse=True))
+    return re.sub(rf"^(?:(?:{words})[\s,]+)+", "", plain)
+
+
 def is_question(sentence: str) -> bool:
     if _QUESTION_END.search(sentence) or asks_the_same_again(sentence):
         return True
     mark = _LIST_MARK.match(sentence)
     if not mark:
         plain = fold(sentence).strip()
-        return bool(_ASKS_ANYWHERE.search(plain) or _ASKS_LEADING.match(plain) or requests(sentence))
+        leading = _ASKS_LEADING.match(plain) or _ASKS_LEADING.match(_without_opener(plain))
+        return bool(_ASKS_ANYWHERE.search(plain) or leading or requests(sentence))
     item = fold(sentence[mark.end() :]).strip()
     return bool(_ASKS.search(item) or _ASKS_FIRST.match(item) or requests(sentence[mark.end() :]))
 
@@ -137,7 +144,36 @@ def _points_back(question: str) -> bool:
     return bool(_POINTS_BACK.search(plain) or _POINTS_BACK_VI.search(text.lower()))
 
 
-def _with_lead_in(body: list[str], rows: frozenset[str], used: set[str] | None = None) -> list[str]:
+def listed_asks(text: str) -> frozenset[str]:
+    """The list items under a line that heads asks ("Questions:", "Câu hỏi:", "问题如下:"): each asks, with or
+    without a question word ("2) minimum cut for 1.5C by 2030 in tonnes"). Blank lines may part the items; the
+    first line that is no item ends them."""
+    headers = vocabulary()["message_requests"]["headers"]
+    out: set[str] = set()
+    listing = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        plain = fold(stripped)
+        if re.search(r"[:：]$", plain) and any(cue_pattern(w).search(plain[:40]) for w in headers):
+            listing = True
+            continue
+        if not stripped:
+            continue
+        if listing and _LIST_MARK.match(stripped):
+            out.add(stripped)
+            continue
+        listing = False
+    return frozenset(out)
+
+
+def _asks(sentence: str, listed: frozenset[str]) -> bool:
+    """A question by its words, or the last sentence of an item listed under a heading of asks."""
+    return is_question(sentence) or any(line.endswith(sentence.strip()) for line in listed)
+
+
+def _with_lead_in(
+    body: list[str], rows: frozenset[str], used: set[str] | None = None, listed: frozenset[str] = frozenset()
+) -> list[str]:
     """Each question of ``body``, a question that points back joined to the statement right before it — or, inside
     a numbered or bulleted item, to every statement of that item before it ("2. We'd like a supplier engagement
     target: 70% … by 2031. We submit in 2025. Is that OK?"; round-14 dev e-mail). Statements of an item so joined
@@ -145,7 +181,7 @@ def _with_lead_in(body: list[str], rows: frozenset[str], used: set[str] | None =
     may state facts later questions need, and stays one)."""
     out: list[str] = []
     for i, s in enumerate(body):
-        if not is_question(s):
+        if not _asks(s, listed):
             continue
         question = _LIST_MARK.sub("", s).strip()
         leads: list[str] = []
@@ -289,7 +325,8 @@ def split_message(message: str) -> tuple[list[str], str]:
     body = sentences(text)
     rows = table_lines(text)
     lead_ins: set[str] = set()
-    questions = _with_lead_in(body, rows, lead_ins)
+    listed = listed_asks(text)
+    questions = _with_lead_in(body, rows, lead_ins, listed)
     if not questions:
         whole = " ".join(body).strip() or text.strip()
         return [whole], ""
@@ -298,7 +335,7 @@ def split_message(message: str) -> tuple[list[str], str]:
     facts = [
         s
         for s in body
-        if not is_question(s)
+        if not _asks(s, listed)
         and states_figures(s)
         and s.strip() not in rows
         and not _BARE_MARK.match(s)

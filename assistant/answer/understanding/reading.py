@@ -752,6 +752,9 @@ def _pronoun_toi(r: Reading, start: int, cue: str) -> bool:
     return written in _NOT_THE_CUE.get(head, ())
 
 
+_RANGE_GAP = re.compile(r"\s*(?:到|至|den|toi|to|until|through|-|–|~)\s*(?:nam\s*)?$")
+
+
 def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -> None:
     ys = voc["years"]
     years = [m for m in r.mentions if m.unit in ("year", "date") and m.trusted]
@@ -805,6 +808,9 @@ def _year_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]) -
             )
             and not _pronoun_toi(r, m.start - dist - len(cue), cue)
         ]
+        # "基准年到2035年", "from the base year to 2035", "từ năm cơ sở đến 2035": the base year's name opens a range
+        # this year ends (round-22 dev e-mail: 2035 read as the base year)
+        found = [f for f in found if not (f[1] == "base_year" and _RANGE_GAP.match(r.folded[m.start - f[0] : m.start]))]
         if left["submission"] and left["target_year"] and left["target_year"][0] not in ys["target_specific"]:
             # "nộp mục tiêu năm 2024", "submit the target in 2024": the target is what is submitted
             found = [f for f in found if f[1] != "target_year"]
@@ -1314,7 +1320,8 @@ def _excluded_in_sentence(r: Reading, m: Mention, cues: list[str]) -> bool:
 
 
 _FOLLOW_UP = re.compile(
-    r"(?i)^\s*(and|what about|how about|what if|same for|in that case|then|by then|con|the con|vay con|neu|nhu vay|"
+    r"(?i)^\s*(and|(?:also |so )?(?:what|how) (?:about|abt)|what if|same for|in that case|then|by then|con|the con|"
+    r"vay con|neu|nhu vay|"
     r"vay thi|vay|khi do|luc do)\b|^\s*(那|还有|如果|那么|这样|这样的话|届时|到时|那时)|"
     # "金边制衣呢?", "Giày Hưng Thịnh thì sao?": the same again about what it names (round-19 dev e-mails)
     r"呢\s*[?？]?\s*$|(?<![a-z])thi sao\s*\??\s*$"

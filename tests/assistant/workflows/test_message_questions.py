@@ -143,3 +143,31 @@ def test_a_request_without_a_question_mark_is_an_ask_and_a_courtesy_is_not() -> 
     assert split_message(en)[0] == [
         "Kindly confirm whether our 2022 base year is still acceptable for a 2025 submission."
     ]
+
+
+def test_items_under_a_heading_of_questions_ask_without_a_question_word() -> None:
+    message = (
+        "Company: Hoa Binh Knitting JSC\nBase year: 2023\nScope 1: 2,100 tCO2e\nScope 2: 6,300 tCO2e\n"
+        "Questions:\n1) Do we need a scope 3 target\n2) minimum cut for 1.5C by 2030 in tonnes\n\n"
+        "3) how much does validation cost\nThanks"
+    )
+    questions, facts = split_message(message)
+    assert questions == [
+        "Do we need a scope 3 target",
+        "minimum cut for 1.5C by 2030 in tonnes",
+        "how much does validation cost",
+    ]
+    assert "1.5C" not in facts and "Scope 2: 6,300 tCO2e" in facts
+    # items under a heading that is not about asks stay facts
+    assert split_message("Our sites:\n1) Plant A 2,000 t\n2) Plant B 3,000 t\nWhat is our total?")[0] == [
+        "What is our total?"
+    ]
+
+
+def test_chat_lines_ask_after_an_opener_and_by_chat_spellings() -> None:
+    message = "hi team\nbase yr 2022, s1+s2 = 15k t\ntarget 2030 1.5C -> how much we need to cut?\nalso what abt WB2C\npls send me the contact of ur VN rep"
+    assert split_message(message)[0] == [
+        "target 2030 1.5C -> how much we need to cut?",
+        "also what abt WB2C",
+        "pls send me the contact of ur VN rep",
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.understanding.reading import category_amount, read_question, scope3_categories
+from assistant.answer.understanding.reading import category_amount, is_follow_up, read_question, scope3_categories
 
 
 def roles(text: str, lang: str) -> dict[str, float]:
@@ -82,3 +82,19 @@ def test_a_coverage_check_takes_the_amounts_of_the_categories_it_names() -> None
     # a category the facts give no amount for: nothing is guessed
     assert category_amount(read_question("Nếu chỉ gồm nhóm 1 và nhóm 7 thì sao?", "vi"), facts) is None
     assert scope3_categories("target covering only cat. 1 and category 4") == [1, 4]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("如果按1.5°C,基准年到2035年范围一加二至少要减百分之几?", "zh"),
+        ("From the base year to 2035, what cut do we need for 1.5C?", "en"),
+        ("Từ năm cơ sở đến năm 2035 phải giảm bao nhiêu?", "vi"),
+    ],
+)
+def test_the_base_years_name_opening_a_range_makes_its_end_the_target_year(text: str, lang: str) -> None:
+    assert roles(text, lang) == {"target_year": 2035}
+
+
+def test_a_chat_follow_up_leans_on_the_question_before() -> None:
+    assert is_follow_up("also what abt WB2C") and is_follow_up("how abt 2035?")
