@@ -254,3 +254,11 @@ def test_a_weight_is_a_share_and_needs_a_percentage(question: str, lang: str) ->
     assert asked.kind == "share"
     assert carries(asked, "测算披露(17%)、碳目标设定(14%)、碳目标绩效(17%)和减排行动(42%)")
     assert not carries(asked, "Climate Action | 5.1 Energy efficiency | 5.1.1 …")
+
+
+def test_a_subsidy_and_the_cheapest_are_money_but_a_loan_channel_is_not() -> None:
+    assert what_is_asked("另外,绍兴本地政府对印染企业设定碳目标有没有补贴?", "zh").kind == "money"
+    assert what_is_asked("晋江本地哪家第三方核查机构最便宜?", "zh").kind == "money"
+    assert what_is_asked("Co tro cap nao cho dien mat troi mai nha khong?", "vi").kind == "money"
+    # the documents tell how Levi's and IFC open loans to suppliers: a question about it is no price asked
+    assert what_is_asked("How does IFC's PaCT give Levi's suppliers access to loans?", "en").kind != "money"
