@@ -322,13 +322,14 @@ def _phrase_value(words: list[str]) -> int | None:
     return value or None
 
 
-def number_phrases(folded: str) -> list[tuple[int, int, int]]:
-    """Numbers spelled out in words, English or Vietnamese, in folded text: (start, end, value). Only phrases
-    of two words or more ("twenty thousand", "hai muoi nghin"): a lone word is too often no number."""
+def number_phrases(folded: str, min_words: int = 2) -> list[tuple[int, int, int]]:
+    """Numbers spelled out in words, English or Vietnamese, in folded text: (start, end, value). Phrases of
+    ``min_words`` words or more: a lone word ("one", "ba", "nam") is too often no number, unless its unit
+    follows ("thirty percent"; the caller checks)."""
     out: list[tuple[int, int, int]] = []
     for m in _PHRASE.finditer(folded):
         words = [(w.group(), w.start(), w.end()) for w in re.finditer(r"[a-z]+", m.group())]
-        for k in range(len(words) - 1):  # the longest valid end of the phrase
+        for k in range(len(words) - min_words + 1):  # the longest valid end of the phrase
             tail = words[k:]
             value = _phrase_value([w for w, _, _ in tail])
             if value is not None:

@@ -83,7 +83,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
 # a comma before a year is a list's, never a decimal one: "范围1和2,2022年为基准年" (round-21 calc, dev since)
 _NUM = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,](?!(?:19|20)\d\d(?!\d))\d+)?"
 _UNIT = (
-    r"%|％|phần trăm|phan tram|percent|per cent|个百分点"
+    r"%|％|phần trăm|phan tram|percent|per cent|pct(?![a-z])|个百分点"
     r"|t\s?co2e?|t\s?co₂e?|tấn\s?co2e?|tan\s?co2e?|tấn|tan(?![a-z])|tonnes?|tons?|吨二氧化碳当量|吨\s?co2e?|吨|t(?![a-zà-ỹ])"
     r"|kt\s?co2e?|kt|mt|mwh|gwh|kwh|兆瓦时|千瓦时|万千瓦时|度电"
 )
@@ -120,9 +120,10 @@ _ZH_AMOUNT = re.compile(
 )  # 两万吨, 三千五百吨, 一万二千兆瓦时, 九千MWh
 # the unit after a number spelled out in words (folded text): only such a phrase is read as an amount
 _WORD_AMOUNT_UNIT = re.compile(
-    r"\s?(?:(?P<t>tan|tons?|tonnes?|tco2e?|t)(?:\s?co2e?)?|(?P<mwh>[mg]wh)|(?P<percent>phan tram|percent|per cent|%))"
+    r"\s?(?:(?P<t>tan|tons?|tonnes?|tco2e?|t)(?:\s?co2e?)?|(?P<mwh>[mg]wh)|(?P<percent>phan tram|percent|per cent|pct|%))"
     r"(?![a-z0-9])"
 )
+_WORD_PERCENT = re.compile(r"\s?(?:phan tram|percent|per cent|pct)(?![a-z0-9])")
 _YEAR = re.compile(
     # "范围1和2,2022年为基准年": a year with 年 after a list comma is still a year (round-21 calc, dev since)
     r"(?<![A-Za-z0-9.])(?:(?<!\d,)|(?=(?:19|20)\d\d\s?年))(?:FY\s?|năm\s|nam\s)?(?P<year>19[89]\d|20\d\d|2100)(?![\d%])",
@@ -449,7 +450,11 @@ def read_question(text: str, lang: str) -> Reading:
                 r.mentions.append(
                     Mention(share, "percent", m.start(), m.end(), text[m.start() : m.end()], clause_of(m.start()))
                 )
-    for start, end, spelled in number_phrases(folded):  # "twenty thousand tonnes", "bốn mươi lăm nghìn tấn"
+    # "twenty thousand tonnes", "bốn mươi lăm nghìn tấn"; one word only before a percent ("thirty percent")
+    spelled_out = number_phrases(folded) + [
+        p for p in number_phrases(folded, min_words=1) if _WORD_PERCENT.match(folded, p[1])
+    ]
+    for start, end, spelled in spelled_out:
         unit_hit = _WORD_AMOUNT_UNIT.match(folded, end)
         if unit_hit and free(start, unit_hit.end()):
             unit = next(name for name, got in unit_hit.groupdict().items() if got)
@@ -466,7 +471,7 @@ def read_question(text: str, lang: str) -> Reading:
             continue
         unit_raw = (m.group("unit") or "").lower().replace(" ", "")
         mult = _MULTIPLIER.get((m.group("mult") or "").lower(), 1.0)
-        if unit_raw in ("%", "％", "个百分点") or unit_raw.startswith(("phan", "percent", "percent", "per")):
+        if unit_raw in ("%", "％", "个百分点") or unit_raw.startswith(("phan", "percent", "per", "pct")):
             unit = "percent"
         elif unit_raw.startswith(("mwh", "gwh", "kwh")) or unit_raw in ("兆瓦时", "千瓦时", "万千瓦时", "度电"):
             unit, scale = _UNIT_SCALE.get(unit_raw, ("mwh", 1.0))

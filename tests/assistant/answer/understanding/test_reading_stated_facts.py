@@ -98,3 +98,19 @@ def test_the_base_years_name_opening_a_range_makes_its_end_the_target_year(text:
 
 def test_a_chat_follow_up_leans_on_the_question_before() -> None:
     assert is_follow_up("also what abt WB2C") and is_follow_up("how abt 2035?")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("cut thirty percent by 2030 from 2022", "en", 30.0),
+        ("we plan a 30 pct cut by 2030 from 2022", "en", 30.0),
+        ("giam ba phan tram moi nam tu 2022 den 2030", "vi", 3.0),
+    ],
+)
+def test_a_percentage_in_words_or_as_pct(text: str, lang: str, value: float) -> None:
+    assert roles(text, lang)["reduction"] == value
+
+
+def test_a_lone_number_word_without_a_percent_is_no_figure() -> None:
+    assert read_question("one of the three plants wants a target for 2030", "en").mentions[0].unit == "year"
