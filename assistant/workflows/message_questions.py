@@ -31,9 +31,11 @@ MAX_CONTEXT_CHARS = 800
 # a sentence ends at 。！？!? or a line break, or at "." followed by white space (never "1.5", "12.500")
 _SENTENCES = re.compile(r"(?:[^。！？!?\n.]|\.(?=\S))+(?:[。！？!?]+|\.(?=\s|$)|(?=\n)|$)")
 _BARE_MARK = re.compile(r"^\s*\(?\d{1,2}[.．)）、]?\s*$")  # "1." left of a numbered question: no fact
-_QUESTION_END = re.compile(r"[?？]\s*$")
+# a question mark, or a Chinese question particle closing the sentence ("那WB2C呢", "可以吗。")
+_QUESTION_END = re.compile(r"[?？]\s*$|[吗呢嘛][。.!！~～]?\s*$")
 # "1. ", "(2) ", "a) ", "- "; a Chinese mark needs no space after it ("１．东莞一厂…", "2、…")
-_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}(?:[.)]\s+|[．）、]\s*)|[-•*·]\s+|\(?[a-eA-E][.)）]\s+)")
+# (a keycap emoji numbers a chat's items: "2️⃣ 那WB2C呢")
+_LIST_MARK = re.compile(r"^\s*(?:\(?\d{1,2}(?:[.)]\s+|[．）、]\s*)|\d\ufe0f?\u20e3\s*|[-•*·]\s+|\(?[a-eA-E][.)）]\s+)")
 # words that make a list item a question even without a question mark
 _ASKS = re.compile(
     r"(?<![\w])(how|what|which|when|whether|bao nhieu|the nao|khi nao|"

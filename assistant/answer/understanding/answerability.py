@@ -177,7 +177,8 @@ def _what_is_asked(question: str, lang: str, whole: bool = False) -> Asked:
     places, years = places_named(question), frozenset(_YEAR.findall(question))
     # "giá trị" (value) and "đánh giá" (assessment) are not prices; "哪几家" asks which, not how many
     for phrase in asks["not_cues"]:
-        question = re.sub(re.escape(phrase), " ", question, flags=re.IGNORECASE)
+        # … but "phí tham gia" (the fee to join) keeps its words: the fee is asked
+        question = re.sub(rf"(?<!phí )(?<!phi ){re.escape(phrase)}", " ", question, flags=re.IGNORECASE)
     question = question.replace("哪几", "哪")
     folded = fold(question)
     if _PER_UNIT.search(folded) and not _INTENSITY.search(folded):

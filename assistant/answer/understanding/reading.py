@@ -1362,6 +1362,10 @@ def merge_follow_up(previous: Reading, current: Reading) -> Reading:
         )
     roles_now = {m.role for m in current.mentions if m.role and m.trusted}
     kept = [_carried(m) for m in previous.mentions if m.trusted and m.role and m.role not in roles_now]
+    if not any(m.unit == "year" and m.trusted for m in current.mentions):
+        # "想按1.5度定目标，2030年要降到多少吨？" then "那WB2C呢": the year before, whose role the e-mail's base year
+        # decides (complete_with), is this question's too
+        kept += [_carried(m) for m in previous.mentions if m.trusted and m.unit == "year" and m.role is None]
     merged = Reading(
         text=f"{previous.text} {current.text}",
         folded=f"{previous.folded} {current.folded}",

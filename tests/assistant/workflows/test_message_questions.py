@@ -171,3 +171,15 @@ def test_chat_lines_ask_after_an_opener_and_by_chat_spellings() -> None:
         "also what abt WB2C",
         "pls send me the contact of ur VN rep",
     ]
+
+
+def test_a_chat_numbered_with_keycaps_and_a_question_closed_by_its_particle() -> None:
+    message = (
+        "李经理，早上好☀️\n我们厂基准年2022，范围一3500吨，范围二1.1万吨\n1️⃣ 想按1.5度定目标，2030年要降到多少吨？\n"
+        "2️⃣ 那WB2C呢\n3️⃣ 麻烦发一下你们越南办公室的电话\n谢谢🙏"
+    )
+    assert split_message(message)[0] == [
+        "想按1.5度定目标，2030年要降到多少吨？",
+        "那WB2C呢",
+        "麻烦发一下你们越南办公室的电话",
+    ]

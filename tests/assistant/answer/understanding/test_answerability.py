@@ -262,3 +262,8 @@ def test_a_subsidy_and_the_cheapest_are_money_but_a_loan_channel_is_not() -> Non
     assert what_is_asked("Co tro cap nao cho dien mat troi mai nha khong?", "vi").kind == "money"
     # the documents tell how Levi's and IFC open loans to suppliers: a question about it is no price asked
     assert what_is_asked("How does IFC's PaCT give Levi's suppliers access to loans?", "en").kind != "money"
+
+
+def test_a_fee_to_join_typed_without_diacritics_is_money() -> None:
+    assert what_is_asked("Em cung muon biet phi tham gia MCAP la bao nhieu.", "vi").kind == "money"
+    assert what_is_asked("Bao nhiêu nhà máy tham gia MCAP?", "vi").kind == "quantity"

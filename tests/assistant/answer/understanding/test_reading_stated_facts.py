@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.understanding.reading import category_amount, is_follow_up, read_question, scope3_categories
+from assistant.answer.understanding.reading import (
+    category_amount,
+    is_follow_up,
+    merge_follow_up,
+    read_question,
+    scope3_categories,
+)
 
 
 def roles(text: str, lang: str) -> dict[str, float]:
@@ -114,3 +120,9 @@ def test_a_percentage_in_words_or_as_pct(text: str, lang: str, value: float) -> 
 
 def test_a_lone_number_word_without_a_percent_is_no_figure() -> None:
     assert read_question("one of the three plants wants a target for 2030", "en").mentions[0].unit == "year"
+
+
+def test_a_follow_up_without_a_year_takes_the_year_the_question_before_named() -> None:
+    before = read_question("想按1.5度定目标，2030年要降到多少吨？", "zh")
+    merged = merge_follow_up(before, read_question("那WB2C呢", "zh"))
+    assert [m.value for m in merged.mentions if m.unit == "year"] == [2030] and merged.ambitions == ["wb2c"]
