@@ -205,7 +205,10 @@ TOPICS: dict[str, tuple[str, ...]] = {
                   # "giảm 20% phát thải trên mỗi áo sơ mi" (round-21 calc, dev since)
                   "tren moi", "per each"),
     "renewable": ("renewable", "tai tao", "可再生", "绿电", "re100", "green electricity", "green power", "dien xanh",
-                  "re threshold", "re target", "re share"),
+                  "re threshold", "re target", "re share",
+                  # the share of one's own solar ("the 15% solar share", "tỷ lệ điện mặt trời", "光伏占比")
+                  "solar share", "share of solar", "solar electricity share", "ty le dien mat troi", "光伏占比",
+                  "光伏比例"),
     "supplier": ("supplier engagement", "engagement target", "gan ket nha cung cap", "thu hut nha cung cap",
                  "供应商参与", "suppliers to set", "nha cung cap dat", "推动供应商", "suppliers", "supplier",
                  "nha cung cap", "供应商"),

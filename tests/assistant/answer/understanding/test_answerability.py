@@ -267,3 +267,7 @@ def test_a_subsidy_and_the_cheapest_are_money_but_a_loan_channel_is_not() -> Non
 def test_a_fee_to_join_typed_without_diacritics_is_money() -> None:
     assert what_is_asked("Em cung muon biet phi tham gia MCAP la bao nhieu.", "vi").kind == "money"
     assert what_is_asked("Bao nhiêu nhà máy tham gia MCAP?", "vi").kind == "quantity"
+
+
+def test_a_consultants_day_rate_is_money() -> None:
+    assert what_is_asked("consultant day rate for the validation prep?", "en").kind == "money"

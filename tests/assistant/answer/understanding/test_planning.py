@@ -1228,3 +1228,8 @@ def test_a_check_of_the_askers_own_plan_without_its_figures_asks_for_them(questi
 )
 def test_questions_about_a_rule_that_name_a_target_are_not_asked_back(question: str) -> None:
     assert _plan(question).kind != "clarify"
+
+
+def test_a_solar_share_is_checked_against_the_renewable_threshold() -> None:
+    plan = _plan("does the 15% solar share pass the 2025 threshold")
+    assert plan.calculator == "renewable_electricity" and plan.arguments["year"] == 2025
