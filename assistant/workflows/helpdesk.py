@@ -186,7 +186,10 @@ class Helpdesk:
                 unsupported.append(question)
         tool_calls = [tc.model_dump() for a in answers for tc in a.tool_calls]
         steps = [t("workflow.step_check_figures", lang)] if tool_calls else []
-        if uncovered:
+        if uncovered and len(questions) > 1:
+            points = ("；" if lang == "zh" else "; ").join(f"«{_short(q)}»" for q in uncovered)
+            steps.append(t("workflow.step_human_points", lang, points=points))
+        elif uncovered:
             steps.append(t("workflow.step_human", lang))
         steps.append(t("workflow.step_advisory", lang, hours=mcap["advisory_hours_per_year"]))
         reply = "\n\n".join(
@@ -334,6 +337,18 @@ class Helpdesk:
     def _embed(self, text: str) -> list[float]:
         vectors = self.service.retriever.embedder.embed_queries([text[:2000]])
         return [float(x) for x in np.asarray(vectors)[0]]
+
+
+MAX_POINT_CHARS = 90  # a question named in the reply's next steps, cut at a word
+
+
+def _short(question: str) -> str:
+    """A question as the reply's next steps name it: whole, or cut at a word with an ellipsis."""
+    q = " ".join(question.split())
+    if len(q) <= MAX_POINT_CHARS:
+        return q
+    cut = q[:MAX_POINT_CHARS]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[MAX_POINT_CHARS // 2 :] else cut) + "…"
 
 
 def _draft_or_404(s: Session, draft_id: int, lang: str) -> DraftReply:

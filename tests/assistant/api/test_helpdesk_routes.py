@@ -134,3 +134,17 @@ def test_a_vetted_answer_is_not_reused_for_other_figures(wf_client: TestClient, 
     other = wf_client.post("/v1/draft-reply", json={"message": q2}, headers=staff).json()
     assert other["reused_from"] is None  # close in meaning, but a different rate applies
     assert other["approved_match"]["id"] == first["id"]  # still shown to staff for comparison
+
+
+def test_the_reply_names_each_point_the_helpdesk_will_follow_up(wf_client: TestClient, staff: Headers) -> None:
+    message = (
+        "Chào anh chị,\nNăm cơ sở 2023, phạm vi 1 là 4.200 tấn, phạm vi 2 là 9.800 tấn, phạm vi 3 khoảng 6.000 tấn.\n"
+        "Nhờ anh chị xác nhận giúp bên em có phải đặt mục tiêu phạm vi 3 không ạ.\n"
+        "Em cũng muốn biết phí tham gia MCAP là bao nhiêu.\nCảm ơn anh chị!"
+    )
+    d = wf_client.post("/v1/draft-reply", json={"message": message}, headers=staff).json()
+    assert len(d["questions"]) == 2 and d["needs_human"] is True
+    # the fee is named in the reply's next steps and under "needs a human" in the note; the scope 3 check is not
+    steps = d["reply"].split("nhân viên MCAP sẽ trả lời riêng:")[1].split("\n")[0]
+    assert "phí tham gia MCAP" in steps and "phạm vi 3" not in steps
+    assert "Em cũng muốn biết phí tham gia MCAP" in d["internal_note"]
