@@ -26,9 +26,8 @@ from assistant.workflows.message_tables import table_lines, with_measure_tables
 from tools.i18n import as_lang
 
 MAX_QUESTIONS = 8
-MAX_CONTEXT_CHARS = (
-    1500  # dev e-mails of rounds 1–22 state at most 884 characters of facts; a longer message keeps them
-)
+# the facts offered to each question: dev e-mails of rounds 1–22 state at most 884 characters of them
+MAX_CONTEXT_CHARS = 1500
 
 # a sentence ends at 。！？!? or a line break, or at "." followed by white space (never "1.5", "12.500")
 _SENTENCES = re.compile(r"(?:[^。！？!?\n.]|\.(?=\S))+(?:[。！？!?]+|\.(?=\s|$)|(?=\n)|$)")
