@@ -188,7 +188,10 @@ def _with_lead_in(
             continue
         question = _LIST_MARK.sub("", s).strip()
         leads: list[str] = []
-        if not _LIST_MARK.match(s) and _points_back(question):
+        # a short request inside an item ("b) We plan to submit in Q3 2025 and want … for 2031. Please check the target
+        # year.") is about the item's statements as a question pointing back is (round-24 e-mail, dev since)
+        short_request = requests(question) and len(question) <= MAX_POINTING_CHARS and not re.search(r"\d", question)
+        if not _LIST_MARK.match(s) and (_points_back(question) or short_request):
             j, in_item = i - 1, False
             while j >= 0:
                 if _BARE_MARK.match(body[j]):  # "2." split off as a sentence of its own: the item starts here

@@ -183,3 +183,17 @@ def test_a_chat_numbered_with_keycaps_and_a_question_closed_by_its_particle() ->
         "那WB2C呢",
         "麻烦发一下你们越南办公室的电话",
     ]
+
+
+def test_a_line_leading_into_the_asks_is_none_and_a_short_request_takes_its_items_statements() -> None:
+    message = (
+        "Dear team,\nOur base year is 2023.\nCould you please help us with the following points.\n"
+        "a) Please confirm whether our boundary meets the coverage requirement.\n"
+        "b) We plan to submit in Q3 2025 and want a supplier engagement target for 2031. Please check the target year.\n"
+        "c) Kindly also send us the current fee schedule of the validators.\nRegards"
+    )
+    assert split_message(message)[0] == [
+        "Please confirm whether our boundary meets the coverage requirement.",
+        "We plan to submit in Q3 2025 and want a supplier engagement target for 2031. Please check the target year.",
+        "Kindly also send us the current fee schedule of the validators.",
+    ]
