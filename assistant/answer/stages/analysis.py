@@ -66,10 +66,12 @@ def _names_one_of(question: str, names: list[str]) -> bool:
 
 
 # "also", "besides": a new question, unless it names nothing of its own
-# ("And is their current scope 1+2 target ambitious enough?" asks anew; "And for 1.5°C?" leans; round-22 dev e-mail)
+# ("And is their current scope 1+2 target ambitious enough?" asks anew; "And for 1.5°C?" leans; round-22 dev e-mail;
+# "and what will their absolute scope 3 be in 2034 with that target?" points back, so leans; round-24 e-mail)
 _ADDITIVE = re.compile(
     r"\s*(?:还有|另外|此外|also\b|and also\b|besides\b|ngoài ra|ngoai ra|thêm nữa|"
-    r"and (?:is|are|does|do|did|can|could|should|would|will|what|which|how|who|when|where)\b)",
+    r"and (?:is|are|does|do|did|can|could|should|would|will|what|which|how|who|when|where)\b"
+    r"(?!.*\b(?:that|this|these|those|it|such)\b))",
     re.IGNORECASE,
 )
 _METHODS = re.compile(r"绝对收缩|absolute contraction|giảm tuyệt đối|giam tuyet doi|geva|强度|intensity", re.IGNORECASE)
