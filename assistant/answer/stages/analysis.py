@@ -235,4 +235,16 @@ def _with_facts(reading: Reading, facts: Reading) -> Reading:
         return reading
     if plan.kind == "clarify" and alone.kind == "clarify":
         return merged
+    if (
+        plan.kind == "clarify"
+        and plan.calculator in _PARTS_OF_AN_INVENTORY
+        and "need" in reading.intent | merged.intent
+    ):
+        # "范围三是不是必须设目标?" where the message states scope 3 and not scope 1+2: its own check, asked back for
+        # the part of the inventory it lacks, not the rule alone (round-24 e-mail, dev since)
+        return merged
     return reading
+
+
+# checks that take the parts of one inventory: a message stating some of them asks for the rest
+_PARTS_OF_AN_INVENTORY = frozenset({"scope3_required"})

@@ -321,3 +321,20 @@ def test_by_then_leans_on_the_question_before_and_not_put_in_the_boundary_exclud
     boiler = QuestionAnalysis(4000).run("锅炉那1,900吨不放进目标边界,可以吗?", "zh", context=facts, earlier=earlier)
     plan = plan_question(boiler.reading)
     assert plan.calculator == "scope12_coverage" and plan.arguments["excluded"] == 1900.0
+
+
+def test_a_need_question_beside_part_of_an_inventory_asks_for_the_rest() -> None:
+    facts = "范围三约 5 万吨,其中第 1 类(外购商品和服务)3.2 万吨\n2024 年用电 2.4 万 MWh"
+    a = QuestionAnalysis(4000).run("范围三是不是必须设目标?", "zh", context=facts)
+    plan = plan_question(a.reading)
+    assert plan.kind == "clarify" and plan.calculator == "scope3_required" and plan.missing == ("scope12_emissions",)
+    # with no figures stated around it, the rule is the documents' to state
+    assert plan_question(QuestionAnalysis(4000).run("范围三是不是必须设目标?", "zh").reading).kind == "fact"
+
+
+def test_a_follow_up_that_opens_with_and_what_but_points_back_leans_on_the_one_before() -> None:
+    before = "Their scope 3 target cuts emissions per piece 30% from 2024 to 2034."
+    a = QuestionAnalysis(4000).run("and what will their absolute scope 3 be in 2034 with that target?", "en", [before])
+    assert a.follow_up
+    new = QuestionAnalysis(4000).run("And is their current scope 1+2 target ambitious enough?", "en", [before])
+    assert not new.follow_up
