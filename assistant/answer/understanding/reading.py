@@ -138,9 +138,15 @@ _DATE = re.compile(
     r"|(?P<dmy>\d{1,2}/\d{1,2}/(?:19|20)\d\d)"
     r"|(?P<zh>(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?)"
     r"|(?:tháng|thang|month)\s?(?P<vm>\d{1,2})\s?(?:/|năm|nam|,)\s?(?P<vy>(?:19|20)\d\d)"
-    r"|\b(?P<em>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?P<ey>(?:19|20)\d\d)\b",
+    r"|\b(?P<em>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?P<ey>(?:19|20)\d\d)\b"
+    # a quarter, read as its first day: "Q3 2025", "Q3/2025", "quý 3/2025", "2025 Q3", "2025年第三季度" (a date the
+    # year alone would put on 1 January; round-24 e-mails, dev since)
+    r"|(?<![A-Za-z])(?:q|quý|quy)\s?(?P<qn>[1-4])\s?(?:/|-|,|of|năm|nam)?\s?(?P<qy>(?:19|20)\d\d)\b"
+    r"|\b(?P<qy2>(?:19|20)\d\d)\s?[-/]?\s?q(?P<qn2>[1-4])\b"
+    r"|(?P<zqy>(?:19|20)\d\d)年(?:第)?(?P<zqn>[1-4一二三四])季度",
     re.IGNORECASE,
 )
+_QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 _MONTHS = {
     m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)
 }
@@ -414,6 +420,10 @@ def read_question(text: str, lang: str) -> Reading:
             iso = f"{m.group('vy')}-{int(m.group('vm')):02d}-01"
         elif m.group("em"):
             iso = f"{m.group('ey')}-{_MONTHS[m.group('em').lower()[:3]]:02d}-01"
+        elif m.group("qn") or m.group("qn2") or m.group("zqn"):
+            quarter = m.group("qn") or m.group("qn2") or m.group("zqn")
+            q = _QUARTER_NUMBERS.get(quarter) or int(quarter)
+            iso = f"{m.group('qy') or m.group('qy2') or m.group('zqy')}-{3 * (q - 1) + 1:02d}-01"
         if iso and 1 <= int(iso[5:7]) <= 12:
             taken.append(m.span())
             year = float(iso[:4])

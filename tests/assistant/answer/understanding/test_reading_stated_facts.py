@@ -126,3 +126,16 @@ def test_a_follow_up_without_a_year_takes_the_year_the_question_before_named() -
     before = read_question("想按1.5度定目标，2030年要降到多少吨？", "zh")
     merged = merge_follow_up(before, read_question("那WB2C呢", "zh"))
     assert [m.value for m in merged.mentions if m.unit == "year"] == [2030] and merged.ambitions == ["wb2c"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date"),
+    [
+        ("We plan to submit in Q3 2025 with target year 2030", "en", "2025-07-01"),
+        ("nop ho so quy 3/2025", "vi", "2025-07-01"),
+        ("计划2025年第三季度提交", "zh", "2025-07-01"),
+        ("2025 Q4 submission", "en", "2025-10-01"),
+    ],
+)
+def test_a_quarter_is_read_as_its_first_day(text: str, lang: str, date: str) -> None:
+    assert [m.date for m in read_question(text, lang).mentions if m.unit == "date"] == [date]
