@@ -191,7 +191,12 @@ def plan_question(r: Reading) -> Plan:
             args = {"submission_year": _year(submission), **_supplier_coverage(r)}
             return Plan("calculation", "supplier_engagement", {**args, **rs})
         if target or submission:
-            return _clarify_or_fact(r, "supplier_engagement", ["submission_year" if target else "target_year"], "")
+            missing = ["submission_year" if target else "target_year"]
+            if "check" in r.intent and states_supplier_share(r.folded):
+                # "80% of suppliers by spend with SBTs by 2030. Is that within the allowed years?": a share of
+                # suppliers checked is the asker's own target (round-22 dev calc)
+                return Plan("clarify", "supplier_engagement", missing=tuple(missing))
+            return _clarify_or_fact(r, "supplier_engagement", missing, "")
         if "check" in r.intent and states_supplier_share(r.folded):
             # "is our supplier engagement target ok? 65% of suppliers by spend will have SBTs": the share alone
             # is judged by the years it is due in (round-19 dev calc)

@@ -53,6 +53,8 @@ def find_premises(r: Reading, rule_set: str) -> list[Premise]:
                 continue  # "can we exclude 7%?" asks about the asker's own plan, it states no rule
             if spec.get("topic") and not _has(spec["topic"], clause):
                 continue
+            if spec.get("not_topic") and _has(spec["not_topic"], clause):
+                continue
             if spec.get("scope") and not SCOPES[spec["scope"]].search(clause):
                 continue
             if spec.get("year") and not any(m.unit == "year" and m.value == spec["year"] for m in mentions):

@@ -133,6 +133,12 @@ _ZH_YEAR, _SHORT_YEAR = (
     re.compile(r"([〇零一二三四五六七八九]{4})年"),
     re.compile(r"(?<![\w'’])['’]([0-9]{2})(?![\d'’%])"),
 )
+# a two-digit year named as the base or target year in Chinese: "23年做基准年", "基准年是22年" ("10年" alone is a
+# span of ten years; round-22 dev calc)
+_ZH_SHORT_YEAR = re.compile(
+    r"(?<![\d.,])([0-9]{2})年(?=\s?(?:做|为|作为|当|是)?\s?(?:基准|基线|目标)年)"
+    r"|(?:基准|基线|目标)年\s?(?:是|为|定在|定为|:|:)?\s?([0-9]{2})年(?![\d])"
+)
 _DATE = re.compile(
     r"(?P<iso>(?:19|20)\d\d-\d{1,2}-\d{1,2})"
     r"|(?P<dmy>\d{1,2}/\d{1,2}/(?:19|20)\d\d)"
@@ -529,10 +535,13 @@ def read_question(text: str, lang: str) -> Reading:
             if 1980 <= value <= 2100:
                 taken.append(m.span(1))
                 r.mentions.append(Mention(value, "year", m.start(1), m.end(1), m.group(1), clause_of(m.start())))
-    for m in _SHORT_YEAR.finditer(text):
+    short_years = [(m.start(1), m.group(1)) for m in _SHORT_YEAR.finditer(text)] + [
+        (m.start(1), m.group(1)) if m.group(1) else (m.start(2), m.group(2)) for m in _ZH_SHORT_YEAR.finditer(text)
+    ]
+    for start, digits in short_years:
         for number in r.mentions:
-            if number.start == m.start(1) and number.unit == "number":
-                number.unit, number.value = "year", 2000.0 + int(m.group(1))
+            if number.start == start and number.unit == "number":
+                number.unit, number.value = "year", 2000.0 + int(digits)
     r.mentions.sort(key=lambda x: x.start)
     # years written with 年 after them stay years; a "year" with a percent sign is not one
     _set_aside(r, spans, voc)
@@ -592,6 +601,9 @@ def _year_of_stated_amount(r: Reading, spans: list[tuple[int, int]], ys: dict[st
         return
     for m in unroled:
         m.role = "base_year"
+
+
+_JOINING_AFTER = re.compile(r"(?<![a-z])(?:ma|va|nhung|con|trong khi|and|but|while|whereas)(?![a-z])|[而但且同时]")
 
 
 def _window_start(r: Reading, m: Mention, clause_start: int, reach: int) -> int:
@@ -738,7 +750,8 @@ def _follows(cues: list[str], after: str) -> bool:
     one further on that belongs to the next year ("2027年,以2019年为基准")."""
     head = after.lstrip()
     heads = [head]
-    for unit in ("年", "nam "):
+    for unit in ("年", "nam ", "ok ", "okay ", "fine ", "duoc ", "co duoc "):
+        # "is 2038 ok as target year?": a judgement word between the year and its cue (round-22 dev calc)
         if head.startswith(unit):
             heads.append(head[len(unit) :].lstrip())
     return any(h.startswith(c) for c in cues for h in heads)
@@ -899,7 +912,7 @@ def _percent_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]
         next_start = min((o.start for o in r.mentions if o.clause == m.clause and o.start > m.start), default=b)
         after = r.folded[m.end : min(b, next_start, m.end + 28)]
         m.per_year = bool(_has(ps["per_year"], r.folded[m.end : m.end + 16])) or bool(
-            _PER_YEAR_BEFORE.search(r.folded[max(a, m.start - 10) : m.start])
+            _PER_YEAR_BEFORE.search(r.folded[max(a, m.start - 12) : m.start])
         )
         beside = r.folded[max(a, m.start - 12) : m.start] + " " + r.folded[m.end : min(b, m.end + 12)]
         if _has(ps["threshold"], beside):
@@ -909,6 +922,11 @@ def _percent_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]
             role: _nearest_left(ps[role], r.folded, m.start, _window_start(r, m, a, 30))
             for role in ("reduction", "growth", "coverage", "exclusion", "share")
         }
+        # "giảm cường độ … 35% mà sản lượng tăng 1/3": a cue after a joining word governs the next part, not this
+        # figure (round-22 dev calc)
+        joined = _JOINING_AFTER.search(after)
+        if joined:
+            after = after[: joined.start()]
         right = {role: _has(ps[role], after) for role in ("reduction", "growth", "coverage", "exclusion", "share")}
         hits = sorted((dist, role) for role, hit in left.items() if hit for _, dist in [hit])
         role = hits[0][1] if hits else next((k for k, v in right.items() if v), None)
@@ -955,7 +973,8 @@ def _percent_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]
 
 
 # a yearly rate written before its figure: "每年减2%", "mỗi năm giảm 2%", "annually by 2%" (round-11 dev calc)
-_PER_YEAR_BEFORE = re.compile(r"(?:每年|年均|moi nam|hang nam|each year|every year|annually|per year)\s?\S{0,4}\s?$")
+# "每年至少线性减排4.2%": Chinese puts up to six characters between 每年 and its figure (round-22 dev calc)
+_PER_YEAR_BEFORE = re.compile(r"(?:每年|年均|moi nam|hang nam|each year|every year|annually|per year)\s?\S{0,6}\s?$")
 
 
 _PREPOSITIONS = frozenset(
@@ -1521,7 +1540,8 @@ def _cati_dimension_rates(r: Reading, voc: dict[str, Any]) -> None:
     names: dict[str, list[str]] = voc["cati_dimensions"]
     found: list[tuple[Mention, str]] = []
     previous = 0
-    for m in r.mentions:
+    worded = _worded_rates(r, voc["cati_word_rates"])
+    for m in sorted([*r.mentions, *worded], key=lambda x: x.start):
         window = r.folded[max(previous, m.start - CATI_DIMENSION_REACH) : m.start]
         previous = m.end
         bare = m.unit == "number" and 0 <= m.value <= 100
@@ -1548,6 +1568,27 @@ def _cati_dimension_rates(r: Reading, voc: dict[str, Any]) -> None:
     if len({d for _, d in found}) >= MIN_CATI_DIMENSIONS or (found and "cati" in r.folded):
         for m, dim in found:
             m.role, m.cue, m.unit = f"cati_dim_{dim}", None, "percent"
+            if m in worded:
+                r.mentions.append(m)
+        r.mentions.sort(key=lambda x: x.start)
+
+
+def _worded_rates(r: Reading, words: dict[str, list[str]]) -> list[Mention]:
+    """Shares said in words ("full marks", "全拿", "nothing") where no figure stands, as percent mentions; they
+    join the reading only when a CATI dimension's name stands beside them."""
+    out: list[Mention] = []
+    for value, cues in words.items():
+        for cue in cues:
+            for hit in cue_pattern(cue).finditer(r.folded):
+                if any(m.start < hit.end() and hit.start() < m.end for m in [*r.mentions, *out]):
+                    continue
+                clause = next(
+                    (m.clause for m in r.mentions if m.start >= hit.start()), r.mentions[-1].clause if r.mentions else 0
+                )
+                out.append(
+                    Mention(float(value), "percent", hit.start(), hit.end(), r.text[hit.start() : hit.end()], clause)
+                )
+    return out
 
 
 def _carried(m: Mention) -> Mention:

@@ -1233,3 +1233,81 @@ def test_questions_about_a_rule_that_name_a_target_are_not_asked_back(question: 
 def test_a_solar_share_is_checked_against_the_renewable_threshold() -> None:
     plan = _plan("does the 15% solar share pass the 2025 threshold")
     assert plan.calculator == "renewable_electricity" and plan.arguments["year"] == 2025
+
+
+@pytest.mark.parametrize(
+    ("question", "calculator", "arguments"),
+    [
+        # a dimension's share in words: "full marks", "全拿", "nothing"
+        (
+            "If a company gets full marks on Governance, 70% of the Measurement & Disclosure points, half of Carbon "
+            "Targets Setting, nothing on Performance against Carbon Targets and 20% of Climate Action, what's its "
+            "CATI 2.0 score?",
+            "cati_weighted_score",
+            {
+                "governance_percent": 100.0,
+                "measurement_disclosure_percent": 70.0,
+                "targets_setting_percent": 50.0,
+                "performance_percent": 0.0,
+                "climate_action_percent": 20.0,
+            },
+        ),
+        (
+            "CATI 2.0 各维度得分率:治理机制80%,测算披露全拿,碳目标设定40%,碳目标绩效0,减排行动百分之五十。总分多少?",
+            "cati_weighted_score",
+            {
+                "governance_percent": 80.0,
+                "measurement_disclosure_percent": 100.0,
+                "targets_setting_percent": 40.0,
+                "performance_percent": 0.0,
+                "climate_action_percent": 50.0,
+            },
+        ),
+        # a two-digit year named as the base year in Chinese
+        (
+            "23年做基准年,到2033年范围一二减少三成,这个目标够不够 WB2C?",
+            "check_absolute_target",
+            {"base_year": 2023, "target_year": 2033, "reduction_percent": 30.0, "scope": "s1+s2", "ambition": "wb2c"},
+        ),
+        # the intensity cut's verb binds its figure; "tăng" after "mà" is the output's
+        (
+            "neu giam cuong do phat thai tren moi doi giay 35% ma san luong tang them 40% thi tong phat thai tuyet "
+            "doi tang hay giam, bao nhieu %?",
+            "intensity_to_absolute",
+            {
+                "base_year": None,
+                "target_year": None,
+                "intensity_reduction_percent": 35.0,
+                "activity_growth_percent": 40.0,
+                "growth_is_annual": False,
+            },
+        ),
+    ],
+)
+def test_shares_in_words_short_years_and_joined_clauses(
+    question: str, calculator: str, arguments: dict[str, Any]
+) -> None:
+    plan = _plan(question)
+    assert (plan.kind, plan.calculator, plan.arguments) == ("calculation", calculator, arguments)
+
+
+def test_zero_or_full_marks_without_a_cati_dimension_are_no_figures() -> None:
+    plan = _plan("We got nothing back from the supplier and full marks from the auditor. Is our 2030 target ok?")
+    assert plan.calculator != "cati_weighted_score"
+
+
+@pytest.mark.parametrize(
+    ("question", "calculator", "missing"),
+    [
+        ("is 2038 ok as target year for our SBT?", "target_timeframe", "submission_date"),
+        (
+            "Supplier engagement target: 80% of suppliers by spend with SBTs by 2030. Is that within the allowed years?",
+            "supplier_engagement",
+            "submission_year",
+        ),
+        ("单位产品碳强度降40%,那总排放量能降多少?", "intensity_to_absolute", "activity_growth_percent"),
+    ],
+)
+def test_the_input_a_check_lacks_is_asked_for(question: str, calculator: str, missing: str) -> None:
+    plan = _plan(question)
+    assert plan.kind == "clarify" and plan.calculator == calculator and plan.missing == (missing,)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.answer.understanding.premises import premise_table
+from assistant.answer.understanding.premises import find_premises, premise_table
+from assistant.answer.understanding.reading import read_question
 from assistant.messages import t
 
 
@@ -22,3 +23,14 @@ def test_a_total_cut_with_the_word_linear_claims_no_yearly_rule() -> None:
     assert find_premises(asked, "sbti-apparel-2019") == []
     told = read_question("SBTi wants per-unit scope 3 targets to fall by at least 3% per year. Is that right?", "en")
     assert [p.rule.id for p in find_premises(told, "sbti-apparel-2019")] == ["s3_physical_intensity_rate"]
+
+
+def test_a_yearly_rate_claimed_after_its_year_word_in_chinese_is_a_premise() -> None:
+    r = read_question("听说WB2C要求每年至少线性减排4.2%?我们2022年到2030年范围一二减28%,是不是不够?", "zh")
+    found = find_premises(r, "sbti-apparel-2019")
+    assert [p.rule.id for p in found] == ["abs_rate.wb2c"] and r.one("reduction").value == 28.0
+
+
+def test_a_coverage_claim_is_not_read_as_the_scope3_trigger() -> None:
+    r = read_question("Is it true scope 3 targets must cover at least 95% of scope 3? Our scope 3 is 60,000 t.", "en")
+    assert [p.rule.id for p in find_premises(r, "sbti-apparel-2019")] == ["scope3_coverage_min"]
