@@ -914,7 +914,9 @@ def _percent_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]
         m.per_year = bool(_has(ps["per_year"], r.folded[m.end : m.end + 16])) or bool(
             _PER_YEAR_BEFORE.search(r.folded[max(a, m.start - 12) : m.start])
         )
-        beside = r.folded[max(a, m.start - 12) : m.start] + " " + r.folded[m.end : min(b, m.end + 12)]
+        # "the 80% renewable threshold": one word may stand between the figure and the threshold's name (round-11 dev
+        # calc), within the clause
+        beside = r.folded[max(a, m.start - 12) : m.start] + " " + r.folded[m.end : min(b, m.end + 22)]
         if _has(ps["threshold"], beside):
             m.role = "threshold"  # the rule's number, quoted: never the asker's share or cut
             continue
@@ -1011,6 +1013,10 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             # "12,600 MWh of electricity and 11,200 MWh of it was renewable"
             nxt = min((o.start for o in r.mentions if o.start > m.end), default=len(r.folded))
             after = re.split(r"[,，;；。、\n]|\.\s", r.folded[m.end : min(nxt, m.end + 40)] + " ")[0]
+            # "total electricity use was 5,000 MWh and renewable electricity was 6,200 MWh": what follows a joining
+            # word names the next figure (round-11 dev calc)
+            joined = _JOINING_AFTER.search(after)
+            after = after[: joined.start()] if joined else after
             # "7.650 MWh trên tổng 8.500 MWh", "9,000 MWh out of a total 12,000 MWh": a total word that leads
             # straight to the next figure names that one — an amount of electricity, not "2,600 MWh total in 2025"
             nxt_mwh = any(o.start == nxt and o.unit == "mwh" for o in r.mentions)
@@ -1544,7 +1550,9 @@ def _cati_dimension_rates(r: Reading, voc: dict[str, Any]) -> None:
     for m in sorted([*r.mentions, *worded], key=lambda x: x.start):
         window = r.folded[max(previous, m.start - CATI_DIMENSION_REACH) : m.start]
         previous = m.end
-        bare = m.unit == "number" and 0 <= m.value <= 100
+        # a figure without a percent sign, or a share in words, is a dimension's only right beside its name:
+        # "治理机制这一块能拿几分?满分多少?" asks the full marks (round-22 dev calc)
+        bare = (m.unit == "number" and 0 <= m.value <= 100) or m in worded
         if not m.trusted or not (m.unit == "percent" or bare):
             continue
         # "80% số điểm phần Quản trị, 50% phần Đo lường…", "70% of the Measurement & Disclosure points": a name

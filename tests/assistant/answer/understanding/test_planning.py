@@ -1311,3 +1311,17 @@ def test_zero_or_full_marks_without_a_cati_dimension_are_no_figures() -> None:
 def test_the_input_a_check_lacks_is_asked_for(question: str, calculator: str, missing: str) -> None:
     plan = _plan(question)
     assert plan.kind == "clarify" and plan.calculator == calculator and plan.missing == (missing,)
+
+
+def test_the_threshold_named_beside_a_figure_and_mwh_joined_by_and() -> None:
+    plan = _plan(
+        "In 2025 our total electricity use was 5,000 MWh and renewable electricity was 4,200 MWh. "
+        "Do we meet the 80% renewable threshold?"
+    )
+    assert plan.calculator == "renewable_electricity"
+    assert (plan.arguments["total_electricity_mwh"], plan.arguments["renewable_mwh"]) == (5000.0, 4200.0)
+
+
+def test_full_marks_asked_about_is_no_dimension_share() -> None:
+    plan = _plan("我们公司符合CATI 2.0的1.1.1、1.1.3、1.2.2、1.2.4,治理机制这一块能拿几分?满分多少?")
+    assert plan.calculator == "cati_score"
