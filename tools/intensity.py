@@ -58,10 +58,15 @@ def intensity_to_absolute(
         outputs["meets_ambitions"] = [a for a in AMBITIONS if rate_meets(implied_rate, annual_rate(rs, a)[0])]
     if base is not None:
         outputs["target_emissions_tco2e"] = round(base * (1 + change / 100), 3)
+    # activity that shrinks is said as such, never as a negative growth ("hoạt động tăng -10%")
+    key = (
+        "calc.intensity_to_absolute.explanation" if n is not None else "calc.intensity_to_absolute.explanation_undated"
+    )
     expl = texts(
-        "calc.intensity_to_absolute.explanation" if n is not None else "calc.intensity_to_absolute.explanation_undated",
+        f"{key}_shrinks" if g < 0 else key,
         r=r * 100,
         g=g * 100,
+        sh=-g * 100,
         c=change,
         b=base_year,
         t=target_year,

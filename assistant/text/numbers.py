@@ -34,6 +34,12 @@ _EN_FRACTIONS = {
     "half": Fraction(1, 2), "one half": Fraction(1, 2), "one third": Fraction(1, 3), "a third": Fraction(1, 3),
     "two thirds": Fraction(2, 3), "two-thirds": Fraction(2, 3), "one quarter": Fraction(1, 4),
     "a quarter": Fraction(1, 4), "three quarters": Fraction(3, 4), "three-quarters": Fraction(3, 4),
+    # fifths and tenths ("cut … by three-tenths", "ba phần năm tổng scope 3"; round-25 calc, dev since)
+    "a fifth": Fraction(1, 5), "one fifth": Fraction(1, 5), "one-fifth": Fraction(1, 5), "two fifths": Fraction(2, 5),
+    "two-fifths": Fraction(2, 5), "three fifths": Fraction(3, 5), "three-fifths": Fraction(3, 5),
+    "four fifths": Fraction(4, 5), "four-fifths": Fraction(4, 5), "a tenth": Fraction(1, 10),
+    "one tenth": Fraction(1, 10), "one-tenth": Fraction(1, 10), "three tenths": Fraction(3, 10),
+    "three-tenths": Fraction(3, 10), "seven tenths": Fraction(7, 10), "seven-tenths": Fraction(7, 10),
 }  # fmt: skip
 _VI_WORDS = {
     "một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7, "tám": 8,
@@ -41,7 +47,9 @@ _VI_WORDS = {
 }  # fmt: skip
 _VI_FRACTIONS = {
     "hai phần ba": Fraction(2, 3), "một phần ba": Fraction(1, 3), "một nửa": Fraction(1, 2),
-    "một phần tư": Fraction(1, 4), "ba phần tư": Fraction(3, 4),
+    "một phần tư": Fraction(1, 4), "ba phần tư": Fraction(3, 4), "một phần năm": Fraction(1, 5),
+    "hai phần năm": Fraction(2, 5), "ba phần năm": Fraction(3, 5), "bốn phần năm": Fraction(4, 5),
+    "một phần mười": Fraction(1, 10), "ba phần mười": Fraction(3, 10),
 }  # fmt: skip
 FRACTION_WORDS: dict[str, Fraction] = {**_EN_FRACTIONS, **_VI_FRACTIONS}  # "two thirds", "một phần ba"
 # words that are numbers only sometimes ("năm" is also "year", "một"/"one" also "a"): read, never required

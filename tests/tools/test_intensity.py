@@ -156,3 +156,12 @@ def test_intensity_to_absolute_checked_against_an_ambition() -> None:
     assert "33.6" in r.explanation["en"] and "33,6" in r.explanation["vi"]
     assert intensity_to_absolute(2022, 2030, 50, 0, ambition="wb2c").verdict == "meets"
     assert intensity_to_absolute(2022, 2030, 35, 40).verdict is None
+
+
+def test_shrinking_activity_is_said_as_a_fall_never_as_negative_growth() -> None:
+    result = intensity_to_absolute(
+        base_year=None, target_year=None, intensity_reduction_percent=25, activity_growth_percent=-10
+    )
+    assert result.outputs["absolute_change_percent"] == -32.5
+    assert "shrinks 10%" in result.explanation["en"] and "giảm 10%" in result.explanation["vi"]
+    assert "-10" not in result.explanation["en"]

@@ -43,9 +43,14 @@ def find_premises(r: Reading, rule_set: str) -> list[Premise]:
             continue
         own = bool(_has(voc["intent"]["own"], clause)) and not _has(voc["premises"]["hearsay"], clause)
         ambitions = {name for name, pat in AMBITIONS.items() if pat.search(clause)}
+        # "Vì SBTi chỉ cần giảm 1,23%/năm cho scope 1+2 nên … đạt chuẩn well below 2 độ": a yearly rate claimed in a
+        # clause that names no ambition is claimed for the one ambition the question names (round-25 calc, dev since)
+        asked = ambitions or (set(r.ambitions) if len(r.ambitions) == 1 else set())
         mentions = [m for m in r.mentions if m.clause == i]
         for spec in premise_table():
-            if spec.get("ambition") and spec["ambition"] not in ambitions:
+            if spec.get("ambition") and spec["ambition"] not in asked:
+                continue
+            if spec.get("ambition") and not ambitions and not any(m.per_year for m in mentions):
                 continue
             if spec.get("no_ambition") and ambitions:
                 continue
@@ -70,6 +75,12 @@ def find_premises(r: Reading, rule_set: str) -> list[Premise]:
             value, text = claim
             if spec.get("bound") == "max" and value is not None and value <= float(ref.value):
                 continue  # a span within the maximum is no claim about it
+            if value is not None and abs(value - float(ref.value)) <= 1e-6 and spec.get("ambition"):
+                # the rule's own rate quoted ("每年减1.23%够了" for 2°C): the rule's figure, never the asker's cut
+                for m in mentions:
+                    if m.unit == "percent" and m.text == text:
+                        m.role, m.trusted = "threshold", False
+                break
             if value is None or abs(value - float(ref.value)) > 1e-6:
                 found.append(Premise(ref, text, i))
                 # the figure the wrong rule leads to is the rule's too when the asker states their own plan apart:

@@ -112,7 +112,7 @@ _FRACTION = re.compile(
     r"|(?<![a-z])(?<!first )(?<!second )(?<!1st )(?<!2nd )(?P<words>"
     + "|".join(re.escape(w) for w in sorted(_FRACTION_SHARES, key=len, reverse=True))
     + r")(?![a-z])(?![\s-]+(?:of\s+(?:the\s+)?)?(?:year|20\d\d))"
-    r"|(?P<zh>[一二两三四五]分之[一二三四])"
+    r"|(?P<zh>[一二两三四五十]分之[一二三四五六七八九])"
 )
 _ZH_AMOUNT = re.compile(
     r"(?:(?<=范围)[一二三](?=[零〇一二两三四五六七八九十百千万]{2}))?"  # "范围三两万吨": scope 3's name, then 两万吨
@@ -338,7 +338,9 @@ def _nearest_left(words: list[str], text: str, end: int, start: int) -> tuple[st
         if not w:
             continue
         cjk = bool(re.search(r"[\u3400-\u9fff]", w)) or not re.match(r"\w", w)
-        pattern = re.escape(w) if cjk else rf"(?<![\w]){re.escape(w)}(?![\w])"
+        # a Latin cue is bounded by Latin letters and digits only: "我们的baseline是2022年" names the base year
+        # (round-25 calc, dev since)
+        pattern = re.escape(w) if cjk else rf"(?<![A-Za-z0-9_]){re.escape(w)}(?![A-Za-z0-9_])"
         for m in re.finditer(pattern, window):
             distance = len(window) - m.end()
             if best is None or distance < best[1]:
@@ -556,6 +558,7 @@ def read_question(text: str, lang: str) -> Reading:
     _percent_roles(r, spans, voc)
     _amount_roles(r, spans, voc)
     _year_of_stated_amount(r, spans, voc["years"])
+    _year_labelled_amounts(r)
     _production_growth(r, voc["amounts"])
     _cati_dimension_rates(r, voc)
     _withdraw(r, corrections)
@@ -958,6 +961,16 @@ def _percent_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]
             continue
         if role is None:
             continue
+        if role == "growth" and "intensity" in r.topics and _rising_emissions(r, m, a, voc):
+            # "absolute scope 3 will still go up about 8%": the absolute change beside an intensity target, not the
+            # growth of production (round-25 calc, dev since)
+            m.role = "absolute_change"
+            continue
+        if role == "reduction" and _falling_output(r, m, a, voc):
+            # "output is expected to fall 20%", "sản lượng năm mục tiêu giảm 10%": production that falls grows by a
+            # negative rate (round-25 calc, dev since)
+            m.role, m.value = "growth", -m.value
+            continue
         if (
             _has(voc["amounts"]["renewable"], clause)
             and role in ("share", "coverage", "reduction", "growth")
@@ -972,6 +985,27 @@ def _percent_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any]
             m.role = "scope3_share"
         else:
             m.role = role
+
+
+def _falling_output(r: Reading, m: Mention, clause_start: int, voc: dict[str, Any]) -> bool:
+    """The thing that falls by ``m`` is production: a production word stands before the figure in its clause, with
+    no word for emissions or intensity between them."""
+    start = _window_start(r, m, clause_start, 40)
+    hit = _nearest_left(voc["amounts"]["production"], r.folded, m.start, start)
+    if hit is None:
+        return False
+    between = r.folded[m.start - hit[1] : m.start]
+    return not _has(voc["percents"]["emission_subjects"], between)
+
+
+def _rising_emissions(r: Reading, m: Mention, clause_start: int, voc: dict[str, Any]) -> bool:
+    """What grows by ``m`` is absolute emissions: an absolute or emissions word before the figure in its clause, with
+    no production word between them."""
+    start = _window_start(r, m, clause_start, 40)
+    hit = _nearest_left(voc["percents"]["absolute_subjects"], r.folded, m.start, start)
+    if hit is None:
+        return False
+    return not _has(voc["amounts"]["production"], r.folded[m.start - hit[1] : m.start])
 
 
 # a yearly rate written before its figure: "每年减2%", "mỗi năm giảm 2%", "annually by 2%" (round-11 dev calc)
@@ -1263,6 +1297,38 @@ def _production_growth(r: Reading, am: dict[str, Any]) -> None:
         ):
             m.role = "base_emissions"  # "基准年2022排放1.2万吨", "baseline 2021 phát thải 20.000 tấn"
             return
+
+
+# what may stand between a year and the amount it labels: "2019: 21.300 tấn", "FY2020 41.2 kt", "2023年实际是3.05万吨"
+_LABEL_GAP = re.compile(r"[^\d。;；!?！？\n]{0,12}")
+_SENTENCE_BREAK = re.compile(r"[。;；!?！？\n]|\.\s")
+
+
+def _year_labelled_amounts(r: Reading) -> None:
+    """Several years each labelling an amount ("2019: 21.300 tấn / 2021: 18.500 tấn / 2024: 16.950 tấn", "FY2020
+    41.2 kt, FY2023 38.5 kt") beside one declared base year: the base year's amount is the base emissions, the
+    other years and their amounts are the record around it, never inputs (round-25 calc, dev since)."""
+    pairs: list[tuple[Mention, Mention]] = []
+    for i, year in enumerate(r.mentions[:-1]):
+        amount = r.mentions[i + 1]
+        if year.unit != "year" or amount.unit != "t" or not (year.trusted and amount.trusted):
+            continue
+        if _LABEL_GAP.fullmatch(r.folded[year.end : amount.start]):
+            pairs.append((year, amount))
+    if len(pairs) < 2 or len({y.value for y, _ in pairs}) < len(pairs):
+        return
+    labels = {id(y) for y, _ in pairs}
+    declared = {m.value for m in r.mentions if m.role == "base_year" and id(m) not in labels and m.trusted}
+    if not declared:
+        declared = {y.value for y, _ in pairs if y.role == "base_year"}
+    if len(declared) != 1 or next(iter(declared)) not in {y.value for y, _ in pairs}:
+        return
+    for year, amount in pairs:
+        if year.value in declared:
+            year.role = "base_year"
+            continue
+        year.role, year.trusted = None, False
+        amount.role, amount.trusted = None, False
 
 
 def _doubling(r: Reading, am: dict[str, Any]) -> None:
@@ -1581,6 +1647,9 @@ def _cati_dimension_rates(r: Reading, voc: dict[str, Any]) -> None:
         r.mentions.sort(key=lambda x: x.start)
 
 
+_ASKED_AFTER = re.compile(r"\s?(?:是|为|la|is|are)?\s?(?:多少|几|bao nhieu|how many|how much|what|\?|？)")
+
+
 def _worded_rates(r: Reading, words: dict[str, list[str]]) -> list[Mention]:
     """Shares said in words ("full marks", "全拿", "nothing") where no figure stands, as percent mentions; they
     join the reading only when a CATI dimension's name stands beside them."""
@@ -1590,6 +1659,8 @@ def _worded_rates(r: Reading, words: dict[str, list[str]]) -> list[Mention]:
             for hit in cue_pattern(cue).finditer(r.folded):
                 if any(m.start < hit.end() and hit.start() < m.end for m in [*r.mentions, *out]):
                     continue
+                if _ASKED_AFTER.match(r.folded, hit.end()):
+                    continue  # "治理机制满分是多少?" asks the full marks (round-5 dev calc)
                 clause = next(
                     (m.clause for m in r.mentions if m.start >= hit.start()), r.mentions[-1].clause if r.mentions else 0
                 )

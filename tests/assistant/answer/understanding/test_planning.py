@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from assistant.answer.understanding.planning import Plan, plan_question
+from assistant.answer.understanding.premises import find_premises
 from assistant.answer.understanding.reading import read_question
 from assistant.text.language import detect_language
 from tools.registry import get_calculator
@@ -1325,3 +1326,103 @@ def test_the_threshold_named_beside_a_figure_and_mwh_joined_by_and() -> None:
 def test_full_marks_asked_about_is_no_dimension_share() -> None:
     plan = _plan("我们公司符合CATI 2.0的1.1.1、1.1.3、1.2.2、1.2.4,治理机制这一块能拿几分?满分多少?")
     assert plan.calculator == "cati_score"
+
+
+@pytest.mark.parametrize(
+    ("question", "calculator", "arguments"),
+    [
+        # several years each labelling an amount, one declared base year: its amount is the base
+        (
+            "Số liệu scope 1+2 từ file kiểm kê:\n2019: 21.300 tấn\n2021: 18.500 tấn\n2024: 16.950 tấn\nCông ty chốt năm "
+            "gốc là 2021, mục tiêu năm 2030 theo lộ trình 1,5 độ C. Năm 2030 được tối đa bao nhiêu tấn?",
+            "absolute_contraction",
+            {"base_year": 2021, "target_year": 2030, "ambition": "1.5C", "scope": "s1+s2", "base_emissions": 18500.0},
+        ),
+        (
+            "Scope 1+2: FY2020 41.2 kt, FY2023 38.5 kt. The board picked 2023 as base year and wants a well-below 2°C "
+            "target for 2033. What's the 2033 cap in tonnes?",
+            "absolute_contraction",
+            {"base_year": 2023, "target_year": 2033, "ambition": "wb2c", "scope": "s1+s2", "base_emissions": 38500.0},
+        ),
+        # a Latin cue between Chinese characters
+        (
+            "我们的baseline是2022年,范围一+二合计3.2万吨;2023年实际是3.05万吨。按1.5°C路径,目标年定在2032年,需要减少多少?",
+            "absolute_contraction",
+            {"base_year": 2022, "target_year": 2032, "ambition": "1.5C", "scope": "s1+s2", "base_emissions": 32000.0},
+        ),
+        # production that falls is a negative growth
+        (
+            "WB2C intensity target for scope 1+2, base 2024, target 2034, but output is expected to fall 20% over the "
+            "period. What intensity cut per unit do we need?",
+            "required_intensity_reduction",
+            {
+                "base_year": 2024,
+                "target_year": 2034,
+                "activity_growth_percent": -20.0,
+                "growth_is_annual": False,
+                "ambition": "wb2c",
+                "scope": "s1+s2",
+            },
+        ),
+        # the physical-intensity rule checked with the growth, or with the absolute change stated
+        (
+            "Scope 3 target idea: cut emissions per pair by three-tenths between 2023 and 2035. Production is forecast "
+            "to grow 35% over the same period. Does that satisfy the physical intensity option?",
+            "physical_intensity_rate",
+            {
+                "base_year": 2023,
+                "target_year": 2035,
+                "intensity_reduction_percent": 30.0,
+                "activity_growth_percent": 35.0,
+                "growth_is_annual": False,
+                "scope": "s3",
+            },
+        ),
+        (
+            "Scope 3 physical intensity target: -30% kgCO2e per garment from 2021 to 2033. Absolute scope 3 will still "
+            "go up about 8% by 2033. Does that satisfy the physical-intensity rule?",
+            "physical_intensity_rate",
+            {
+                "base_year": 2021,
+                "target_year": 2033,
+                "intensity_reduction_percent": 30.0,
+                "absolute_emissions_change_percent": 8.0,
+                "scope": "s3",
+            },
+        ),
+    ],
+)
+def test_year_tables_falling_output_intensity_checks_and_quoted_rates(
+    question: str, calculator: str, arguments: dict[str, Any]
+) -> None:
+    plan = _plan(question)
+    assert (plan.kind, plan.calculator, plan.arguments) == ("calculation", calculator, arguments)
+
+
+def test_full_marks_asked_after_a_dimension_is_no_share() -> None:
+    plan = _plan("我们在CATI 2.0 治理机制里拿到了 1.1.1、1.1.3 和 1.2.4。这几项加起来是多少分?治理机制满分是多少?")
+    assert plan.calculator == "cati_score"
+
+
+@pytest.mark.parametrize(
+    ("question", "arguments"),
+    [
+        # a yearly rate claimed in a clause without an ambition, and the rule's own rate quoted
+        (
+            "Vì SBTi chỉ cần giảm 1,23%/năm cho scope 1+2 nên bên em đặt mục tiêu giảm 15% phạm vi 1 và 2 từ 2021 đến "
+            "2030, vậy là đạt chuẩn well below 2 độ rồi đúng không?",
+            {"base_year": 2021, "target_year": 2030, "reduction_percent": 15.0, "scope": "s1+s2", "ambition": "wb2c"},
+        ),
+        (
+            "反正范围一二只要跟2°C一致就行,每年减1.23%够了。所以我们定的2020年到2030年范围一二绝对减排20%,能通过吧?",
+            {"base_year": 2020, "target_year": 2030, "reduction_percent": 20.0, "scope": "s1+s2", "ambition": "2c"},
+        ),
+    ],
+)
+def test_a_rate_claimed_without_its_ambition_or_quoted_right_is_no_cut_of_the_askers(
+    question: str, arguments: dict[str, Any]
+) -> None:
+    r = read_question(question, detect_language(question))
+    find_premises(r, "sbti-apparel-2019")
+    plan = plan_question(r)
+    assert (plan.kind, plan.calculator, plan.arguments) == ("calculation", "check_absolute_target", arguments)
