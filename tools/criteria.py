@@ -85,6 +85,9 @@ def scope3_coverage(
     indirect_use_phase: Annotated[
         float, Field(description="Indirect use-phase emissions inside the scope 3 total, tCO2e (left out, §6.2)")
     ] = 0.0,
+    share_only: Annotated[
+        bool, Field(description="Only the share is known (total given as 100): the gap in percentage points, not tCO2e")
+    ] = False,
 ) -> CalcResult:
     """Do scope 3 targets cover at least two thirds of scope 3 emissions (C17)? Indirect use-phase emissions
     are not counted in the total the two thirds are taken of (§6.2)."""
@@ -103,19 +106,27 @@ def scope3_coverage(
     share = cov / total * 100
     ok = share + 1e-6 >= minimum
     missing = max(0.0, total * minimum / 100 - cov)
-    expl = _with_shortfall(
-        texts("calc.scope3_coverage.explanation", s=share, m=minimum), "calc.scope3_coverage.still_to_cover", missing
-    )
+    # a share without amounts ("ba phần năm tổng scope 3") leaves a gap in percentage points, never in tonnes of a
+    # 100-tonne stand-in total (round-25 calc, dev since)
+    gap_key = "calc.scope3_coverage.points_to_cover" if share_only else "calc.scope3_coverage.still_to_cover"
+    expl = _with_shortfall(texts("calc.scope3_coverage.explanation", s=share, m=minimum), gap_key, missing)
     if use:
         expl = join_sentences([texts("calc.scope3_coverage.use_phase_left_out", u=use, t=total), expl])
     return CalcResult(
         calculator="scope3_coverage",
         rule_set=rs,
-        inputs={"scope3_total": stated, "covered": cov, "rule_set": rs, "indirect_use_phase": use},
+        inputs={
+            "scope3_total": stated,
+            "covered": cov,
+            "rule_set": rs,
+            "indirect_use_phase": use,
+            "share_only": share_only,
+        },
         outputs={
             "coverage_percent": round(share, 4),
             "minimum_percent": round(minimum, 4),
-            "tco2e_still_to_cover": round(missing, 3),
+            **({"percentage_points_still_to_cover": round(missing, 3)} if share_only else {}),
+            **({} if share_only else {"tco2e_still_to_cover": round(missing, 3)}),
             "scope3_counted_tco2e": round(total, 3),
         },
         verdict="meets" if ok else "does_not_meet",
@@ -133,6 +144,9 @@ def scope12_coverage(
     covered: Annotated[
         float | None, Field(description="Scope 1+2 emissions inside the target boundary, tCO2e (instead of excluded)")
     ] = None,
+    share_only: Annotated[
+        bool, Field(description="Only the share is known (total given as 100): the gap in percentage points, not tCO2e")
+    ] = False,
 ) -> CalcResult:
     """Are at most 5% of scope 1+2 emissions excluded from the target boundary (C2)? The boundary is given by
     what it leaves out or by what it covers ("48,000 t in total, 46,200 t in the boundary")."""
@@ -155,18 +169,19 @@ def scope12_coverage(
     excess = max(0.0, exc - total * maximum / 100)
     expl = _with_shortfall(
         texts("calc.scope12_coverage.explanation", s=share, c=100 - share, m=maximum),
-        "calc.scope12_coverage.bring_back",
+        "calc.scope12_coverage.points_to_bring_back" if share_only else "calc.scope12_coverage.bring_back",
         excess,
     )
     return CalcResult(
         calculator="scope12_coverage",
         rule_set=rs,
-        inputs={"scope12_total": total, "excluded": exc, "rule_set": rs},
+        inputs={"scope12_total": total, "excluded": exc, "rule_set": rs, "share_only": share_only},
         outputs={
             "excluded_percent": round(share, 4),
             "covered_percent": round(100 - share, 4),
             "maximum_percent": maximum,
-            "tco2e_to_bring_back": round(excess, 3),
+            **({"percentage_points_to_bring_back": round(excess, 3)} if share_only else {}),
+            **({} if share_only else {"tco2e_to_bring_back": round(excess, 3)}),
         },
         verdict="meets" if ok else "does_not_meet",
         rules=[ref],

@@ -156,3 +156,12 @@ def test_supplier_engagement_without_a_target_year_gives_the_latest_allowed() ->
     r = supplier_engagement(2025)
     assert (r.verdict, r.outputs["latest_valid_target_year"], r.outputs["years_from_submission"]) == (None, 2030, None)
     assert "2030" in r.explanation["en"] and "2030" in r.explanation["zh"]
+
+
+def test_a_share_without_amounts_leaves_a_gap_in_percentage_points() -> None:
+    result = scope3_coverage(scope3_total=100.0, covered=60.0, share_only=True)
+    assert result.verdict == "does_not_meet"
+    assert "percentage points" in result.explanation["en"] and "tCO2e" not in result.explanation["en"]
+    assert "tco2e_still_to_cover" not in result.outputs
+    excluded = scope12_coverage(scope12_total=100.0, excluded=7.0, share_only=True)
+    assert "2 percentage points" in excluded.explanation["en"]

@@ -15,6 +15,8 @@ from typing import Any, Literal
 from assistant.answer.understanding.answerability import asking_spans, asking_text, asks_for_list, what_is_asked
 from assistant.answer.understanding.reading import AMBITIONS as AMBITION_NAMES
 from assistant.answer.understanding.reading import (
+    SCOPES,
+    TOPICS,
     Mention,
     Reading,
     _has,
@@ -221,6 +223,19 @@ def plan_question(r: Reading) -> Plan:
             return plan
     if r.role("use_phase") and "s3" in r.scopes and (r.intent & {"need", "calculate"}):
         # "of which 8,000 t are indirect use-phase … leaving them out, do we still need a scope 3 target?"
+        plan = _scope3_required(r, rs)
+        if plan is not None:
+            return plan
+    asking_now = fold(asking_text(r.text))
+    full_inventory = bool(r.one("s3") and (r.one("s1") or r.one("s12") or r.one("total_s12")))
+    if (
+        full_inventory
+        and "need" in r.intent
+        and SCOPES["s3"].search(asking_now)
+        and not _has(list(TOPICS["exclusion"]), asking_now)
+    ):
+        # "scope 1 = 3.200, scope 2 = 9.800, scope 3 = 7.100 … (another company's 5.000 t we leave out). Do we need a
+        # scope 3 target?": the need asked, whatever the message leaves out (round-25 calc, dev since)
         plan = _scope3_required(r, rs)
         if plan is not None:
             return plan
@@ -557,7 +572,7 @@ def _share_of_total(
     if part is not None and not total and len(unroled) == 1 and unroled[0].value > part:
         total = unroled[0].value  # "we cover 58,000 t out of 95,000 t": the one other, larger amount (round-13)
     if share and part is None:
-        return Plan("calculation", calculator, {total_field: 100.0, part_field: share.value, **rs})
+        return Plan("calculation", calculator, {total_field: 100.0, part_field: share.value, "share_only": True, **rs})
     if part is not None and total:
         return Plan("calculation", calculator, {total_field: total, part_field: part, **rs})
     if part is not None or total:

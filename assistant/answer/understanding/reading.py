@@ -60,6 +60,13 @@ _ABBREVIATION_END = re.compile(r"(?<![A-Za-z])(?:approx|ca|abt|e\.g|i\.e|vs|cf|n
 _ASIDE = re.compile(r"\([^()\n]{0,80}\)|（[^（）\n]{0,80}）")
 
 
+def _closed_aside_at(r: Reading, at: int, before: int) -> int | None:
+    """Where the parenthesis opens that holds ``at`` and closes before ``before``, if one does."""
+    return next(
+        (x.start() for x in _ASIDE.finditer(r.folded, max(0, at - 81), before) if x.start() < at < x.end()), None
+    )
+
+
 def clauses(text: str) -> list[tuple[int, int]]:
     """Spans of the question's clauses; a decimal or thousands separator does not end one, nor a comma in
     an aside ("phạm vi 3 (nguyên liệu mua vào, vận chuyển) là 6.000 tấn")."""
@@ -224,7 +231,9 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "supplier": ("supplier engagement", "engagement target", "gan ket nha cung cap", "thu hut nha cung cap",
                  "供应商参与", "suppliers to set", "nha cung cap dat", "推动供应商", "suppliers", "supplier",
                  "nha cung cap", "供应商"),
-    "coverage": ("cover", "covers", "covered", "covering", "coverage", "bao phu", "覆盖", "涵盖", "覆盖率", "inside the boundary", "within the boundary",
+    "coverage": ("cover", "covers", "covered", "covering", "coverage", "bao phu", "覆盖", "涵盖", "覆盖率",
+                 # "phủ" alone ("mục tiêu … phủ ba phần năm tổng scope 3"; round-25 calc, dev since)
+                 "phu ba phan", "phu mot", "phu hai", "phu tong", "can phu", "chi phu", "inside the boundary", "within the boundary",
                  "dua vao ranh gioi", "trong ranh gioi", "纳入目标边界", "纳入边界"),
     "exclusion": ("exclude", "excluded", "excluding", "exclusion", "left out", "leave out", "out of the target boundary", "out of the boundary",
                   "outside the boundary", "outside the target boundary", "omit", "loai tru", "loai bo", "khong tinh",
@@ -559,6 +568,7 @@ def read_question(text: str, lang: str) -> Reading:
     _amount_roles(r, spans, voc)
     _year_of_stated_amount(r, spans, voc["years"])
     _year_labelled_amounts(r)
+    _monthly_amounts(r, spans, voc["amounts"]["monthly"])
     _production_growth(r, voc["amounts"])
     _cati_dimension_rates(r, voc)
     _withdraw(r, corrections)
@@ -1085,9 +1095,13 @@ def _amount_roles(r: Reading, spans: list[tuple[int, int]], voc: dict[str, Any])
             ("total", "total"),
         ):
             reach = 48 if role == "use_phase" else 16  # "8.000 tấn là phát thải gián tiếp giai đoạn sử dụng"
-            hit = _nearest_left(am[key], r.folded, m.start, window_start) or (
-                (role, 0) if _governs_after(r, m, am[key], min(b, m.end + reach)) else None
-            )
+            hit = _nearest_left(am[key], r.folded, m.start, window_start)
+            opens = _closed_aside_at(r, m.start - hit[1] - len(hit[0]), m.start) if hit else None
+            if hit and opens is not None and role in ("covered", "excluded"):
+                # "Tổng phát thải phạm vi 1+2 (bao gồm cả lò hơi …): 6.000 tCO2e": a word inside an aside that closes
+                # before the figure describes the total, it does not qualify the figure (round-25 calc, dev since)
+                hit = _nearest_left(am[key], r.folded, opens, window_start) if opens > window_start else None
+            hit = hit or ((role, 0) if _governs_after(r, m, am[key], min(b, m.end + reach)) else None)
             if hit:
                 qualifier = role
                 break
@@ -1329,6 +1343,21 @@ def _year_labelled_amounts(r: Reading) -> None:
             continue
         year.role, year.trusted = None, False
         amount.role, amount.trusted = None, False
+
+
+_ONE_MONTH = re.compile(r"(?<![a-z])thang \d{1,2}(?!\s?[/\-.]\s?\d)|(?<!\d)\d{1,2}月份")
+
+
+def _monthly_amounts(r: Reading, spans: list[tuple[int, int]], cues: list[str]) -> None:
+    """An amount of one month ("hóa đơn điện tháng 6 là 1.050 MWh", "about 1,350 tCO2e a month") is no year's
+    figure: it is never an input, whatever its role (round-25 calc, dev since)."""
+    for m in r.mentions:
+        if m.unit not in ("t", "mwh") or not m.trusted:
+            continue
+        a, b = spans[m.clause]
+        near = r.folded[max(a, m.start - 30) : min(b, m.end + 20)]
+        if _has(cues, near) or _ONE_MONTH.search(near):
+            m.role, m.trusted = None, False
 
 
 def _doubling(r: Reading, am: dict[str, Any]) -> None:
@@ -1621,6 +1650,8 @@ def _cati_dimension_rates(r: Reading, voc: dict[str, Any]) -> None:
         bare = (m.unit == "number" and 0 <= m.value <= 100) or m in worded
         if not m.trusted or not (m.unit == "percent" or bare):
             continue
+        if _has(voc["intent"]["weight"], r.folded[max(0, m.start - 8) : m.start]):
+            continue  # "减排行动权重才30%吧": a dimension's weight, as the asker believes it, is no score rate (round-25)
         # "80% số điểm phần Quản trị, 50% phần Đo lường…", "70% of the Measurement & Disclosure points": a name
         # right after the figure and a connecting word is its dimension (round-18 calc)
         after = _DIMENSION_AFTER.match(r.folded, m.end)

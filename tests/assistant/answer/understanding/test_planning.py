@@ -267,7 +267,7 @@ def test_a_window_check_without_a_submission_date_asks_for_it() -> None:
         (
             "我们有一个小仓库,排放大概占范围一加二总量的4%,能不能不算进目标边界?",
             "scope12_coverage",
-            {"scope12_total": 100.0, "excluded": 4.0},
+            {"scope12_total": 100.0, "excluded": 4.0, "share_only": True},
         ),
         (
             "我们公司3200名员工,联系电话021-6234 5678。CATI自评得分率:治理机制80%,测算披露50%,碳目标设定0,"
@@ -1426,3 +1426,51 @@ def test_a_rate_claimed_without_its_ambition_or_quoted_right_is_no_cut_of_the_as
     find_premises(r, "sbti-apparel-2019")
     plan = plan_question(r)
     assert (plan.kind, plan.calculator, plan.arguments) == ("calculation", "check_absolute_target", arguments)
+
+
+def test_an_amount_of_one_month_is_no_input() -> None:
+    plan = _plan(
+        "Nam 2025 nha may dung tong cong 12.400 MWh dien, trong do 9.300 MWh la dien mat troi. Ty le dien tai tao da "
+        "dat nguong SBTi cho nam 2025 chua? (hoa don dien thang 6 la 1.050 MWh nhe)"
+    )
+    assert plan.arguments["total_electricity_mwh"] == 12400.0
+    plan = _plan(
+        "Base year 2024, target 2030, 1.5°C. About 1,350 tCO2e a month on average. What's our 2030 cap in tonnes?"
+    )
+    assert plan.kind == "clarify" and "base_emissions" in plan.missing
+
+
+@pytest.mark.parametrize(
+    ("question", "calculator", "arguments"),
+    [
+        # a word inside an aside describes the total, not the figure after it
+        (
+            "Tổng phát thải phạm vi 1+2 năm 2024 (bao gồm cả lò hơi nhỏ ở khu ký túc xá): 6.000 tCO2e. Lò hơi ký túc "
+            "xá: 420 tCO2e, đề xuất loại khỏi ranh giới mục tiêu. Vậy loại phần lò hơi đó ra có được không?",
+            "scope12_coverage",
+            {"scope12_total": 6000.0, "excluded": 420.0},
+        ),
+        # the need of a scope 3 target asked beside another company's amount left out
+        (
+            "Số liệu 2024: scope 1 = 3.200 tCO2e, scope 2 = 9.800 tCO2e, scope 3 = 7.100 tCO2e. Xưởng gia công (công ty "
+            "khác) khoảng 5.000 tCO2e thì em không tính. Vậy bọn em có bắt buộc phải đặt mục tiêu scope 3 không?",
+            "scope3_required",
+            {"scope1": 3200.0, "scope2": 9800.0, "scope3": 7100.0},
+        ),
+        # a dimension's weight the asker believes in is no score rate
+        (
+            "CATI自评:治理机制拿满,测算披露拿到80%,碳目标设定50%,碳目标绩效25%,减排行动10%。减排行动权重才30%吧,总分是多少?",
+            "cati_weighted_score",
+            {
+                "governance_percent": 100.0,
+                "measurement_disclosure_percent": 80.0,
+                "targets_setting_percent": 50.0,
+                "performance_percent": 25.0,
+                "climate_action_percent": 10.0,
+            },
+        ),
+    ],
+)
+def test_asides_other_companies_and_believed_weights(question: str, calculator: str, arguments: dict[str, Any]) -> None:
+    plan = _plan(question)
+    assert (plan.kind, plan.calculator, plan.arguments) == ("calculation", calculator, arguments)

@@ -35,3 +35,12 @@ def test_a_yearly_rate_claimed_after_its_year_word_in_chinese_is_a_premise() -> 
 def test_a_coverage_claim_is_not_read_as_the_scope3_trigger() -> None:
     r = read_question("Is it true scope 3 targets must cover at least 95% of scope 3? Our scope 3 is 60,000 t.", "en")
     assert [p.rule.id for p in find_premises(r, "sbti-apparel-2019")] == ["scope3_coverage_min"]
+
+
+def test_what_the_asker_thought_or_a_consultant_said_is_a_claim_to_correct() -> None:
+    thought = read_question("Em tưởng mục tiêu scope 3 chỉ cần phủ một nửa tổng scope 3 là được?", "vi")
+    assert [p.rule.id for p in find_premises(thought, "sbti-apparel-2019")] == ["scope3_coverage_min"]
+    told = read_question(
+        "Em nghe bên tư vấn nói là được loại trừ tối đa 10% phát thải scope 1+2 khỏi ranh giới mục tiêu.", "vi"
+    )
+    assert [p.rule.id for p in find_premises(told, "sbti-apparel-2019")] == ["scope12_exclusion_max"]
