@@ -264,6 +264,14 @@ def physical_intensity_rate(
         rate=rate,
         m=minimum,
     )
+    if change is not None:
+        # the second condition said in words, so a "no" for a rate that passes is never left unexplained
+        key = (
+            "calc.physical_intensity_rate.absolute_holds"
+            if no_increase
+            else "calc.physical_intensity_rate.absolute_rises"
+        )
+        expl = join_sentences([expl, texts(key, c=change)])
     outputs: dict[str, object] = {
         "years": n,
         "annual_linear_rate_percent": round(rate, 4),

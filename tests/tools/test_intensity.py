@@ -165,3 +165,11 @@ def test_shrinking_activity_is_said_as_a_fall_never_as_negative_growth() -> None
     assert result.outputs["absolute_change_percent"] == -32.5
     assert "shrinks 10%" in result.explanation["en"] and "giảm 10%" in result.explanation["vi"]
     assert "-10" not in result.explanation["en"]
+
+
+def test_an_absolute_rise_is_said_when_it_decides_the_verdict() -> None:
+    result = physical_intensity_rate(
+        base_year=2022, target_year=2030, intensity_reduction_percent=20, activity_growth_percent=100
+    )
+    assert result.verdict == "does_not_meet" and result.outputs["rate_ok"] is True
+    assert "+60%" in result.explanation["en"] and "no absolute increase" in result.explanation["en"]
