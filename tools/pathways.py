@@ -7,7 +7,8 @@ from typing import Annotated
 from pydantic import Field
 
 from tools import rules, validation
-from tools.i18n import ambition_names, texts
+from tools.errors import CalculatorInputError
+from tools.i18n import ambition_names, join_sentences, texts
 from tools.result import CalcResult, Message, OtherRuleSet, RuleRef
 from tools.rules import DEFAULT_RULE_SET, RuleSet
 from tools.validation import AMBITIONS, Ambition, Scope
@@ -188,13 +189,19 @@ def min_note(rule_set: str, sc: str, minimum: str) -> dict[str, str]:
 def check_absolute_target(
     base_year: Annotated[int, Field(description="Base year")],
     target_year: Annotated[int, Field(description="Target year")],
-    reduction_percent: Annotated[float, Field(description="Proposed reduction between the two years, in percent")],
+    reduction_percent: Annotated[
+        float | None, Field(description="Proposed reduction between the two years, in percent (or target_emissions)")
+    ] = None,
     scope: Annotated[str, Field(description="s1+s2 or s3")] = "s1+s2",
     base_emissions: Annotated[float | None, Field(description="Base-year emissions in tCO2e (optional)")] = None,
     rule_set: Annotated[RuleSet, Field(description="Rule set to apply")] = DEFAULT_RULE_SET,
     ambition: Annotated[
         str | None,
         Field(description="Ambition to test against (1.5C, WB2C, 2C); default: the minimum the scope needs"),
+    ] = None,
+    target_emissions: Annotated[
+        float | None,
+        Field(description="Planned target-year emissions in tCO2e, with base_emissions, instead of reduction_percent"),
     ] = None,
 ) -> CalcResult:
     """Does a proposed absolute reduction meet 1.5°C / well-below 2°C / 2°C? Implied linear rate and shortfall.
@@ -203,10 +210,20 @@ def check_absolute_target(
     ``meets_ambitions``; the required cut (rate × years) is shown capped at 100%, which for long spans would
     otherwise let any 100% cut pass."""
     n = validation.years(base_year, target_year)
-    red = validation.share(reduction_percent, "reduction_percent")
     sc = validation.scope(scope)
     rs = validation.rule_set(rule_set)
     base = validation.non_negative(base_emissions, "base_emissions") if base_emissions is not None else None
+    end_value = validation.non_negative(target_emissions, "target_emissions") if target_emissions is not None else None
+    derived = reduction_percent is None
+    if reduction_percent is None:
+        # a plan given as end values ("from 12,000 t down to 8,400 t"): the cut is the calculator's to work out
+        if end_value is None or base is None:
+            raise CalculatorInputError("missing_part", "reduction_percent", other="target_emissions")
+        validation.positive(base, "base_emissions")
+        if end_value > base:  # a rise is no cut to check
+            raise CalculatorInputError("part_exceeds_total", "target_emissions", value=end_value, total=base)
+        reduction_percent = round((1 - end_value / base) * 100, 6)
+    red = validation.share(reduction_percent, "reduction_percent")
     implied = red / n
     meets = []
     refs = []
@@ -288,6 +305,9 @@ def check_absolute_target(
             b=base_year,
         )
         expl = {lang: f"{text} {extra[lang]}" for lang, text in expl.items()}
+    if derived:
+        cut = texts("calc.check_absolute_target.from_end_value", base=float(base or 0), te=end_value, red=red)
+        expl = join_sentences([cut, expl])
     return CalcResult(
         calculator="check_absolute_target",
         rule_set=rs,
@@ -298,6 +318,7 @@ def check_absolute_target(
             "scope": sc,
             "base_emissions": base,
             "rule_set": rs,
+            "target_emissions": end_value,
             "ambition": minimum if ambition is not None else None,
         },
         outputs=outputs,

@@ -203,3 +203,15 @@ def test_a_check_with_base_emissions_states_the_tonnes_allowed_and_proposed() ->
     assert r.outputs["required_target_emissions_tco2e"] == 28240.0
     assert r.outputs["proposed_target_emissions_tco2e"] == 34400.0
     assert "at most 28240 tCO2e in 2030" in r.explanation["en"] and "leaves 34400 tCO2e" in r.explanation["en"]
+
+
+def test_a_plan_given_as_end_values_is_checked_by_the_cut_they_make() -> None:
+    result = check_absolute_target(
+        base_year=2022, target_year=2030, base_emissions=12000, target_emissions=8400, ambition="1.5C"
+    )
+    assert result.inputs["reduction_percent"] == 30.0 and result.verdict == "does_not_meet"
+    assert result.explanation["en"].startswith("From 12000 tCO2e down to 8400 tCO2e is a 30% cut.")
+    with pytest.raises(CalculatorInputError):
+        check_absolute_target(base_year=2022, target_year=2030, target_emissions=8400)
+    with pytest.raises(CalculatorInputError):
+        check_absolute_target(base_year=2022, target_year=2030, base_emissions=8000, target_emissions=8400)

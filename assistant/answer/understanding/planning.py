@@ -403,6 +403,24 @@ def _absolute(r: Reading, rs: dict[str, Any], base: Mention | None, target: Ment
         return _clarify_or_fact(r, "check_absolute_target", ["reduction_percent"], "two reductions")
     missing = _missing_years(base, target)
     scope = _scope(r)
+    ends = r.role("target_emissions")
+    emissions = _emissions(r)
+    if not reduction and len({m.value for m in ends}) == 1 and emissions and emissions.value > ends[0].value:
+        # "12.000 t năm 2022, đến 2030 xuống còn 8.400 t: có đạt 1,5°C?": the plan as end values, its cut the
+        # calculator's to work out (round-26 calc, dev since)
+        if missing:
+            return _clarify_or_fact(r, "check_absolute_target", missing, "")
+        ends_args: dict[str, Any] = {
+            "base_year": _year(base),
+            "target_year": _year(target),
+            "scope": scope,
+            "base_emissions": emissions.value,
+            "target_emissions": ends[0].value,
+        }
+        asked_end = r.ambition or _asked_ambition(r)
+        if asked_end:
+            ends_args["ambition"] = asked_end
+        return Plan("calculation", "check_absolute_target", {**ends_args, **rs})
     if reduction:
         if missing:
             return _clarify_or_fact(r, "check_absolute_target", missing, "")

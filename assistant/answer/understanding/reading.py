@@ -567,6 +567,7 @@ def read_question(text: str, lang: str) -> Reading:
     _percent_roles(r, spans, voc)
     _amount_roles(r, spans, voc)
     _year_of_stated_amount(r, spans, voc["years"])
+    _end_values(r, voc["amounts"]["down_to"])
     _year_labelled_amounts(r)
     _monthly_amounts(r, spans, voc["amounts"]["monthly"])
     _production_growth(r, voc["amounts"])
@@ -1327,6 +1328,8 @@ def _year_labelled_amounts(r: Reading) -> None:
         amount = r.mentions[i + 1]
         if year.unit != "year" or amount.unit != "t" or not (year.trusted and amount.trusted):
             continue
+        if year.role == "target_year" or amount.role == "target_emissions":
+            continue  # "đến năm 2030 xuống còn 8.400 t": the target's year and amount, not the record
         if _LABEL_GAP.fullmatch(r.folded[year.end : amount.start]):
             pairs.append((year, amount))
     if len(pairs) < 2 or len({y.value for y, _ in pairs}) < len(pairs):
@@ -1343,6 +1346,26 @@ def _year_labelled_amounts(r: Reading) -> None:
             continue
         year.role, year.trusted = None, False
         amount.role, amount.trusted = None, False
+
+
+_FROM_TO = re.compile(
+    r"^\s*(?:t|tons?|tonnes?|tco2e?|tan|吨)?\s*(?:(?:in|nam)?\s*(?:19|20)\d\d\s*年?)?\s*,?\s*(?:to|den|toi|到|至)\s*$"
+)
+
+
+def _end_values(r: Reading, cues: list[str]) -> None:
+    """A plan given as end values ("12.000 t … xuống còn 8.400 t", "从1.5万吨降到1.1万吨", "from 9,800 t to
+    6,500 t"): the smaller amount after a word for "down to" is the target year's emissions (round-26 calc, dev
+    since)."""
+    amounts = [m for m in r.mentions if m.unit == "t" and m.trusted]
+    for before, after in zip(amounts, amounts[1:], strict=False):
+        between = r.folded[before.end : after.start]
+        if after.value >= before.value or len(between) > 48:
+            continue
+        if _has(cues, between) or (
+            _FROM_TO.match(between) and re.search(r"(?:from|tu|从|由)\s*$", r.folded[: before.start])
+        ):
+            after.role, after.cue = "target_emissions", None
 
 
 _ONE_MONTH = re.compile(r"(?<![a-z])thang \d{1,2}(?!\s?[/\-.]\s?\d)|(?<!\d)\d{1,2}月份")

@@ -1474,3 +1474,27 @@ def test_an_amount_of_one_month_is_no_input() -> None:
 def test_asides_other_companies_and_believed_weights(question: str, calculator: str, arguments: dict[str, Any]) -> None:
     plan = _plan(question)
     assert (plan.kind, plan.calculator, plan.arguments) == ("calculation", calculator, arguments)
+
+
+@pytest.mark.parametrize(
+    ("question", "arguments"),
+    [
+        (
+            "Xưởng may Củ Chi: phát thải phạm vi 1+2 năm 2022 là 12.000 t, kế hoạch đến năm 2030 xuống còn 8.400 t. "
+            "Mức giảm đó có đạt chuẩn 1,5°C của SBTi không ạ?",
+            {"base_year": 2022, "target_year": 2030, "base_emissions": 12000.0, "target_emissions": 8400.0},
+        ),
+        (
+            "Our scope 1+2 goes from 9,800 t in 2023 to 6,500 t in 2032. Is that well-below 2°C?",
+            {"base_year": 2023, "target_year": 2032, "base_emissions": 9800.0, "target_emissions": 6500.0},
+        ),
+        (
+            "范围一二2022年是1.5万吨,计划2030年降到1.1万吨,符合1.5°C吗?",
+            {"base_year": 2022, "target_year": 2030, "base_emissions": 15000.0, "target_emissions": 11000.0},
+        ),
+    ],
+)
+def test_a_plan_given_as_end_values_is_checked(question: str, arguments: dict[str, Any]) -> None:
+    plan = _plan(question)
+    assert plan.calculator == "check_absolute_target"
+    assert {k: plan.arguments[k] for k in arguments} == arguments and "reduction_percent" not in plan.arguments
