@@ -93,6 +93,8 @@ _UNIT = (
     r"%|％|phần trăm|phan tram|percent|per cent|pct(?![a-z])|个百分点"
     r"|t\s?co2e?|t\s?co₂e?|tấn\s?co2e?|tan\s?co2e?|tấn|tan(?![a-z])|tonnes?|tons?|吨二氧化碳当量|吨\s?co2e?|吨|t(?![a-zà-ỹ])"
     r"|kt\s?co2e?|kt|mt|mwh|gwh|kwh|兆瓦时|千瓦时|万千瓦时|度电"
+    # kilograms of CO2e are an amount ("18.500.000 kg CO2e"; round-26 calc, dev since), per unit an intensity
+    r"|kg\s?co2e?(?!\s?(?:/|per\b|tren\b|moi\b|每|一))"
 )
 _MULT = r"nghìn|ngàn|nghin|ngan|triệu|trieu|thousand|million|k|万|千|百万"
 # a comma right before a figure ends a clause when no digit precedes it ("这一类,3.3万吨"; round-10 dev calc)
@@ -170,7 +172,7 @@ _PHONE = re.compile(
 _CATI_ID = re.compile(r"(?<![\d.])([1-5]\.[1-5]\.\d{1,2})(?!\d|\.\d)")  # "… and 5.4.5." ends a sentence
 _MULTIPLIER = {"nghìn": 1e3, "ngàn": 1e3, "nghin": 1e3, "ngan": 1e3, "thousand": 1e3, "k": 1e3, "千": 1e3,
                "万": 1e4, "triệu": 1e6, "trieu": 1e6, "million": 1e6, "百万": 1e6}  # fmt: skip
-_UNIT_SCALE = {"kt": ("t", 1e3), "ktco2": ("t", 1e3), "ktco2e": ("t", 1e3), "mt": ("t", 1e6), "gwh": ("mwh", 1e3), "kwh": ("mwh", 1e-3),
+_UNIT_SCALE = {"kgco2e": ("t", 1e-3), "kgco2": ("t", 1e-3), "kt": ("t", 1e3), "ktco2": ("t", 1e3), "ktco2e": ("t", 1e3), "mt": ("t", 1e6), "gwh": ("mwh", 1e3), "kwh": ("mwh", 1e-3),
                "千瓦时": ("mwh", 1e-3), "万千瓦时": ("mwh", 10.0), "度电": ("mwh", 1e-3)}  # fmt: skip
 
 AMBITIONS: dict[str, re.Pattern[str]] = {
@@ -774,6 +776,7 @@ def _follows(cues: list[str], after: str) -> bool:
 def _right_after(cues: list[str], before: str) -> bool:
     """``before`` (the clause up to a figure) ends with one of ``cues``, a colon at most between."""
     tail = re.sub(r"[\s:：]+$", "", before)
+    tail = re.sub(r"[\s:：]*(?<![a-z])fy$", "", tail)  # "target FY2030 = 12,000 t" (round-26 calc, dev since)
     return any(tail.endswith(c) and not re.match(r"[a-z]", tail[-len(c) - 1 : -len(c)] or " ") for c in cues)
 
 

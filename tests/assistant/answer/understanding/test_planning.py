@@ -1498,3 +1498,22 @@ def test_a_plan_given_as_end_values_is_checked(question: str, arguments: dict[st
     plan = _plan(question)
     assert plan.calculator == "check_absolute_target"
     assert {k: plan.arguments[k] for k in arguments} == arguments and "reduction_percent" not in plan.arguments
+
+
+def test_kilograms_fiscal_years_and_a_capped_absolute() -> None:
+    kg = read_question("phạm vi 1+2 năm 2022 là 18.500.000 kg CO2e, mục tiêu 1,5 độ C đến 2030", "vi")
+    assert [m.value for m in kg.mentions if m.unit == "t"] == [18500.0]
+    plan = _plan(
+        "Site C scope 1+2 baseline FY2021 = 20,000 tCO2e; target FY2030 = 12,000 tCO2e. Does going from 20,000 t to "
+        "12,000 t meet the 1.5°C absolute contraction rate?"
+    )
+    assert (plan.calculator, plan.arguments["base_year"], plan.arguments["target_year"]) == (
+        "check_absolute_target",
+        2021,
+        2030,
+    )
+    capped = _plan(
+        "Our target is -25% GHG per garment from 2022 to 2032 with absolute scope 3 capped at the 2022 level. "
+        "Does it pass the physical intensity rule?"
+    )
+    assert capped.calculator == "physical_intensity_rate"
