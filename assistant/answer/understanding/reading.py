@@ -1319,7 +1319,6 @@ def _production_growth(r: Reading, am: dict[str, Any]) -> None:
 
 # what may stand between a year and the amount it labels: "2019: 21.300 tấn", "FY2020 41.2 kt", "2023年实际是3.05万吨"
 _LABEL_GAP = re.compile(r"[^\d。;；!?！？\n]{0,12}")
-_SENTENCE_BREAK = re.compile(r"[。;；!?！？\n]|\.\s")
 
 
 def _year_labelled_amounts(r: Reading) -> None:
@@ -1351,6 +1350,7 @@ def _year_labelled_amounts(r: Reading) -> None:
         amount.role, amount.trusted = None, False
 
 
+END_VALUE_REACH = 48  # characters between the base amount and its end value ("…, kế hoạch đến năm 2030 xuống còn")
 _FROM_TO = re.compile(
     r"^\s*(?:t|tons?|tonnes?|tco2e?|tan|吨)?\s*(?:(?:in|nam)?\s*(?:19|20)\d\d\s*年?)?\s*,?\s*(?:to|den|toi|到|至)\s*$"
 )
@@ -1363,7 +1363,7 @@ def _end_values(r: Reading, cues: list[str]) -> None:
     amounts = [m for m in r.mentions if m.unit == "t" and m.trusted]
     for before, after in zip(amounts, amounts[1:], strict=False):
         between = r.folded[before.end : after.start]
-        if after.value >= before.value or len(between) > 48:
+        if after.value >= before.value or len(between) > END_VALUE_REACH:
             continue
         if _has(cues, between) or (
             _FROM_TO.match(between) and re.search(r"(?:from|tu|从|由)\s*$", r.folded[: before.start])
