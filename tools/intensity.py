@@ -59,11 +59,14 @@ def intensity_to_absolute(
     if base is not None:
         outputs["target_emissions_tco2e"] = round(base * (1 + change / 100), 3)
     # activity that shrinks is said as such, never as a negative growth ("hoạt động tăng -10%")
-    key = (
-        "calc.intensity_to_absolute.explanation" if n is not None else "calc.intensity_to_absolute.explanation_undated"
-    )
+    keys = {
+        (True, False): "calc.intensity_to_absolute.explanation",
+        (True, True): "calc.intensity_to_absolute.explanation_shrinks",
+        (False, False): "calc.intensity_to_absolute.explanation_undated",
+        (False, True): "calc.intensity_to_absolute.explanation_undated_shrinks",
+    }
     expl = texts(
-        f"{key}_shrinks" if g < 0 else key,
+        keys[(n is not None, g < 0)],
         r=r * 100,
         g=g * 100,
         sh=-g * 100,

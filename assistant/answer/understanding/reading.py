@@ -619,7 +619,10 @@ def _year_of_stated_amount(r: Reading, spans: list[tuple[int, int]], ys: dict[st
         m.role = "base_year"
 
 
-_JOINING_AFTER = re.compile(r"(?<![a-z])(?:ma|va|nhung|con|trong khi|and|but|while|whereas)(?![a-z])|[而但且同时]")
+# a joining word between two figures' parts; "scope 1 and 2", "phạm vi 1 và 2" join two scopes, not two parts
+_JOINING_AFTER = re.compile(
+    r"(?<![a-z])(?<![0-9]\s)(?<![0-9])(?:ma|va|nhung|con|trong khi|and|but|while|whereas)(?![a-z])|[而但且同时]"
+)
 
 
 def _window_start(r: Reading, m: Mention, clause_start: int, reach: int) -> int:

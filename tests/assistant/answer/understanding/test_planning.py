@@ -1517,3 +1517,8 @@ def test_kilograms_fiscal_years_and_a_capped_absolute() -> None:
         "Does it pass the physical intensity rule?"
     )
     assert capped.calculator == "physical_intensity_rate"
+
+
+def test_scope_1_and_2_is_no_joining_word_between_a_cut_and_its_cue() -> None:
+    plan = _plan("Is a 25% scope 1 and 2 reduction from 2019 to 2029 enough for 1.5°C?")
+    assert plan.calculator == "check_absolute_target" and plan.arguments["reduction_percent"] == 25.0
