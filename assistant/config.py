@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -40,6 +41,12 @@ class Settings(BaseSettings):
     llm_model: str | None = None
     llm_api_key: SecretStr | None = None
     llm_timeout_s: float = 60.0
+    # LLM mode: the model fills the routed calculator's arguments (cross-checked by the deterministic reading)
+    # and phrases the answer; either can be switched off. Structured output as "json_schema" (response_format)
+    # or "function_calling" (a forced tool call, for servers without JSON-schema output).
+    llm_arguments: bool = True
+    llm_phrasing: bool = True
+    llm_structured_output: Literal["json_schema", "function_calling"] = "json_schema"
     # Chunk size bounds, in the embedder's tokens.
     chunk_max_tokens: int = 160
     chunk_overlap_tokens: int = 40

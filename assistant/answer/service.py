@@ -22,6 +22,7 @@ from assistant.answer.stages.answerability import Answerability
 from assistant.answer.stages.calculation import Calculation
 from assistant.answer.stages.evidence import Evidence, near_top, score_segments, unique_quotes
 from assistant.answer.stages.grounding import check_numbers
+from assistant.answer.stages.llm_arguments import LLMArguments
 from assistant.answer.stages.llm_phrasing import LLMPhrasing
 from assistant.answer.stages.rendering import Rendering, rule_citation, verdict_of
 from assistant.answer.stages.request_kind import RequestKind
@@ -30,6 +31,7 @@ from assistant.answer.stages.routing import Routing
 from assistant.answer.stages.support_gate import SupportGate
 from assistant.answer.trace import Trace
 from assistant.answer.understanding.answerability import asks_for_list, carries, question_parts, what_is_asked
+from assistant.answer.understanding.planning import Plan
 from assistant.config import Settings
 from assistant.corpus.glossary import Glossary
 from assistant.llm.chat_model import llm_configured, make_chat_model
@@ -61,6 +63,11 @@ class AnswerService:
         self.analysis = QuestionAnalysis(settings.max_question_chars)
         self.request_kind = RequestKind(self.retriever.embedder, settings.data_dir / "cache")
         self.routing = Routing(self.request_kind)
+        self.llm_arguments = (
+            LLMArguments(self.chat_model, settings.llm_structured_output)
+            if self.chat_model is not None and settings.llm_arguments
+            else None
+        )
         self.calculation = Calculation(self.retriever)
         self.retrieval = Retrieval(self.retriever, k=settings.answer_passages)
         self.gate = SupportGate(
@@ -114,7 +121,7 @@ class AnswerService:
             with_role=sum(1 for m in analysis.reading.mentions if m.role and m.trusted),
         )
         answer, sources = self.draft(analysis, trace, started)
-        if self.chat_model is not None and not answer.refused:
+        if self.chat_model is not None and self.settings.llm_phrasing and not answer.refused:
             answer = self.with_llm(analysis, answer, sources, turns, trace)
             answer.timings_ms["total"] = _ms(started)
         if session_id:
@@ -145,16 +152,25 @@ class AnswerService:
             plan.kind,
             detail={"calculator": plan.calculator, "missing": list(plan.missing), "reason": plan.reason},
         )
+        routed = plan
+        if self.llm_arguments is not None:
+            plan = self.llm_arguments_plan(analysis, plan, trace)
         citations: list[Citation] = []
         tool_calls: list[ToolCall] = []
         verdict: str | None = None
         not_stated: list[str] = []
-        clarify = plan.kind == "clarify"
-        premise_lines, premise_citations = self.premise_corrections(language, analysis)
+        outcome = None
         if plan.kind == "calculation":
             t0 = time.perf_counter()
             outcome = self.calculation.run(plan, language)
             timings["tools"] = _ms(t0)
+            if outcome.error is not None and plan is not routed and routed.kind == "clarify":
+                # inputs the model resolved that the calculator rejects were read wrong: ask, as planned
+                trace.add("calculation", "error: the model's inputs set aside", detail={"arguments": plan.arguments})
+                plan, outcome = routed, None
+        clarify = plan.kind == "clarify"
+        premise_lines, premise_citations = self.premise_corrections(language, analysis)
+        if outcome is not None:
             trace.add(
                 "calculation",
                 "error" if outcome.error else str(outcome.result.verdict if outcome.result else ""),
@@ -177,7 +193,7 @@ class AnswerService:
             premise_lines, premise_citations = [], []
         elif clarify:
             assert plan.calculator is not None
-            text = self.rendering.clarify(language, plan.calculator, plan.missing)
+            text = self.rendering.clarify(language, plan.calculator, plan.missing, plan.disputed)
             refused = False
             sources = [q, text]  # the rule figures it names come from the rules table
         elif plan.reason == "mcap_elements":
@@ -354,6 +370,27 @@ class AnswerService:
                 line += f" [{n}]"
             lines.append(f"**{line}**")
         return lines, citations
+
+    def llm_arguments_plan(self, analysis: Analysis, plan: Plan, trace: Trace) -> Plan:
+        """The model's reading of the calculator's arguments, cross-checked (``LLMArguments``)."""
+        assert self.llm_arguments is not None
+        result = self.llm_arguments.run(analysis, plan)
+        if result.proposed is None and not result.error:
+            return plan
+        check = result.check
+        trace.add(
+            "llm_arguments",
+            result.error and "failed: plan kept" or (check.verdict if check else "-"),
+            detail={
+                "proposed": result.proposed,
+                "filled": check.filled if check else {},
+                "disputed": {k: list(v) for k, v in check.disputed.items()} if check else {},
+                "not_stated": check.not_stated if check else {},
+                "ignored": check.ignored if check else {},
+                "error": result.error,
+            },
+        )
+        return result.plan
 
     def with_llm(
         self, analysis: Analysis, draft: Answer, sources: list[str], history: list[tuple[str, str]], trace: Trace

@@ -4,6 +4,7 @@ with numbered citations."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from assistant.answer.models import Citation
 from assistant.answer.stages.calculation import CalcOutcome
@@ -99,6 +100,13 @@ def verdict_of(calculator: str, verdict: str | None) -> str | None:
 
 def _number(value: object, lang: str) -> str:
     return fmt(float(value), lang) if isinstance(value, int | float) and not isinstance(value, bool) else str(value)
+
+
+def _figure(value: object, lang: str) -> str:
+    """An input as the asker wrote it: a year or a whole number without separators ("2021", not "2.021")."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return _number(value, lang)
 
 
 class Rendering:
@@ -208,10 +216,31 @@ class Rendering:
         citation = quote_citation(n, p, e.sentence, lang, language=src_lang, translation=translation)
         return citation, shown, note
 
-    def clarify(self, lang: str, calculator: str, missing: tuple[str, ...]) -> str:
-        """A question back that names what is needed and the rule that will apply."""
-        inputs = ", ".join(t(f"answer.input.{name}", lang) for name in missing)
-        text = t("answer.clarify", lang, calculator=t(f"ui.calculator.{calculator}", lang), inputs=inputs)
+    def clarify(
+        self,
+        lang: str,
+        calculator: str,
+        missing: tuple[str, ...],
+        disputed: tuple[tuple[str, Any, Any], ...] = (),
+    ) -> str:
+        """A question back that names what is needed (or the figures two readings of the question disagree on)
+        and the rule that will apply."""
+        name = t(f"ui.calculator.{calculator}", lang)
+        if disputed:
+            pairs = "; ".join(
+                t(
+                    "answer.clarify_between",
+                    lang,
+                    input=t(f"ui.field.{n}", lang),
+                    first=_figure(a, lang),
+                    second=_figure(b, lang),
+                )
+                for n, a, b in disputed
+            )
+            text = t("answer.clarify_disputed", lang, calculator=name, pairs=pairs)
+        else:
+            inputs = ", ".join(t(f"answer.input.{n}", lang) for n in missing)
+            text = t("answer.clarify", lang, calculator=name, inputs=inputs)
         rule = CLARIFY_RULES.get(calculator)
         if rule is None:
             return text

@@ -45,6 +45,8 @@ class Plan:
     arguments: dict[str, Any] = field(default_factory=dict)
     missing: tuple[str, ...] = ()  # input names (answer.input.<name> in the catalog)
     reason: str = ""
+    # inputs two readings of the question gave different figures for: (name, one reading's, the other's)
+    disputed: tuple[tuple[str, Any, Any], ...] = ()
 
 
 def _year(m: Mention | None) -> int | None:

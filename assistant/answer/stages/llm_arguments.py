@@ -1,0 +1,60 @@
+"""LLM arguments: the model fills the routed calculator's arguments; the deterministic reading checks them.
+
+Runs in LLM mode for a plan that names a calculator (a calculation, or a clarifying question). The model sees
+the question, the facts stated around it and the numbers the reader found, and answers in the calculator's
+JSON schema (``assistant.llm.structured``). ``argument_check`` decides what follows: the same plan, the plan
+with inputs the model resolved, or a clarifying question naming both readings where they disagree. A model
+that fails or answers out of schema leaves the plan as it was."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from langchain_core.language_models.chat_models import BaseChatModel
+
+from assistant.answer.stages.analysis import Analysis
+from assistant.answer.understanding.argument_check import ArgumentCheck, check_arguments, stated_mentions
+from assistant.answer.understanding.planning import Plan
+from assistant.llm.errors import LLM_FAILURES
+from assistant.llm.prompts import ARGUMENTS_PROMPT, format_numbers
+from assistant.llm.structured import StructuredMethod, fill_arguments
+from tools.schema import calculator_specs
+
+log = logging.getLogger(__name__)
+
+_UNITS = {"t": "tCO2e", "mwh": "MWh", "percent": "%", "year": "(year)", "number": ""}
+
+
+@dataclass(frozen=True)
+class ArgumentsOutcome:
+    plan: Plan
+    proposed: dict[str, Any] | None = None  # None: the model gave nothing usable
+    check: ArgumentCheck | None = None
+    error: str = ""
+
+
+class LLMArguments:
+    def __init__(self, model: BaseChatModel, method: StructuredMethod = "json_schema") -> None:
+        self.model = model
+        self.method = method
+
+    def run(self, analysis: Analysis, plan: Plan) -> ArgumentsOutcome:
+        if plan.kind not in ("calculation", "clarify") or not plan.calculator:
+            return ArgumentsOutcome(plan)
+        spec = calculator_specs()[plan.calculator]
+        system = ARGUMENTS_PROMPT.format(calculator=spec.name, description=spec.description)
+        numbers = [
+            (m.text, f"{m.date} (date)" if m.date else f"{m.value:g} {_UNITS.get(m.unit, m.unit)}".strip())
+            for m in stated_mentions(analysis.reading)
+        ]
+        facts = f"Facts stated before the question:\n{analysis.context}\n\n" if analysis.context else ""
+        user = f"{facts}Question:\n{analysis.question}\n\n{format_numbers(numbers)}"
+        try:
+            proposed = fill_arguments(self.model, spec, system, user, self.method)
+        except LLM_FAILURES as err:
+            log.warning("the model filled no arguments for %s: %s", spec.name, err)
+            return ArgumentsOutcome(plan, error=f"{type(err).__name__}: {err}"[:300])
+        check = check_arguments(plan, proposed, analysis.reading, spec)
+        return ArgumentsOutcome(check.plan, proposed, check)
