@@ -41,7 +41,9 @@ def fill_arguments(
     ones it left empty are dropped. A reply that does not fit the schema raises ``LLMOutputError``."""
     schema = fill_schema(spec)
     # ``method`` is ChatOpenAI's; LangChain's base implementation (a forced tool call) takes no such argument
-    options = {"method": method} if "method" in inspect.signature(model.with_structured_output).parameters else {}
+    options: dict[str, Any] = (
+        {"method": method} if "method" in inspect.signature(model.with_structured_output).parameters else {}
+    )
     try:
         structured = model.with_structured_output(schema, **options)
     except NotImplementedError as err:

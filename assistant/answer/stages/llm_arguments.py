@@ -44,15 +44,15 @@ class LLMArguments:
         if plan.kind not in ("calculation", "clarify") or not plan.calculator:
             return ArgumentsOutcome(plan)
         spec = calculator_specs()[plan.calculator]
-        system = ARGUMENTS_PROMPT.format(calculator=spec.name, description=spec.description)
+        calculator = f"Calculator `{spec.name}`: {spec.description}\n\n"
         numbers = [
             (m.text, f"{m.date} (date)" if m.date else f"{m.value:g} {_UNITS.get(m.unit, m.unit)}".strip())
             for m in stated_mentions(analysis.reading)
         ]
         facts = f"Facts stated before the question:\n{analysis.context}\n\n" if analysis.context else ""
-        user = f"{facts}Question:\n{analysis.question}\n\n{format_numbers(numbers)}"
+        user = f"{calculator}{facts}Question:\n{analysis.question}\n\n{format_numbers(numbers)}"
         try:
-            proposed = fill_arguments(self.model, spec, system, user, self.method)
+            proposed = fill_arguments(self.model, spec, ARGUMENTS_PROMPT, user, self.method)
         except LLM_FAILURES as err:
             log.warning("the model filled no arguments for %s: %s", spec.name, err)
             return ArgumentsOutcome(plan, error=f"{type(err).__name__}: {err}"[:300])
