@@ -14,6 +14,9 @@ from assistant.config import Settings
 
 CALC_VI = "Giảm 30% từ 2020 đến 2030 có đủ không?"
 
+# these tests script the phrasing turn; the model's calculator arguments are tested in test_llm_arguments.py
+PHRASING_ONLY = {"llm_arguments": False}
+
 
 class ScriptedModel(GenericFakeChatModel):
     def bind_tools(self, tools: Any, **kwargs: Any) -> ScriptedModel:
@@ -27,7 +30,7 @@ class BrokenModel(ScriptedModel):
 
 def _service(settings: Settings, replies: list[AIMessage]) -> AnswerService:
     messages: Iterator[AIMessage] = iter(replies)
-    return AnswerService(settings, chat_model=ScriptedModel(messages=messages))
+    return AnswerService(settings.model_copy(update=PHRASING_ONLY), chat_model=ScriptedModel(messages=messages))
 
 
 def test_model_answers_with_the_calculators_numbers(corpus_settings: Settings) -> None:
@@ -74,7 +77,7 @@ def test_wrong_language_falls_back_to_the_checked_answer(corpus_settings: Settin
 
 
 def test_model_failure_never_becomes_an_error(corpus_settings: Settings) -> None:
-    svc = AnswerService(corpus_settings, chat_model=BrokenModel(messages=iter([])))
+    svc = AnswerService(corpus_settings.model_copy(update=PHRASING_ONLY), chat_model=BrokenModel(messages=iter([])))
     a = svc.ask("Cascale hỗ trợ tư vấn bao nhiêu giờ mỗi năm?")
     assert a.mode == "no-llm" and a.notes and "ngôn ngữ" in a.notes[0]
 
@@ -122,14 +125,18 @@ class BuggyModel(ScriptedModel):
 def test_a_programming_error_is_not_reported_as_the_llm_failing(corpus_settings: Settings) -> None:
     """Only transport, timeout and validation failures fall back; a bug surfaces as itself."""
     with pytest.raises(KeyError):
-        AnswerService(corpus_settings, chat_model=BuggyModel(messages=iter([]))).ask(CALC_VI)
+        AnswerService(corpus_settings.model_copy(update=PHRASING_ONLY), chat_model=BuggyModel(messages=iter([]))).ask(
+            CALC_VI
+        )
 
 
 def test_a_timeout_falls_back_with_its_traceback_logged(
     corpus_settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level("WARNING"):
-        a = AnswerService(corpus_settings, chat_model=BrokenModel(messages=iter([]))).ask(CALC_VI)
+        a = AnswerService(
+            corpus_settings.model_copy(update=PHRASING_ONLY), chat_model=BrokenModel(messages=iter([]))
+        ).ask(CALC_VI)
     assert a.mode == "no-llm" and a.answer.startswith("**Có.**")
     failed = [r for r in caplog.records if "LLM failed" in r.getMessage()]
     assert failed and failed[0].exc_info is not None and failed[0].exc_info[0] is TimeoutError

@@ -26,7 +26,12 @@ def llm_url() -> Iterator[str]:
 @pytest.fixture(scope="module")
 def service(corpus_settings: Settings, llm_url: str) -> AnswerService:
     settings = corpus_settings.model_copy(
-        update={"llm_base_url": llm_url, "llm_model": "qwen2.5-coder-0.5b-instruct", "llm_timeout_s": 120.0}
+        update={
+            "llm_base_url": llm_url,
+            "llm_model": "qwen2.5-coder-0.5b-instruct",
+            "llm_timeout_s": 120.0,
+            "llm_arguments": False,  # phrasing only here; the model's arguments are tested on their own below
+        }
     )
     return AnswerService(settings)
 
@@ -66,3 +71,27 @@ def test_injection_in_the_question_with_the_real_model(service: AnswerService) -
     assert a.tool_calls[0].result["outputs"]["required_reduction_percent"] == 42.0
     assert "42" in a.answer
     assert SYSTEM_PROMPT[:60] not in a.answer
+
+
+def test_the_models_calculator_arguments_are_only_figures_the_question_states(
+    corpus_settings: Settings, llm_url: str
+) -> None:
+    """The reader takes both years for target years; the model may tell them apart. Whatever it fills, the
+    calculator runs only on figures the question states, or the answer is a question back."""
+    settings = corpus_settings.model_copy(
+        update={
+            "llm_base_url": llm_url,
+            "llm_timeout_s": 120.0,
+            "llm_phrasing": False,
+            "llm_structured_output": "function_calling",  # llama.cpp's server: a forced tool call, not json_schema
+        }
+    )
+    a = AnswerService(settings).ask("Base 2022 target 2030, 30%: enough for 1.5C?", explain=True)
+    stage = next(s for s in a.trace or [] if s.stage == "llm_arguments")
+    print(stage.decision, stage.detail, a.answer, sep="\n")
+    if a.tool_calls:
+        arguments = a.tool_calls[0].arguments
+        assert {arguments["base_year"], arguments["target_year"]} == {2022, 2030}
+        assert arguments["reduction_percent"] == 30.0
+    else:
+        assert a.clarify

@@ -11,7 +11,11 @@ import pytest
 from evals.server_process import ServerProcess, free_port
 
 MODELS = Path.home() / ".cache" / "models"
-GGUF = MODELS / "qwen2.5-coder-0.5b-instruct.gguf"
+# the 0.5B that the script fetches by default, or the 1.5B (``fetch_local_llm.sh 1.5b``) when only that is there
+GGUF = next(
+    (p for p in (MODELS / f"qwen2.5-coder-{size}-instruct.gguf" for size in ("0.5b", "1.5b")) if p.exists()),
+    MODELS / "qwen2.5-coder-0.5b-instruct.gguf",
+)
 PYTHON = MODELS / "llama-venv" / "bin" / "python"
 
 

@@ -25,10 +25,13 @@ INVENTED = {
     ),
 }
 
+# these tests script the phrasing turn; the model's calculator arguments are tested in test_llm_arguments.py
+PHRASING_ONLY = {"llm_arguments": False}
+
 
 def _service(settings: Settings, replies: list[AIMessage]) -> AnswerService:
     messages: Iterator[AIMessage] = iter(replies)
-    return AnswerService(settings, chat_model=ScriptedModel(messages=messages))
+    return AnswerService(settings.model_copy(update=PHRASING_ONLY), chat_model=ScriptedModel(messages=messages))
 
 
 @pytest.mark.parametrize("lang", ["vi", "zh", "en"])
@@ -51,7 +54,9 @@ def test_a_server_failure_falls_back_and_logs_the_traceback(
     corpus_settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     down = openai.APIConnectionError(request=httpx2.Request("POST", "http://127.0.0.1:9/v1/chat/completions"))
-    service = AnswerService(corpus_settings, chat_model=_Raising(messages=iter([]), error=down))
+    service = AnswerService(
+        corpus_settings.model_copy(update=PHRASING_ONLY), chat_model=_Raising(messages=iter([]), error=down)
+    )
     with caplog.at_level(logging.WARNING):
         answer = service.ask(INVENTED["en"][0])
     assert answer.mode == "no-llm" and answer.notes
@@ -59,6 +64,8 @@ def test_a_server_failure_falls_back_and_logs_the_traceback(
 
 
 def test_a_programming_error_is_not_called_an_llm_failure(corpus_settings: Settings) -> None:
-    service = AnswerService(corpus_settings, chat_model=_Raising(messages=iter([]), error=KeyError("bug")))
+    service = AnswerService(
+        corpus_settings.model_copy(update=PHRASING_ONLY), chat_model=_Raising(messages=iter([]), error=KeyError("bug"))
+    )
     with pytest.raises(KeyError):
         service.ask(INVENTED["en"][0])
