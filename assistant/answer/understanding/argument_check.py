@@ -110,6 +110,10 @@ def check_arguments(plan: Plan, proposed: dict[str, Any], reading: Reading, spec
         found = _matching(name, value, reading, stated)
         if found is None:
             not_stated[name] = value
+        elif mine is not None and _matching(name, mine, reading, stated) is None:
+            # the plan's figure is worked out from stated ones (a sum of parts, a yearly rate over the years, a
+            # share of 100); the model, told never to compute, cannot contradict it (round-27 dev calc)
+            ignored[name] = value
         elif mine is not None:
             disputed[name] = (mine, value)
         elif plan.kind == "clarify":
@@ -172,22 +176,22 @@ def _with_roles(
     two figures claim); ``None`` when a figure the model uses carries another role the reader is sure of (the two
     readings differ: nothing is changed)."""
     mentions = list(reading.mentions)
+    place = {id(m): i for i, m in enumerate(reading.mentions)}
     for name, value in values.items():
         role = _role_of(calculator, name, given)
         if role is None:
             return None
-        candidates = found[name]
-        if any(m.role == role and m.trusted for m in candidates):
-            continue
+        candidates = [mentions[place[id(c)]] for c in found[name]]
+        held = [m for m in candidates if m.role == role and m.trusted]
         # a role two figures claim is not the reader's reading of either ("base 2022 target 2030" read as two targets)
         free = [m for m in candidates if not (m.role and m.trusted and not reading.ambiguous(m.role))]
-        if not free:
+        if not (held or free):
             return None
-        chosen = free[0]
+        chosen = (held or free)[0]
         for i, m in enumerate(mentions):
             if m is chosen:
-                mentions[i] = replace(m, role=role, trusted=True, cue="model")
+                mentions[i] = replace(m, role=role, trusted=True, cue=m.cue if held else "model")
             elif m.role == role and not _same(m.value, value):
-                # two figures claimed the role; the model chose one of them
+                # two figures claimed the role ("base year 2023 … last year's plan used 2021"); the model chose one
                 mentions[i] = replace(m, role=None)
     return replace(reading, mentions=mentions)

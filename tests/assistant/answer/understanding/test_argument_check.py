@@ -97,3 +97,21 @@ def test_a_complete_plan_takes_no_extra_inputs_from_the_model() -> None:
         {"base_year": 2021, "target_year": 2030, "base_emissions": 8000.0},
     )
     assert plan.kind == "calculation" and check.plan == plan and check.verdict == "agreed"
+
+
+def test_a_figure_the_plan_works_out_is_not_disputed_by_one_of_its_parts() -> None:
+    # covered = 28,000 + 3,000: the model, told never to compute, names one part; the sum stands
+    plan, check = _check(
+        "Scope 3 total 48,000 t; our target covers category 1 (28,000 t) and category 4 (3,000 t). Is that enough?",
+        {"scope3_total": 48000, "covered": 28000},
+    )
+    assert plan.arguments["covered"] == 31000.0
+    assert check.plan == plan and check.ignored == {"covered": 28000}
+
+
+def test_the_model_chooses_between_two_figures_that_claim_one_role() -> None:
+    question = "Base year 2023 with 36,000 t, 1.5°C, target year 2030; last year's plan used base year 2021. How much must we cut by 2030?"
+    plan, check = _check(question, {"base_year": 2023, "target_year": 2030, "base_emissions": 36000})
+    assert plan.kind == "clarify" and plan.missing == ("base_year",)
+    assert check.verdict == "filled" and check.plan.calculator == "absolute_contraction"
+    assert check.plan.arguments["base_year"] == 2023 and check.plan.arguments["base_emissions"] == 36000.0
