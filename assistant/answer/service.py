@@ -34,7 +34,7 @@ from assistant.answer.understanding.answerability import asks_for_list, carries,
 from assistant.answer.understanding.planning import Plan
 from assistant.config import Settings
 from assistant.corpus.glossary import Glossary
-from assistant.llm.chat_model import llm_configured, make_chat_model
+from assistant.llm.chat_model import llm_configured, make_chat_model, model_label
 from assistant.llm.errors import LLM_FAILURES
 from assistant.messages import t
 from assistant.retrieval.retriever import HybridRetriever
@@ -152,9 +152,11 @@ class AnswerService:
             plan.kind,
             detail={"calculator": plan.calculator, "missing": list(plan.missing), "reason": plan.reason},
         )
-        routed = plan
+        routed, mode = plan, "no-llm"
         if self.llm_arguments is not None:
-            plan = self.llm_arguments_plan(analysis, plan, trace)
+            plan, read = self.llm_arguments_plan(analysis, plan, trace)
+            if read and self.chat_model is not None:
+                mode = f"llm:{model_label(self.chat_model)}"  # the model read the figures, whoever words the answer
         citations: list[Citation] = []
         tool_calls: list[ToolCall] = []
         verdict: str | None = None
@@ -235,7 +237,7 @@ class AnswerService:
             refused=refused,
             citations=citations,
             tool_calls=tool_calls,
-            mode="no-llm",
+            mode=mode,
             timings_ms=timings,
             grounding=Grounding(**report.__dict__),
             clarify=clarify,
@@ -371,12 +373,13 @@ class AnswerService:
             lines.append(f"**{line}**")
         return lines, citations
 
-    def llm_arguments_plan(self, analysis: Analysis, plan: Plan, trace: Trace) -> Plan:
-        """The model's reading of the calculator's arguments, cross-checked (``LLMArguments``)."""
+    def llm_arguments_plan(self, analysis: Analysis, plan: Plan, trace: Trace) -> tuple[Plan, bool]:
+        """The model's reading of the calculator's arguments, cross-checked (``LLMArguments``); and whether the
+        model gave one."""
         assert self.llm_arguments is not None
         result = self.llm_arguments.run(analysis, plan)
         if result.proposed is None and not result.error:
-            return plan
+            return plan, False
         check = result.check
         trace.add(
             "llm_arguments",
@@ -390,7 +393,7 @@ class AnswerService:
                 "error": result.error,
             },
         )
-        return result.plan
+        return result.plan, result.proposed is not None
 
     def with_llm(
         self, analysis: Analysis, draft: Answer, sources: list[str], history: list[tuple[str, str]], trace: Trace

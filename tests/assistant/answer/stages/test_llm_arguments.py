@@ -51,7 +51,7 @@ def test_agreeing_model_leaves_the_calculation(corpus_settings: Settings) -> Non
         corpus_settings, [_fills("check_absolute_target", base_year=2020, target_year=2030, reduction_percent=30)]
     )
     a = svc.ask(CHECK_VI, explain=True)
-    assert model.calls == 1
+    assert model.calls == 1 and a.mode.startswith("llm:")  # the model read the figures; the wording is the checked one
     assert a.tool_calls[0].name == "check_absolute_target" and a.verdict == "no"
     assert a.answer.startswith("**Không.**")
     stage = next(s for s in a.trace or [] if s.stage == "llm_arguments")
@@ -105,7 +105,7 @@ def test_invented_figures_change_nothing(corpus_settings: Settings) -> None:
 def test_a_failing_model_leaves_the_deterministic_plan(corpus_settings: Settings, model: ScriptedModel) -> None:
     svc = AnswerService(corpus_settings.model_copy(update={"llm_phrasing": False}), chat_model=model)
     a = svc.ask(CHECK_VI, explain=True)
-    assert a.tool_calls[0].name == "check_absolute_target" and a.verdict == "no"
+    assert a.tool_calls[0].name == "check_absolute_target" and a.verdict == "no" and a.mode == "no-llm"
     stage = next(s for s in a.trace or [] if s.stage == "llm_arguments")
     assert stage.decision.startswith("failed")
 
