@@ -33,6 +33,7 @@ CheckVerdict = Literal["agreed", "filled", "disputed", "unchanged"]
 _FIGURE_TYPES = frozenset({"integer", "number"})
 _ID_LISTS = frozenset({"indicator_ids"})
 _DATES = frozenset({"submission_date"})
+_AMOUNTS = frozenset({"t", "mwh"})
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,10 @@ def stated_mentions(r: Reading) -> list[Mention]:
     """The figures the asker states: every number read, less the ones set aside (quotes, instructions) and
     the asker's own rule numbers ("1.5°C needs 2% a year" is a premise to correct, not an input)."""
     aside = {(m.start, m.end) for m in r.set_aside}
-    return [m for m in r.mentions if (m.start, m.end) not in aside and m.role != "premise"]
+    # a rule number is a share, a rate or a count of years; an amount the reader took for part of a premise is
+    # the asker's own ("scope one and two is twenty one thousand tonnes … SBTi lets you exclude up to ten
+    # percent": round-28 dev calc)
+    return [m for m in r.mentions if (m.start, m.end) not in aside and (m.role != "premise" or m.unit in _AMOUNTS)]
 
 
 def _same(a: Any, b: Any) -> bool:

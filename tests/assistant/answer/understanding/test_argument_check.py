@@ -115,3 +115,22 @@ def test_the_model_chooses_between_two_figures_that_claim_one_role() -> None:
     assert plan.kind == "clarify" and plan.missing == ("base_year",)
     assert check.verdict == "filled" and check.plan.calculator == "absolute_contraction"
     assert check.plan.arguments["base_year"] == 2023 and check.plan.arguments["base_emissions"] == 36000.0
+
+
+def test_amounts_the_reader_took_into_a_premise_are_the_askers_own() -> None:
+    """Run-on speech puts the figures in the sentence of the wrong rule; the tonnes are the asker's, the ten
+    percent is the rule to correct and never an input."""
+    from assistant.answer.stages.analysis import QuestionAnalysis
+
+    question = (
+        "so scope one and two is thirty thousand tonnes and we leave out the guest house that is about two thousand "
+        "tonnes the consultant said SBTi lets you exclude up to ten percent so we are fine right"
+    )
+    reading = QuestionAnalysis(4000).run(question, "en").reading
+    plan = plan_question(reading)
+    assert plan.kind == "clarify" and all(m.role == "premise" for m in reading.mentions)
+    spec = calculator_specs()["scope12_coverage"]
+    check = check_arguments(plan, {"scope12_total": 30000, "excluded": 2000}, reading, spec)
+    assert check.verdict == "filled" and check.plan.arguments == {"scope12_total": 30000.0, "excluded": 2000.0}
+    check = check_arguments(plan, {"scope12_total": 30000, "excluded": 10}, reading, spec)
+    assert check.plan == plan and check.not_stated == {"excluded": 10}
