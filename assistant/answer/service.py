@@ -166,8 +166,8 @@ class AnswerService:
             t0 = time.perf_counter()
             outcome = self.calculation.run(plan, language)
             timings["tools"] = _ms(t0)
-            if outcome.error is not None and plan is not routed and routed.kind == "clarify":
-                # inputs the model resolved that the calculator rejects were read wrong: ask, as planned
+            if outcome.error is not None and plan is not routed and routed.kind in ("clarify", "fact"):
+                # inputs the model resolved that the calculator rejects were read wrong: the plan before them stands
                 trace.add("calculation", "error: the model's inputs set aside", detail={"arguments": plan.arguments})
                 plan, outcome = routed, None
         clarify = plan.kind == "clarify"
@@ -383,8 +383,9 @@ class AnswerService:
         check = result.check
         trace.add(
             "llm_arguments",
-            result.error and "failed: plan kept" or (check.verdict if check else "-"),
+            "failed: plan kept" if result.error else check.verdict if check else "no calculator",
             detail={
+                "chosen": result.chosen,
                 "proposed": result.proposed,
                 "filled": check.filled if check else {},
                 "disputed": {k: list(v) for k, v in check.disputed.items()} if check else {},

@@ -34,12 +34,10 @@ def fill_schema(spec: CalculatorSpec) -> type[BaseModel]:
     return create_model(spec.name, __doc__=spec.description, __module__=__name__, **fields)
 
 
-def fill_arguments(
-    model: BaseChatModel, spec: CalculatorSpec, system: str, user: str, method: StructuredMethod = "json_schema"
-) -> dict[str, Any]:
-    """The arguments the model reads from ``user``, validated by the calculator's optional-field schema; the
-    ones it left empty are dropped. A reply that does not fit the schema raises ``LLMOutputError``."""
-    schema = fill_schema(spec)
+def _structured(
+    model: BaseChatModel, schema: type[BaseModel], system: str, user: str, method: StructuredMethod
+) -> BaseModel:
+    """One structured-output call: the reply validated by ``schema``, or ``LLMOutputError``."""
     # ``method`` is ChatOpenAI's; LangChain's base implementation (a forced tool call) takes no such argument
     options: dict[str, Any] = (
         {"method": method} if "method" in inspect.signature(model.with_structured_output).parameters else {}
@@ -50,6 +48,38 @@ def fill_arguments(
         raise LLMOutputError(f"the model cannot give structured output: {err}") from err
     reply = structured.invoke([SystemMessage(system), HumanMessage(user)])
     if reply is None:
-        raise LLMOutputError("the model filled no arguments")
-    parsed = reply if isinstance(reply, BaseModel) else schema.model_validate(reply)
+        raise LLMOutputError(f"the model gave no {schema.__name__}")
+    return reply if isinstance(reply, BaseModel) else schema.model_validate(reply)
+
+
+def fill_arguments(
+    model: BaseChatModel, spec: CalculatorSpec, system: str, user: str, method: StructuredMethod = "json_schema"
+) -> dict[str, Any]:
+    """The arguments the model reads from ``user``, validated by the calculator's optional-field schema; the
+    ones it left empty are dropped. A reply that does not fit the schema raises ``LLMOutputError``."""
+    parsed = _structured(model, fill_schema(spec), system, user, method)
     return {k: v for k, v in parsed.model_dump().items() if v is not None}
+
+
+NO_CALCULATOR = "none"
+
+
+@cache
+def choice_schema(names: tuple[str, ...]) -> type[BaseModel]:
+    """``{"calculator": <one of names> | "none"}``: which calculator a question asks for, if any."""
+    choice = Literal[(*names, NO_CALCULATOR)]  # type: ignore[valid-type]
+    return create_model(
+        "choose_calculator",
+        __doc__="The calculator whose result the question asks for, or none when it asks what a rule says.",
+        __module__=__name__,
+        calculator=(choice, Field(description="a calculator name, or none")),
+    )
+
+
+def choose_calculator(
+    model: BaseChatModel, names: tuple[str, ...], system: str, user: str, method: StructuredMethod = "json_schema"
+) -> str | None:
+    """The calculator the model says the question asks for; ``None`` for none."""
+    parsed = _structured(model, choice_schema(names), system, user, method)
+    name = str(getattr(parsed, "calculator", NO_CALCULATOR))
+    return None if name == NO_CALCULATOR else name

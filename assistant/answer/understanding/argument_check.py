@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from assistant.answer.understanding.planning import Plan, plan_question
+from assistant.answer.understanding.planning import OPEN_TO_READING, Plan, plan_question, target_scope
 from assistant.answer.understanding.reading import Mention, Reading
 from tools.cati import DIMENSION_ARGUMENTS
 from tools.schema import CalculatorSpec
@@ -155,6 +155,67 @@ def check_arguments(plan: Plan, proposed: dict[str, Any], reading: Reading, spec
         ignored.update({n: proposed[n] for n in offered})
     verdict: CheckVerdict = "agreed" if agreed else "unchanged"
     return ArgumentCheck(verdict, plan, agreed, {}, {}, not_stated, ignored)
+
+
+# what the asker's words say they want when a documents plan may still be a calculation (reading.py's intents)
+_WANTS_RESULT = frozenset({"calculate", "check", "need", "own", "tonnes", "points"})
+
+
+def open_to_reading(plan: Plan, reading: Reading) -> bool:
+    """A documents plan the model may read figures for: the reader found no figure it could use, the asker wants
+    a result of their own, and the question states figures."""
+    if plan.kind != "fact" or not plan.reason.endswith(OPEN_TO_READING):
+        return False
+    return bool(reading.intent & _WANTS_RESULT) and bool(stated_mentions(reading))
+
+
+def check_choice(plan: Plan, proposed: dict[str, Any], reading: Reading, spec: CalculatorSpec) -> ArgumentCheck:
+    """A documents plan for which the model chose ``spec``'s calculator and read its arguments: the figures take
+    the model's roles as for a question back, and the answer is a calculation only when the planner, planning
+    again, finds one with every input; otherwise the documents plan stands."""
+    required = tuple(n for n in spec.json_schema().get("required", []) if n in figure_arguments(spec))
+    asked = Plan("clarify", spec.name, missing=required, reason=f"the model chose {spec.name}")
+    check = check_arguments(asked, proposed, reading, spec)
+    if check.verdict == "filled":
+        return check
+    direct = _direct_plan(spec, proposed, reading)
+    if direct is not None:
+        filled = {n: v for n, v in direct.arguments.items() if n in figure_arguments(spec)}
+        ignored = {n: v for n, v in check.ignored.items() if n not in filled}
+        return ArgumentCheck("filled", direct, check.agreed, filled, {}, check.not_stated, ignored)
+    return ArgumentCheck("unchanged", plan, check.agreed, {}, {}, check.not_stated, check.ignored)
+
+
+def _direct_plan(spec: CalculatorSpec, proposed: dict[str, Any], reading: Reading) -> Plan | None:
+    """The chosen calculator with the model's figures, when the planner does not reach it by itself (its cues
+    for the kind of question are missing, as in run-on speech): every required figure stated and free to take
+    the model's role, and the choices the asker must make (an ambition without a default) named in the question.
+    Choices come from the reading, never from the model."""
+    figures = figure_arguments(spec)
+    stated = stated_mentions(reading)
+    values = {n: v for n, v in proposed.items() if n in figures and _matching(n, v, reading, stated) is not None}
+    found = {n: _matching(n, v, reading, stated) or [] for n, v in values.items()}
+    if _with_roles(reading, spec.name, values, found, set(proposed)) is None:
+        return None
+    properties = spec.json_schema().get("properties", {})
+    arguments: dict[str, Any] = dict(values)
+    alone = argument_roles().get("alone", {}).get(spec.name, {})
+    if "scope2" in properties and "scope2" not in arguments and "scope1" in alone and "scope1" in arguments:
+        arguments["scope2"] = 0.0  # scope 1 given alone is scope 1+2 together, as the planner reads it
+    if "ambition" in properties:
+        if reading.ambition:
+            arguments["ambition"] = reading.ambition
+        elif properties["ambition"].get("default") is not None:
+            return None  # the level of ambition is the asker's to name
+    if "scope" in properties and properties["scope"].get("default") == "s1+s2":
+        arguments["scope"] = target_scope(reading)
+    if "rule_set" in properties and reading.rule_set:
+        arguments["rule_set"] = reading.rule_set
+    if "growth_is_annual" in properties and "activity_growth_percent" in values:
+        arguments["growth_is_annual"] = any(m.per_year for m in found["activity_growth_percent"])
+    if any(n not in arguments for n in spec.json_schema().get("required", [])):
+        return None
+    return Plan("calculation", spec.name, arguments, reason=f"the model chose {spec.name} and read its figures")
 
 
 @cache

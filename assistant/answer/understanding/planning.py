@@ -53,6 +53,11 @@ def _year(m: Mention | None) -> int | None:
     return int(m.value) if m is not None else None
 
 
+def target_scope(r: Reading) -> Scope:
+    """The scope a target is about, as the planner reads it (for plans built elsewhere from these readings)."""
+    return _scope(r)
+
+
 def _scope(r: Reading) -> Scope:
     """The scope a target is about: scope 3 when only scope 3 is named, else scope 1+2."""
     return "s3" if r.scopes and all(s == "s3" for s in r.scopes) else "s1+s2"
@@ -78,6 +83,15 @@ def _wants_result(r: Reading) -> bool:
 
 
 # answers no calculator gives: a price or fee, an emission factor, a person, a ranking, a count of things
+# why a plan goes to the documents when the reader found no figure it could use: in LLM mode the model may be
+# asked which calculator the question wants and read its figures, and the planner then decides again
+# (``argument_check.check_choice``); every other reason (a fee, a meaning, a weight, a list) stays with the documents
+OPEN_TO_READING = (
+    "no figures of the asker's to compute with",
+    "no figures of the asker's",
+    "not a computation about the asker's figures",
+    "figures, but no computation asked",
+)
 NOT_COMPUTED = frozenset({"money", "penalty", "emission_factor", "phone", "person", "ranking"})
 
 

@@ -117,3 +117,47 @@ def test_documents_questions_and_switched_off_mode_never_ask_the_model(corpus_se
     svc, model = _service(corpus_settings, [], llm_arguments=False)
     a = svc.ask(CHECK_VI)
     assert model.calls == 0 and a.tool_calls[0].name == "check_absolute_target"
+
+
+SPOKEN_VI = (
+    "phạm vi 1 với 2 bên em năm rồi là mười tám nghìn tấn còn phạm vi 3 thì mười lăm nghìn tấn "
+    "vậy bọn em khỏi đặt mục tiêu phạm vi 3 đúng không"
+)
+
+
+def _chooses(calculator: str) -> AIMessage:
+    return AIMessage(
+        content="", tool_calls=[{"name": "choose_calculator", "args": {"calculator": calculator}, "id": "c"}]
+    )
+
+
+def test_model_names_the_calculator_the_reader_missed_and_the_planner_agrees(corpus_settings: Settings) -> None:
+    svc, model = _service(
+        corpus_settings, [_chooses("scope3_required"), _fills("scope3_required", scope1=18000, scope3=15000)]
+    )
+    a = svc.ask(SPOKEN_VI, explain=True)
+    assert model.calls == 2
+    call = a.tool_calls[0]
+    assert call.name == "scope3_required"
+    assert (call.arguments["scope1"], call.arguments["scope2"], call.arguments["scope3"]) == (18000.0, 0.0, 15000.0)
+    assert a.verdict == "yes" and a.language == "vi"  # 15,000 of 33,000 t is over the 40% line
+    stage = next(s for s in a.trace or [] if s.stage == "llm_arguments")
+    assert stage.decision == "filled" and stage.detail["chosen"] == "scope3_required"
+
+
+def test_model_choosing_none_or_unstated_figures_leaves_the_documents_answer(corpus_settings: Settings) -> None:
+    svc, _ = _service(corpus_settings, [_chooses("none")])
+    a = svc.ask(SPOKEN_VI, explain=True)
+    assert not a.tool_calls and not a.clarify
+    assert next(s for s in a.trace or [] if s.stage == "llm_arguments").decision == "no calculator"
+    svc, _ = _service(
+        corpus_settings, [_chooses("scope3_required"), _fills("scope3_required", scope1=18000, scope3=25000)]
+    )
+    a = svc.ask(SPOKEN_VI)
+    assert not a.tool_calls  # 25,000 t is not in the question: the planner is not asked again with it
+
+
+def test_a_question_about_what_a_rule_means_never_goes_to_the_model(corpus_settings: Settings) -> None:
+    svc, model = _service(corpus_settings, [])
+    a = svc.ask("What does the 40% scope 3 rule mean for us? We have 2 factories.")
+    assert model.calls == 0 and not a.tool_calls

@@ -134,3 +134,32 @@ def test_amounts_the_reader_took_into_a_premise_are_the_askers_own() -> None:
     assert check.verdict == "filled" and check.plan.arguments == {"scope12_total": 30000.0, "excluded": 2000.0}
     check = check_arguments(plan, {"scope12_total": 30000, "excluded": 10}, reading, spec)
     assert check.plan == plan and check.not_stated == {"excluded": 10}
+
+
+def test_a_calculator_the_model_chooses_runs_only_with_stated_figures_and_the_askers_own_choices() -> None:
+    from assistant.answer.understanding.argument_check import check_choice
+
+    def choose(question: str, calculator: str, proposed: dict[str, Any]) -> ArgumentCheck:
+        reading = read_question(question, detect_language(question))
+        documents = Plan("fact", reason="no figures of the asker's to compute with")
+        return check_choice(documents, proposed, reading, calculator_specs()[calculator])
+
+    # no level of ambition named: absolute_contraction's default is a guess, so the documents plan stands
+    check = choose(
+        "chung toi tu 2022 den 2030 thi sao", "absolute_contraction", {"base_year": 2022, "target_year": 2030}
+    )
+    assert check.verdict == "unchanged" and check.plan.kind == "fact"
+    check = choose(
+        "chung toi tu 2022 den 2030 theo 1,5 do thi sao",
+        "absolute_contraction",
+        {"base_year": 2022, "target_year": 2030},
+    )
+    assert check.plan.kind == "calculation"
+    assert check.plan.arguments == {"base_year": 2022, "target_year": 2030, "ambition": "1.5C", "scope": "s1+s2"}
+    check = choose(
+        "chung toi tu 2022 den 2030 theo 1,5 do thi sao",
+        "absolute_contraction",
+        {"base_year": 2021, "target_year": 2030},
+    )
+    # the year the model made up is set aside; the planner plans with the year the question states
+    assert check.plan.arguments["base_year"] == 2022 and check.not_stated == {"base_year": 2021}
