@@ -3,6 +3,7 @@ the Qwen2.5 0.5B GGUF that ``bash scripts/fetch_local_llm.sh`` puts in ~/.cache/
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,11 +12,8 @@ import pytest
 from evals.server_process import ServerProcess, free_port
 
 MODELS = Path.home() / ".cache" / "models"
-# the 0.5B that the script fetches by default, or the 1.5B (``fetch_local_llm.sh 1.5b``) when only that is there
-GGUF = next(
-    (p for p in (MODELS / f"qwen2.5-coder-{size}-instruct.gguf" for size in ("0.5b", "1.5b")) if p.exists()),
-    MODELS / "qwen2.5-coder-0.5b-instruct.gguf",
-)
+# the 0.5B the script fetches by default; ASSISTANT_TEST_GGUF names another (the 1.5B of ``fetch_local_llm.sh 1.5b``)
+GGUF = Path(os.environ.get("ASSISTANT_TEST_GGUF") or MODELS / "qwen2.5-coder-0.5b-instruct.gguf")
 PYTHON = MODELS / "llama-venv" / "bin" / "python"
 
 
