@@ -224,14 +224,18 @@ def argument_roles() -> dict[str, Any]:
         return tomllib.load(f)
 
 
-def _role_of(calculator: str, name: str, given: set[str]) -> str | None:
+def _roles_of(calculator: str, name: str, given: set[str]) -> list[str]:
+    """The roles a figure for ``name`` may carry, the one to give it first; none: the argument has no role."""
     table = argument_roles()
     dimensions = {arg: f"cati_dim_{d}" for d, arg in DIMENSION_ARGUMENTS.items()}
     alone = table.get("alone", {}).get(calculator, {})
     if name in alone and not given & {"scope2"}:
-        return str(alone[name])
-    role = table.get(calculator, {}).get(name) or table["default"].get(name) or dimensions.get(name)
-    return str(role) if role else None
+        role: Any = alone[name]
+    else:
+        role = table.get(calculator, {}).get(name) or table["default"].get(name) or dimensions.get(name)
+    if not role:
+        return []
+    return [str(r) for r in role] if isinstance(role, list) else [str(role)]
 
 
 def _with_roles(
@@ -243,11 +247,12 @@ def _with_roles(
     mentions = list(reading.mentions)
     place = {id(m): i for i, m in enumerate(reading.mentions)}
     for name, value in values.items():
-        role = _role_of(calculator, name, given)
-        if role is None:
+        roles = _roles_of(calculator, name, given)
+        if not roles:
             return None
         candidates = [mentions[place[id(c)]] for c in found[name]]
-        held = [m for m in candidates if m.role == role and m.trusted]
+        held = [m for m in candidates if m.role in roles and m.trusted]
+        role = held[0].role if held else roles[0]
         # a role two figures claim is not the reader's reading of either ("base 2022 target 2030" read as two targets)
         free = [m for m in candidates if not (m.role and m.trusted and not reading.ambiguous(m.role))]
         if not (held or free):

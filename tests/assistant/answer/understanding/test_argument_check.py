@@ -163,3 +163,18 @@ def test_a_calculator_the_model_chooses_runs_only_with_stated_figures_and_the_as
     )
     # the year the model made up is set aside; the planner plans with the year the question states
     assert check.plan.arguments["base_year"] == 2022 and check.not_stated == {"base_year": 2021}
+
+
+def test_a_total_the_reader_already_named_counts_as_the_calculators_total() -> None:
+    from assistant.answer.stages.analysis import QuestionAnalysis
+    from assistant.answer.understanding.argument_check import check_choice, open_to_reading
+
+    question = "Nhà máy B: S1+2 tổng 20.000 tCO2e (FY24).\nHọ muốn bỏ nhà ăn ra khỏi boundary, phần này 900 t.\nNhư vậy có được không ạ?"
+    reading = QuestionAnalysis(4000).run(question, "vi").reading
+    plan = plan_question(reading)
+    assert plan.kind == "fact" and open_to_reading(plan, reading)
+    check = check_choice(
+        plan, {"scope12_total": 20000, "excluded": 900}, reading, calculator_specs()["scope12_coverage"]
+    )
+    assert check.plan.kind == "calculation"
+    assert check.plan.arguments == {"scope12_total": 20000.0, "excluded": 900.0}
