@@ -84,7 +84,7 @@ class LLMArguments:
     def message(self, analysis: Analysis, calculator: str | None = None) -> str:
         """The question, the facts around it and the numbers the reader found (with the calculator to fill)."""
         numbers = [
-            (m.text, f"{m.date} (date)" if m.date else f"{m.value:g} {_UNITS.get(m.unit, m.unit)}".strip())
+            (m.text, f"{m.date} (date)" if m.date else f"{m.value:.12g} {_UNITS.get(m.unit, m.unit)}".strip())
             for m in stated_mentions(analysis.reading)
         ]
         named = ""
