@@ -49,14 +49,15 @@ class ArgumentCheck:
     ignored: dict[str, Any] = field(default_factory=dict)  # choices and inputs the plan did not ask for
 
 
-def figure_arguments(spec: CalculatorSpec) -> set[str]:
+@cache
+def figure_arguments(spec: CalculatorSpec) -> frozenset[str]:
     """The calculator's arguments whose values are figures a question states (numbers, years, dates, ids)."""
     names: set[str] = set()
     for name, prop in spec.json_schema().get("properties", {}).items():
         types = {prop.get("type")} | {alt.get("type") for alt in prop.get("anyOf", [])}
         if types & _FIGURE_TYPES or name in _ID_LISTS or name in _DATES:
             names.add(name)
-    return names
+    return frozenset(names)
 
 
 def stated_mentions(r: Reading) -> list[Mention]:
@@ -193,8 +194,8 @@ def _direct_plan(spec: CalculatorSpec, proposed: dict[str, Any], reading: Readin
     Choices come from the reading, never from the model."""
     figures = figure_arguments(spec)
     stated = stated_mentions(reading)
-    values = {n: v for n, v in proposed.items() if n in figures and _matching(n, v, reading, stated) is not None}
-    found = {n: _matching(n, v, reading, stated) or [] for n, v in values.items()}
+    found = {n: m for n, v in proposed.items() if n in figures and (m := _matching(n, v, reading, stated)) is not None}
+    values = {n: proposed[n] for n in found}
     if _with_roles(reading, spec.name, values, found, set(proposed)) is None:
         return None
     properties = spec.json_schema().get("properties", {})
