@@ -30,9 +30,9 @@ import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 
-from assistant.answer.stages.boosted_trees import BoostedTrees, Tree
 from assistant.answer.stages.evidence import unique_quotes
 from assistant.answer.stages.evidence_order import FEATURES, TREE_COLUMNS, TREES_PATH, WEIGHTS_PATH, features, relative
+from assistant.ranking.boosted_trees import BoostedTrees, Tree
 from evals.answer_eval import alternative_spans, span_in
 from evals.question_file import load_questions, round_of
 

@@ -73,3 +73,13 @@ class BoostedTrees:
         if not path.exists():
             return None
         return cls.from_json(path.read_text(encoding="utf-8"))
+
+
+def relative(rows: Sequence[Sequence[float]]) -> list[list[float]]:
+    """Each row's signals followed by each signal minus the best of that signal among the rows ("how far below the
+    closest candidate"): the trees judge a candidate against the others of its question. A missing signal
+    (``nan``) is left out of the best and stays missing."""
+    if not rows:
+        return []
+    best = [max((x for x in column if not math.isnan(x)), default=math.nan) for column in zip(*rows, strict=True)]
+    return [[*row, *(x - b for x, b in zip(row, best, strict=True))] for row in rows]

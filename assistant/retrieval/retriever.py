@@ -24,6 +24,7 @@ from assistant.corpus.ingest import open_store
 from assistant.index.embedders import Embedder, get_embedder
 from assistant.index.lexical import LexicalIndex
 from assistant.index.vector_store import IndexUnavailableError, StoredChunk, VectorStore
+from assistant.retrieval import passage_ranking
 from assistant.retrieval.apparatus import is_back_matter
 from assistant.retrieval.coverage import CorpusVocabulary
 from assistant.text.language import detect_language
@@ -85,6 +86,22 @@ class Passage:
             for key in ("translation", "translation_lang", "translation_method"):
                 d.pop(key)
         return d
+
+
+# the rankings whose places are signals of the passage ranking, in the order of its FEATURES
+_RANKINGS = ("dense", "segment", "probe_dense", "bm25", "probe_bm25")
+
+
+@dataclass(frozen=True)
+class _Search:
+    """A question's rankings, each merged by source passage, with what ordering and reporting them needs."""
+
+    lang: str
+    tokens: list[str]  # BM25 tokens of the question and its glossary equivalents
+    rankings: list[tuple[str, float, list[tuple[str, float]]]]  # (name, fusion weight, ranking)
+    matched: dict[str, set[str]]  # source passage -> the language versions some ranking found
+    dense_sims: dict[str, float]  # record -> cosine similarity, for the records the dense ranking found
+    vector: Any  # the question's vector (None in BM25 mode)
 
 
 class IndexNotReadyError(IndexUnavailableError):
@@ -198,6 +215,10 @@ class HybridRetriever:
         metas = got.get("metadatas") or [{}]
         return (metas[0] or {}).get("activated_at")
 
+    def chunk(self, chunk_id: str) -> StoredChunk | None:
+        """An indexed record (a passage or a translation of one) by its id."""
+        return self._chunks.get(chunk_id)
+
     def find_quote(self, doc: str, quote: str, lang: str | None = None) -> Passage | None:
         """The indexed passage of ``doc`` that contains ``quote`` (white space ignored), with its
         translation into ``lang`` when one may be served."""
@@ -223,57 +244,130 @@ class HybridRetriever:
         if not self._chunks or not query.strip():
             return []
         assert self._generation is not None
-        expansions = self.expand(query)
-        q_lang = lang or detect_language(query)
-        probes = {lang: probe for lang, probe in self.glossary.probes(query).items() if lang != q_lang and probe[1]}
-        rankings: list[tuple[float, list[tuple[str, float]]]] = []
-        dense_sims: dict[str, float] = {}
-        vectors = None
-        if mode in ("hybrid", "dense"):
-            texts = [query] + ([text for text, _ in probes.values()] if mode == "hybrid" else [])
-            vectors = self.embedder.embed_queries(texts)
-            dense = self.store.query(self._generation, vectors[0], CANDIDATES)
-            dense_sims = dict(dense)
-            rankings.append((self.weights[0], dense))
-            if mode == "hybrid" and self.segment_weight:
-                # the passages whose single best segment (original or translation) is closest to the question
-                # (several segments of one passage count once, at the best: see ``_by_source``)
-                rankings.append(
-                    (self.segment_weight, self.store.query_segments(self._generation, vectors[0], SEGMENT_CANDIDATES))
-                )
-            for vector in vectors[1:]:
-                rankings.append((self.weights[1], self.store.query(self._generation, vector, CANDIDATES)))
-        if mode in ("hybrid", "bm25"):
-            tokens = self._query_tokens(query, expansions, q_lang)
-            rankings.append((self.weights[2], self._lexical.search(tokens, CANDIDATES)))
-            if mode == "hybrid":
-                anchors = " ".join(_ANCHOR.findall(query))
-                for _, terms in probes.values():
-                    lex = tokenize(" ".join(terms) + " " + anchors)
-                    rankings.append((self.weights[3], self._lexical.search(lex, CANDIDATES)))
-        matched: dict[str, set[str]] = {}
-        merged = [(w, self._by_source(ranking, matched)) for w, ranking in rankings]
+        found = self._search(query, mode, lang)
         if mode == "dense":
-            fused = merged[0][1]
+            fused = found.rankings[0][2]
         elif mode == "bm25":
-            fused = merged[-1][1]
+            fused = found.rankings[-1][2]
         else:
-            fused = self._rerank(_rrf(merged), self._query_tokens(query, expansions, q_lang), q_lang)
-            fused = self._below_content(fused)
-        if vectors is not None:
+            fused = self._ordered(query, found)
+        dense_sims = dict(found.dense_sims)
+        if found.vector is not None:
             wanted = [cid for cid, _ in fused[:k]]
             missing = [v for cid in wanted for v in self._versions(cid) if v not in dense_sims]
-            dense_sims.update(self.store.similarities(self._generation, vectors[0], missing))
+            dense_sims.update(self.store.similarities(self._generation, found.vector, missing))
         out: list[Passage] = []
         for chunk_id, score in fused[:k]:
             if chunk_id not in self._chunks:
                 continue
             # the closest language version: a question matches a passage through its translation too
             best = max((dense_sims.get(v, 0.0) for v in self._versions(chunk_id)), default=0.0)
-            out.append(self._passage(chunk_id, score, q_lang, best, tuple(sorted(matched.get(chunk_id, ())))))
-        if vectors is not None:
-            out = self._with_segment_similarities(out, vectors[0])
+            matched = tuple(sorted(found.matched.get(chunk_id, ())))
+            out.append(self._passage(chunk_id, score, found.lang, best, matched))
+        if found.vector is not None:
+            out = self._with_segment_similarities(out, found.vector)
         return out
+
+    def _search(self, query: str, mode: Mode, lang: str | None) -> _Search:
+        """Every ranking of the question's probes, each merged by source passage (see ``_by_source``)."""
+        assert self._generation is not None
+        expansions = self.expand(query)
+        q_lang = lang or detect_language(query)
+        probes = {lang: probe for lang, probe in self.glossary.probes(query).items() if lang != q_lang and probe[1]}
+        rankings: list[tuple[str, float, list[tuple[str, float]]]] = []
+        dense_sims: dict[str, float] = {}
+        vector = None
+        if mode in ("hybrid", "dense"):
+            texts = [query] + ([text for text, _ in probes.values()] if mode == "hybrid" else [])
+            vectors = self.embedder.embed_queries(texts)
+            vector = vectors[0]
+            dense = self.store.query(self._generation, vector, CANDIDATES)
+            dense_sims = dict(dense)
+            rankings.append(("dense", self.weights[0], dense))
+            if mode == "hybrid" and self.segment_weight:
+                # the passages whose single best segment (original or translation) is closest to the question
+                # (several segments of one passage count once, at the best: see ``_by_source``)
+                segments = self.store.query_segments(self._generation, vector, SEGMENT_CANDIDATES)
+                rankings.append(("segment", self.segment_weight, segments))
+            for probe_vector in vectors[1:]:
+                rankings.append(
+                    ("probe_dense", self.weights[1], self.store.query(self._generation, probe_vector, CANDIDATES))
+                )
+        tokens = self._query_tokens(query, expansions, q_lang)
+        if mode in ("hybrid", "bm25"):
+            rankings.append(("bm25", self.weights[2], self._lexical.search(tokens, CANDIDATES)))
+            if mode == "hybrid":
+                anchors = " ".join(_ANCHOR.findall(query))
+                for _, terms in probes.values():
+                    lex = tokenize(" ".join(terms) + " " + anchors)
+                    rankings.append(("probe_bm25", self.weights[3], self._lexical.search(lex, CANDIDATES)))
+        matched: dict[str, set[str]] = {}
+        merged = [(name, w, self._by_source(ranking, matched)) for name, w, ranking in rankings]
+        return _Search(q_lang, tokens, merged, matched, dense_sims, vector)
+
+    def _ordered(self, query: str, found: _Search) -> list[tuple[str, float]]:
+        """The fused rankings, their head ordered by the fitted passage ranking when it is shipped, else re-scored
+        by the best segment's idf overlap, with contents pages and references below content."""
+        fused = _rrf([(w, ranking) for _, w, ranking in found.rankings])
+        trees = passage_ranking.fitted_trees()
+        if trees is None:
+            return self._below_content(self._rerank(fused, found.tokens, found.lang))
+        head = fused[: passage_ranking.DEPTH]
+        rows = self.ranking_signals(query, found, head)
+        return passage_ranking.order([cid for cid, _ in head], rows, trees) + fused[passage_ranking.DEPTH :]
+
+    def head_signals(self, query: str, lang: str | None = None) -> tuple[list[str], list[list[float]]]:
+        """The fused head (before ordering) and each candidate's ranking signals: what
+        ``evals.calibrate_passage_ranking`` fits the trees on."""
+        self.refresh()
+        if not self._chunks or not query.strip():
+            return [], []
+        found = self._search(query, "hybrid", lang)
+        head = _rrf([(w, ranking) for _, w, ranking in found.rankings])[: passage_ranking.DEPTH]
+        return [cid for cid, _ in head], self.ranking_signals(query, found, head)
+
+    def ranking_signals(self, query: str, found: _Search, head: list[tuple[str, float]]) -> list[list[float]]:
+        """Each head candidate's signals, in the order of ``passage_ranking.FEATURES``."""
+        places: dict[str, dict[str, int]] = {}
+        scores: dict[str, dict[str, float]] = {}
+        for name, _, ranking in found.rankings:
+            place = places.setdefault(name, {})
+            score = scores.setdefault(name, {})
+            for i, (cid, value) in enumerate(ranking):
+                if cid not in place or i < place[cid]:
+                    place[cid] = i
+                if cid not in score or value > score[cid]:
+                    score[cid] = value
+        wanted = set(found.tokens)
+        total = sum(self._idf.get(t, 0.0) for t in wanted) or 1.0
+        numbers = {n for n in _ANCHOR.findall(query) if len(n.rstrip("%")) >= 2}
+        rows = []
+        for i, (cid, fused_score) in enumerate(head):
+            segments = self._segment_token_sets(cid, found.lang)
+            passage_tokens = frozenset().union(*segments) if segments else frozenset()
+            best_segment = max((sum(self._idf.get(t, 0.0) for t in wanted & seg) for seg in segments), default=0.0)
+            c = self._chunks.get(cid)
+            text = c.text if c else ""
+            version = self._translations.get(cid, {}).get(found.lang)
+            if version and version in self._chunks:
+                text += " " + self._chunks[version].text
+            rows.append(
+                [
+                    fused_score,
+                    passage_ranking.reciprocal(i),
+                    *(passage_ranking.reciprocal(places.get(name, {}).get(cid)) for name in _RANKINGS),
+                    scores.get("dense", {}).get(cid, passage_ranking.missing()),
+                    scores.get("segment", {}).get(cid, passage_ranking.missing()),
+                    best_segment / total,
+                    sum(self._idf.get(t, 0.0) for t in wanted & passage_tokens) / total,
+                    sum(n in text for n in numbers) / len(numbers) if numbers else 0.0,
+                    float(cid in self._back_matter),
+                    float(c is not None and str(c.meta.get("language", "")) == found.lang),
+                    float(len(found.matched.get(cid, ()))),
+                    len(c.text) / 1000 if c else 0.0,
+                ]
+            )
+        return rows
 
     def _with_segment_similarities(self, passages: list[Passage], vector: Any) -> list[Passage]:
         """Each segment's cosine similarity to the question, at its closest language version: which sentence of a

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from assistant.answer.stages.boosted_trees import BoostedTrees
 from assistant.answer.stages.evidence import MAX_QUOTE_CHARS, Evidence
 from assistant.answer.understanding.answerability import asks_for_list
+from assistant.ranking.boosted_trees import BoostedTrees, relative
 from assistant.text.tokenize import tokenize
 
 WEIGHTS_PATH = Path(__file__).with_name("evidence_order.toml")
@@ -109,14 +109,6 @@ def features(
 
 # the trees read each signal and its distance to the best candidate's ("how far below the closest segment")
 TREE_COLUMNS = FEATURES + tuple(f"{name}_below_best" for name in FEATURES)
-
-
-def relative(rows: Sequence[Sequence[float]]) -> list[list[float]]:
-    """Each row's signals followed by each signal minus the best of that signal among the candidates."""
-    if not rows:
-        return []
-    best = [max(column) for column in zip(*rows, strict=True)]
-    return [[*row, *(x - b for x, b in zip(row, best, strict=True))] for row in rows]
 
 
 @cache

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer.stages.boosted_trees import BoostedTrees, Tree
+from assistant.ranking.boosted_trees import BoostedTrees, Tree
 
 # one split on signal 1 at 0.5: at most 0.5 goes left (-1.0), above it right (+2.0); a missing value goes right
 STUMP = Tree((1, 0, 0), (0.5, 0.0, 0.0), (1, 0, 0), (2, 0, 0), (False, True, True), (0.0, -1.0, 2.0), (False,) * 3)

@@ -142,3 +142,34 @@ def test_each_segment_carries_its_own_closeness_to_the_question(retriever: Hybri
     best = max(target.segments, key=lambda s: s.dense)
     assert "23%" in best.text, [(round(s.dense, 3), s.text[:40]) for s in target.segments]
     assert 0.0 < min(s.dense for s in target.segments if s.dense) < best.dense <= 1.0
+
+
+def test_the_head_is_ordered_by_the_shipped_passage_ranking(retriever: HybridRetriever) -> None:
+    """The fused head's signals are the ones the trees read, and the passages come in the trees' order."""
+    from assistant.retrieval import passage_ranking
+
+    question = "Which criterion says when a company must set a scope 3 target (C16)?"
+    ids, rows = retriever.head_signals(question, "en")
+    assert len(ids) == passage_ranking.DEPTH == len(set(ids))
+    assert all(len(row) == len(passage_ranking.FEATURES) for row in rows)
+    numbers = passage_ranking.FEATURES.index("numbers")
+    c16 = [i for i, cid in enumerate(ids) if "C16" in retriever._chunks[cid].text]
+    assert c16 and all(rows[i][numbers] == 1.0 for i in c16)  # the clause id the question names is found
+    trees = passage_ranking.fitted_trees()
+    assert trees is not None
+    expected = [cid for cid, _ in passage_ranking.order(ids, rows, trees)][:5]
+    assert [p.chunk_id for p in retriever.retrieve(question, k=5, lang="en")] == expected
+
+
+def test_without_the_trees_the_fused_order_is_rescored_as_before(
+    retriever: HybridRetriever, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.retrieval import passage_ranking
+    from assistant.retrieval.retriever import _rrf
+
+    question = "How many hours of advisory support does Cascale give a manufacturer each year?"
+    monkeypatch.setattr(passage_ranking, "fitted_trees", lambda: None)
+    found = retriever._search(question, "hybrid", "en")
+    fused = _rrf([(w, ranking) for _, w, ranking in found.rankings])
+    expected = retriever._below_content(retriever._rerank(fused, found.tokens, "en"))
+    assert [p.chunk_id for p in retriever.retrieve(question, k=5, lang="en")] == [cid for cid, _ in expected[:5]]
