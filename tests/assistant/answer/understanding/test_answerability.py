@@ -271,3 +271,29 @@ def test_a_fee_to_join_typed_without_diacritics_is_money() -> None:
 
 def test_a_consultants_day_rate_is_money() -> None:
     assert what_is_asked("consultant day rate for the validation prep?", "en").kind == "money"
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        (
+            "hey, we're a footwear supplier in Dong Nai signing up for MCAP. how many hrs of support do we get?",
+            ["Dong Nai"],
+        ),
+        ("Nhà máy giày của bọn em ở Long An đang cân nhắc ký thư cam kết. Cascale có tập huấn gì không?", ["Long An"]),
+        ("cty minh la nha may det nhuom o Nam Dinh, trong so CATI nganh det la bao nhieu?", ["Nam Dinh"]),
+        ("我们在江苏的工厂要不要设范围三目标?", ["江苏"]),
+        # no first-person word: the place is what is asked about
+        ("What is the grid emission factor in Vietnam?", []),
+        # "Minh" of a city's name is not the asker's "mình"
+        ("Phí tham gia MCAP ở Hồ Chí Minh là bao nhiêu?", []),
+    ],
+)
+def test_the_places_of_the_askers_own_description_are_not_what_is_asked(question: str, places: list[str]) -> None:
+    from assistant.answer.understanding.answerability import asker_places, without_asker_places
+
+    assert asker_places(question) == places
+    stripped = without_asker_places(question)
+    assert all(p not in stripped for p in places)
+    if not places:
+        assert stripped == question
