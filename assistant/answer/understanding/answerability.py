@@ -326,7 +326,9 @@ def _counts(noun: str, text: str, folded: str) -> bool:
     noun within two words after a number, not merely somewhere in the segment. People are counted by any word
     for them ("how many people" is answered by "180 名与会者")."""
     asks = vocabulary()["asks"]
-    if noun.split()[0] in asks["people_nouns"]:
+    head = noun.split()[0]
+    # "how many attendees were there", "多少人参加" (read as 人参): a word for people counts people
+    if head in asks["people_nouns"] or head in asks["people_words"] or noun[0] in asks["people_nouns"]:
         return any(
             re.search(rf"\d[\d.,]*\s*(?:万|多|余|more|hon|nhieu)?\s*(?:\S+\s+){{0,1}}{re.escape(w)}", t)
             for w in asks["people_words"]
@@ -336,7 +338,6 @@ def _counts(noun: str, text: str, folded: str) -> bool:
         return bool(
             re.search(rf"[\d一二两三四五六七八九十百千万多余]\s*(?:{_ZH_COUNTERS})?\s*{re.escape(noun[:2])}", text)
         )
-    head = noun.split()[0]
     stem = head[: max(4, len(head) - 2)]  # "factories" and "factory", "members" and "member"
     for n in read_numbers(folded):
         if re.match(r"\s?(?:%|phan tram|percent|per cent)", folded[n.end :]):

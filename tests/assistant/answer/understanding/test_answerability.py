@@ -297,3 +297,17 @@ def test_the_places_of_the_askers_own_description_are_not_what_is_asked(question
     assert all(p not in stripped for p in places)
     if not places:
         assert stripped == question
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "segment"),
+    [
+        ("SAC's forum in Shenzhen - how many ppl attended?", "en", "180 attendees gathered at the Sheraton"),
+        ("之前深圳那次SAC制造商论坛多少人参加?", "zh", "180 名与会者齐聚深圳福田喜来登酒店"),
+        ("Roughly how many attendees were there?", "en", "welcomed more than 200 attendees and 25 speakers"),
+    ],
+)
+def test_a_count_of_people_is_answered_by_any_word_for_people(question: str, lang: str, segment: str) -> None:
+    asked = what_is_asked(question, lang)
+    assert asked.kind == "quantity" and carries(asked, segment)
+    assert not carries(what_is_asked("how many factories joined?", "en"), segment)
