@@ -288,6 +288,8 @@ class CorpusVocabulary:
     def _knows_latin(self, word: str) -> bool:
         if word in self.latin_words:
             return True
+        if word.endswith("s") and word[:-1] in self.latin_words:
+            return True  # a plural or a possessive without its apostrophe: "CATIs" (round-30 dev data)
         if len(word) >= DROPPED_LETTER_MIN_CHARS and any(
             f"{word}{ch}" in self.latin_words for ch in "abcdefghijklmnopqrstuvwxyz"
         ):

@@ -112,3 +112,9 @@ def test_a_name_missing_its_last_letter_is_that_name() -> None:
     vocab = CorpusVocabulary.build([("en", "Colin Browne became CEO of Cascale in May")], docs=["001"])
     assert vocab.unknown_names("Since when is Colin Brown the CEO?") == []
     assert vocab.unknown_names("Is Colin Bro the CEO?") == ["Bro"]
+
+
+def test_a_known_name_with_a_plural_or_possessive_s_is_that_name() -> None:
+    vocab = CorpusVocabulary.build([("en", "The CATI index scores brands")], docs=["003"])
+    assert vocab.unknown_names("How many gases does the CATIs definition cover?") == []
+    assert vocab.unknown_names("What do the CCERs count for?") == ["CCERs"]
