@@ -115,6 +115,7 @@ class HybridRetriever:
         embedder: Embedder | None = None,
         glossary: Glossary | None = None,
         weights: tuple[float, float, float, float] | None = None,
+        rank_passages: bool = True,
     ) -> None:
         self.settings = settings
         self.embedder = embedder or get_embedder(settings.embeddings)
@@ -124,6 +125,8 @@ class HybridRetriever:
         self.rerank_weight = settings.rerank_weight
         self.segment_weight = settings.segment_weight
         self.back_matter_weight = settings.back_matter_weight
+        # order the fused head by the shipped passage ranking (off: the order it is fitted against)
+        self.rank_passages = rank_passages
         self._store: VectorStore | None = None
         self._lock = threading.Lock()
         self._generation: str | None = None
@@ -309,7 +312,7 @@ class HybridRetriever:
         """The fused rankings, their head ordered by the fitted passage ranking when it is shipped, else re-scored
         by the best segment's idf overlap, with contents pages and references below content."""
         fused = _rrf([(w, ranking) for _, w, ranking in found.rankings])
-        trees = passage_ranking.fitted_trees()
+        trees = passage_ranking.fitted_trees() if self.rank_passages else None
         if trees is None:
             return self._below_content(self._rerank(fused, found.tokens, found.lang))
         head = fused[: passage_ranking.DEPTH]
