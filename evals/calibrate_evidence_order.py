@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import subprocess
 import textwrap
 from collections import defaultdict
@@ -32,9 +31,10 @@ from sklearn.linear_model import LogisticRegression
 
 from assistant.answer.stages.evidence import unique_quotes
 from assistant.answer.stages.evidence_order import FEATURES, TREE_COLUMNS, TREES_PATH, WEIGHTS_PATH, features, relative
-from assistant.ranking.boosted_trees import BoostedTrees, Tree
+from assistant.ranking.boosted_trees import BoostedTrees
 from evals.answer_eval import alternative_spans, span_in
 from evals.question_file import load_questions, round_of
+from evals.tree_fitting import cached_rows, exported
 
 
 def collect(paths: list[Path]) -> list[dict[str, Any]]:
@@ -108,25 +108,7 @@ def fit_trees(rows: list[dict[str, Any]]) -> BoostedTrees:
     y = np.concatenate([np.asarray(r["y"], dtype=int) for r in train])
     w = np.concatenate([np.full(len(r["y"]), 1.0 / len(r["y"])) for r in train])
     model = HistGradientBoostingClassifier(**TREE_SETTINGS).fit(x, y, sample_weight=w)
-    return exported(model)
-
-
-def exported(model: HistGradientBoostingClassifier) -> BoostedTrees:
-    """The fitted model's trees as plain lists (scikit-learn keeps them in its predictors' node arrays)."""
-    trees = []
-    for (predictor,) in model._predictors:
-        nodes = predictor.nodes
-        names = {
-            "feature": "feature_idx",
-            "threshold": "num_threshold",
-            "left": "left",
-            "right": "right",
-            "leaf": "is_leaf",
-            "value": "value",
-            "missing_left": "missing_go_to_left",
-        }
-        trees.append(Tree.from_columns({ours: nodes[theirs].tolist() for ours, theirs in names.items()}))
-    return BoostedTrees(TREE_COLUMNS, float(np.ravel(model._baseline_prediction)[0]), tuple(trees))
+    return exported(model, TREE_COLUMNS)
 
 
 def trees_first_right(rows: list[dict[str, Any]], trees: BoostedTrees) -> float:
@@ -163,17 +145,8 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help=f"write the weights fitted on all files to {WEIGHTS_PATH}")
     parser.add_argument("--trees", action="store_true", help=f"fit boosted trees too (written to {TREES_PATH})")
     args = parser.parse_args()
-    cached: dict[str, dict[str, Any]] = {}
-    if args.cache.exists():
-        cached = {r["file"] + "/" + r["id"]: r for r in map(json.loads, args.cache.read_text().splitlines())}
     wanted = {p.stem for p in args.files}
-    missing = [p for p in args.files if not any(k.startswith(p.stem + "/") for k in cached)]
-    if missing:
-        for r in collect(missing):
-            cached[r["file"] + "/" + r["id"]] = r
-        args.cache.parent.mkdir(parents=True, exist_ok=True)
-        args.cache.write_text("".join(json.dumps(r) + "\n" for r in cached.values()))
-    rows = [r for r in cached.values() if r["file"] in wanted]
+    rows = cached_rows(args.files, args.cache, collect)
     by_round: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         by_round[r["round"]].append(r)

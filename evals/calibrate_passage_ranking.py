@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import subprocess
 from collections import defaultdict
 from pathlib import Path
@@ -26,11 +25,12 @@ from typing import Any
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 
-from assistant.ranking.boosted_trees import BoostedTrees, Tree, relative
+from assistant.ranking.boosted_trees import BoostedTrees, relative
 from assistant.retrieval import passage_ranking
 from assistant.retrieval.passage_ranking import DEPTH, TREE_COLUMNS, TREES_PATH
 from evals.question_file import load_questions, round_of
 from evals.retrieval_eval import is_gold
+from evals.tree_fitting import cached_rows, exported
 
 K = 5
 
@@ -73,25 +73,7 @@ def fit_trees(rows: list[dict[str, Any]], settings: dict[str, Any] | None = None
     y = np.concatenate([np.asarray(r["y"], dtype=int) for r in train])
     w = np.concatenate([np.full(len(r["y"]), 1.0 / len(r["y"])) for r in train])
     model = HistGradientBoostingClassifier(**(settings or TREE_SETTINGS)).fit(x, y, sample_weight=w)
-    return exported(model)
-
-
-def exported(model: HistGradientBoostingClassifier) -> BoostedTrees:
-    """The fitted model's trees as plain lists (scikit-learn keeps them in its predictors' node arrays)."""
-    names = {
-        "feature": "feature_idx",
-        "threshold": "num_threshold",
-        "left": "left",
-        "right": "right",
-        "leaf": "is_leaf",
-        "value": "value",
-        "missing_left": "missing_go_to_left",
-    }
-    trees = [
-        Tree.from_columns({ours: predictor.nodes[theirs].tolist() for ours, theirs in names.items()})
-        for (predictor,) in model._predictors
-    ]
-    return BoostedTrees(TREE_COLUMNS, float(np.ravel(model._baseline_prediction)[0]), tuple(trees))
+    return exported(model, TREE_COLUMNS)
 
 
 def gold_place(r: dict[str, Any], trees: BoostedTrees | None) -> int | None:
@@ -114,17 +96,8 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("artifacts/passage_ranking_candidates.jsonl"))
     parser.add_argument("--write", action="store_true", help=f"write the trees fitted on all files to {TREES_PATH}")
     args = parser.parse_args()
-    cached: dict[str, dict[str, Any]] = {}
-    if args.cache.exists():
-        cached = {r["file"] + "/" + r["id"]: r for r in map(json.loads, args.cache.read_text().splitlines())}
     wanted = {p.stem for p in args.files}
-    missing = [p for p in args.files if not any(k.startswith(p.stem + "/") for k in cached)]
-    if missing:
-        for r in collect(missing):
-            cached[r["file"] + "/" + r["id"]] = r
-        args.cache.parent.mkdir(parents=True, exist_ok=True)
-        args.cache.write_text("".join(json.dumps(r) + "\n" for r in cached.values()))
-    rows = [r for r in cached.values() if r["file"] in wanted]
+    rows = cached_rows(args.files, args.cache, collect)
     by_round: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for r in rows:
         by_round[r["round"]].append(r)
