@@ -48,18 +48,3 @@ def test_fitted_trees_find_the_signal_that_marks_the_answer() -> None:
     assert trees_first_right(rows, trees) == 1.0
     scores = [trees.score(row) for row in relative(rows[0]["x"])]
     assert scores[0] > max(scores[1:])
-
-
-def test_exported_trees_score_rows_as_scikit_learn_does() -> None:
-    from sklearn.ensemble import HistGradientBoostingClassifier
-
-    from assistant.answer.stages.evidence_order import TREE_COLUMNS
-    from evals.calibrate_evidence_order import exported
-
-    rng = np.random.default_rng(0)
-    x = rng.random((300, len(TREE_COLUMNS)))
-    y = (x[:, 0] + 0.3 * x[:, 2] > 0.7).astype(int)
-    model = HistGradientBoostingClassifier(max_iter=20, max_leaf_nodes=7, random_state=0).fit(x, y)
-    trees = exported(model)
-    ours = [trees.score(list(row)) for row in x[:50]]
-    assert np.allclose(ours, model.decision_function(x[:50]))
