@@ -264,6 +264,10 @@ def serve(
     no_ingest: Annotated[bool, typer.Option("--no-ingest", help="Do not ingest a missing index first")] = False,
 ) -> None:
     """HTTP API (and web UI); ingests the corpus first if the index is missing."""
+    from assistant.api.memory import cap_malloc_arenas
+
+    settings = get_settings()
+    cap_malloc_arenas(settings.malloc_arenas)  # before the model and the index are loaded
     import uvicorn
 
     from assistant.corpus.ingest import ingest as run_ingest
@@ -271,7 +275,6 @@ def serve(
     from assistant.retrieval.retriever import HybridRetriever
     from assistant.server_notices import announce_when_up, data_folder_line
 
-    settings = get_settings()
     typer.echo(data_folder_line(settings))
     try:
         if not no_ingest and not HybridRetriever(settings).ready():

@@ -130,6 +130,9 @@ class Settings(BaseSettings):
     # e5-small: at 6 / 10 passages, dev accuracy 0.861 / 0.873, round-1 i13 0.573 / 0.609, round-1 i15
     # answerable 0.603 / 0.651, round-2 i15 uncovered declined 0.883 / 0.867.
     answer_passages: int = 10
+    # glibc malloc arenas of the HTTP server process (0: glibc's default, up to eight per core); two keep the
+    # server's memory under its 600 MB target with 16 clients (assistant/api/memory.py has the figures)
+    malloc_arenas: int = 2
     # Conversation turns kept for follow-up questions (in the workflow database, shared by all workers).
     conversation_ttl_s: float = 86_400.0
     conversation_turns: int = 6

@@ -24,6 +24,7 @@ from assistant.api import (
 )
 from assistant.api.auth import install_chat_gate
 from assistant.api.chat_completions import ChatRequest, completion, split_conversation, stream_chunks
+from assistant.api.memory import cap_malloc_arenas
 from assistant.config import Settings, get_settings
 from assistant.retrieval.retriever import HybridRetriever
 from assistant.workflows.registry import Workflows, open_workflows
@@ -41,6 +42,7 @@ class AskRequest(BaseModel):
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    cap_malloc_arenas(settings.malloc_arenas)
     app = FastAPI(
         title="Climate target assistant",
         description="Science-based climate targets for apparel and footwear manufacturers (vi / zh / en).",
