@@ -13,6 +13,7 @@ part is answered or named as not covered on its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.answer.understanding.reading import _has, cue_pattern, fold, vocabulary
@@ -114,15 +115,17 @@ def places_named(text: str) -> frozenset[str]:
 
 # a clause's end: the asker's description of themselves is read clause by clause
 _CLAUSE = re.compile(r"[^,，:：;；.。!！?？\n]+")
-# a capitalised name after "in", "at", "ở", "tại": where the asker's factory is ("in Dong Nai", "o Binh Duong")
-_LOCATED = re.compile(r"(?<![\w])(?:in|at|near|ở|o|tại|tai)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,2})")
+# a capitalised name after "in", "ở", "tại": where the asker's factory is ("in Dong Nai", "o Binh Duong")
+_LOCATED = re.compile(r"(?<![\w])(?:in|ở|o|tại|tai)\s+((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*)(?:\s[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){0,2})")
 
 
-def asker_places(question: str) -> list[str]:
+def asker_places(question: str, known: Callable[[str], bool] | None = None) -> list[str]:
     """The places (as written) in the clauses where the asker describes themselves ("we're a footwear supplier in
     Dong Nai", "nhà máy giày của bọn em ở Long An", "我们在江苏的工厂"): where the asker is, not what is asked about, so
     no passage need name them (round-30 dev data: seven of 21 answerable questions were declined because the
-    documents do not name the asker's province). A place in a clause without a first-person word stays."""
+    documents do not name the asker's province). A place in a clause without a first-person word stays; a
+    capitalised name after "in" / "ở" counts only when ``known`` (does an indexed text use this folded word?) says
+    one of its words is not the documents' ("we're in MCAP" keeps MCAP)."""
     first_person = vocabulary()["asks"]["asker_words"]
     places = [n for names in vocabulary()["places"].values() for n in names]
     out: list[str] = []
@@ -138,15 +141,15 @@ def asker_places(question: str) -> list[str]:
             words = p.group(1).split()
             while words and not words[-1][0].isupper():
                 words.pop()
-            if words:
+            if words and (known is None or not all(known(fold(w)) for w in words)):
                 out.append(" ".join(words))
     return sorted(set(out), key=len, reverse=True)
 
 
-def without_asker_places(question: str) -> str:
+def without_asker_places(question: str, known: Callable[[str], bool] | None = None) -> str:
     """The question without the places of the asker's own description (``asker_places``)."""
     out = question
-    for place in asker_places(question):
+    for place in asker_places(question, known):
         out = cue_pattern(place).sub(" ", out)  # "Dong Nai" as a word; "江苏" anywhere
     return re.sub(r"[ \t]{2,}", " ", out).strip() or question
 

@@ -311,3 +311,13 @@ def test_a_count_of_people_is_answered_by_any_word_for_people(question: str, lan
     asked = what_is_asked(question, lang)
     assert asked.kind == "quantity" and carries(asked, segment)
     assert not carries(what_is_asked("how many factories joined?", "en"), segment)
+
+
+def test_a_name_the_documents_use_is_not_taken_for_the_askers_place() -> None:
+    from assistant.answer.understanding.answerability import asker_places
+
+    def known(word: str) -> bool:
+        return word in {"mcap", "cascale"}
+
+    assert asker_places("We're in MCAP since 2023: how many advisory hours do we get?", known) == []
+    assert asker_places("hey, we're a footwear supplier in Dong Nai. how many hrs of support?", known) == ["Dong Nai"]
