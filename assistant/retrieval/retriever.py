@@ -317,7 +317,11 @@ class HybridRetriever:
             return self._below_content(self._rerank(fused, found.tokens, found.lang))
         head = fused[: passage_ranking.DEPTH]
         rows = self.ranking_signals(query, found, head)
-        return passage_ranking.order([cid for cid, _ in head], rows, trees) + fused[passage_ranking.DEPTH :]
+        ordered = passage_ranking.order([cid for cid, _ in head], rows, trees)
+        # scores stay in descending order past the head (the trees' scores are log-odds, the tail's fusion scores)
+        floor = ordered[-1][1] if ordered else 0.0
+        tail = [(cid, floor - (i + 1) * 1e-6) for i, (cid, _) in enumerate(fused[passage_ranking.DEPTH :])]
+        return ordered + tail
 
     def head_signals(self, query: str, lang: str | None = None) -> tuple[list[str], list[list[float]]]:
         """The fused head (before ordering) and each candidate's ranking signals: what

@@ -173,3 +173,9 @@ def test_without_the_trees_the_fused_order_is_rescored_as_before(
     fused = _rrf([(w, ranking) for _, w, ranking in found.rankings])
     expected = retriever._below_content(retriever._rerank(fused, found.tokens, "en"))
     assert [p.chunk_id for p in retriever.retrieve(question, k=5, lang="en")] == [cid for cid, _ in expected[:5]]
+
+
+def test_scores_descend_past_the_ordered_head(retriever: HybridRetriever) -> None:
+    hits = retriever.retrieve("renewable electricity target scope 2", k=60)
+    assert len(hits) > 40
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
