@@ -12,7 +12,6 @@ re-scoring stays (``HybridRetriever._rerank``).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -30,7 +29,7 @@ FEATURES = (
     "probe_dense_rank",  # the same for the question's glossary probes in the other languages (the best probe)
     "bm25_rank",  # the same for BM25 over the question and its glossary equivalents
     "probe_bm25_rank",  # the same for BM25 over each language's glossary terms (the best)
-    "dense",  # cosine similarity of the passage's closest language version (nan: not among the closest)
+    "dense",  # cosine similarity of the passage's closest language version (nan, missing: not among the closest)
     "segment_dense",  # cosine similarity of its closest segment (nan: none among the closest segments)
     "segment_idf",  # the question's words in the passage's best segment, weighed by idf (the re-scoring's signal)
     "passage_idf",  # the question's words in the whole passage and its translation, weighed by idf
@@ -64,8 +63,3 @@ def order(ids: Sequence[str], rows: Sequence[Sequence[float]], trees: BoostedTre
 def reciprocal(rank: int | None) -> float:
     """1 / (1 + rank) for a 0-based place, 0 when absent."""
     return 0.0 if rank is None else 1.0 / (1 + rank)
-
-
-def missing() -> float:
-    """A signal with no value for this candidate (the trees send it where the fitted data said)."""
-    return math.nan

@@ -126,14 +126,15 @@ def asker_places(question: str, known: Callable[[str], bool] | None = None) -> l
     documents do not name the asker's province). A place in a clause without a first-person word stays; a
     capitalised name after "in" / "ở" counts only when ``known`` (does an indexed text use this folded word?) says
     one of its words is not the documents' ("we're in MCAP" keeps MCAP)."""
-    first_person = vocabulary()["asks"]["asker_words"]
+    asks = vocabulary()["asks"]
     places = [n for names in vocabulary()["places"].values() for n in names]
     out: list[str] = []
     for m in _CLAUSE.finditer(question):
         clause = m.group()
         folded = fold(clause)
         # "Hồ Chí Minh" is a name, not the asker's "mình"
-        if not _has(first_person, fold(_NAME.sub(" ", clause))):
+        unnamed = _NAME.sub(" ", clause)
+        if not (_has(asks["asker_words"], fold(unnamed)) or _has(asks["asker_words_marked"], unnamed.lower())):
             continue
         for name in places:
             out += [clause[p.start() : p.end()] for p in cue_pattern(name).finditer(folded)]

@@ -285,8 +285,11 @@ def test_a_consultants_day_rate_is_money() -> None:
         ("我们在江苏的工厂要不要设范围三目标?", ["江苏"]),
         # no first-person word: the place is what is asked about
         ("What is the grid emission factor in Vietnam?", []),
-        # "Minh" of a city's name is not the asker's "mình"
+        # "Minh" of a city's name is not the asker's "mình"; "minh bạch" (transparency) and "tới" are not "I"
         ("Phí tham gia MCAP ở Hồ Chí Minh là bao nhiêu?", []),
+        ("Chỉ số minh bạch CATI chấm các công ty ở Trung Quốc thế nào?", []),
+        ("Tới năm 2030 các nhà máy ở Việt Nam cần giảm bao nhiêu?", []),
+        ("Nhà máy của tôi ở Bình Dương: MCAP hỗ trợ bao nhiêu giờ?", ["Bình Dương"]),
     ],
 )
 def test_the_places_of_the_askers_own_description_are_not_what_is_asked(question: str, places: list[str]) -> None:
